@@ -1,0 +1,24 @@
+#pragma once
+
+#include "jobkind.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <memory>
+
+// The job kinds a queue can run, by name. Filled once at start-up, then read-only:
+// safe to read from any thread after that.
+class JobKindRegistry {
+public:
+    // A registry holding every kind Taskdeck ships (hash, ...).
+    static std::shared_ptr<JobKindRegistry> withBuiltinKinds();
+
+    void add(std::shared_ptr<const JobKind> kind);
+    // Null when no kind has that name.
+    const JobKind *find(const QString &name) const;
+    QStringList names() const;
+
+private:
+    QHash<QString, std::shared_ptr<const JobKind>> m_kinds;
+};

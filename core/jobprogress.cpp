@@ -1,0 +1,41 @@
+#include "jobprogress.h"
+
+#include <QMutexLocker>
+
+void JobProgress::setTotal(qint64 total, ProgressUnit unit) {
+    m_unit.store(unit, std::memory_order_relaxed);
+    m_total.store(total, std::memory_order_relaxed);
+}
+
+void JobProgress::setStatus(const QString &text) {
+    QMutexLocker lock(&m_mutex);
+    m_status = text;
+}
+
+void JobProgress::appendLog(const QString &line) {
+    QMutexLocker lock(&m_mutex);
+    if (m_pendingLog.size() >= maxPendingLogLines) {
+        // The sampler has fallen behind a job that logs in a tight loop: keep
+        // the newest lines, count the rest so the log can say so.
+        m_pendingLog.removeFirst();
+        ++m_droppedLogLines;
+    }
+    m_pendingLog.append(line);
+}
+
+QString JobProgress::status() const {
+    QMutexLocker lock(&m_mutex);
+    return m_status;
+}
+
+QStringList JobProgress::takeLog() {
+    QMutexLocker lock(&m_mutex);
+    QStringList lines;
+    if (m_droppedLogLines > 0) {
+        lines.append(QStringLiteral("[%1 log lines dropped]").arg(m_droppedLogLines));
+        m_droppedLogLines = 0;
+    }
+    lines.append(std::move(m_pendingLog));
+    m_pendingLog.clear();
+    return lines;
+}

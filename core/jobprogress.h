@@ -1,0 +1,41 @@
+#pragma once
+
+#include "jobtypes.h"
+
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+
+// The live progress of one job run, written by the job's worker thread(s) and
+// sampled by JobQueue on its own thread at a bounded rate. Writers never emit
+// signals: that is what keeps a flood of progress calls from flooding the UI.
+// Thread-safe; shared between the run and the queue through a shared_ptr.
+class JobProgress {
+public:
+    void setTotal(qint64 total, ProgressUnit unit);
+    void setDone(qint64 done) { m_done.store(done, std::memory_order_relaxed); }
+    void addDone(qint64 delta) { m_done.fetch_add(delta, std::memory_order_relaxed); }
+    void setStatus(const QString &text);
+    // Keeps at most maxPendingLogLines not yet taken; older ones are dropped and counted.
+    void appendLog(const QString &line);
+
+    qint64 done() const { return m_done.load(std::memory_order_relaxed); }
+    qint64 total() const { return m_total.load(std::memory_order_relaxed); }
+    ProgressUnit unit() const { return m_unit.load(std::memory_order_relaxed); }
+    QString status() const;
+    // Log lines appended since the last call (oldest first).
+    QStringList takeLog();
+
+    static constexpr int maxPendingLogLines = 10000;
+
+private:
+    std::atomic<qint64> m_done{0};
+    std::atomic<qint64> m_total{-1}; // -1: unknown
+    std::atomic<ProgressUnit> m_unit{ProgressUnit::Items};
+    mutable QMutex m_mutex;
+    QString m_status;
+    QStringList m_pendingLog;
+    qint64 m_droppedLogLines = 0;
+};

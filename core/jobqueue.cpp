@@ -1,0 +1,315 @@
+#include "jobqueue.h"
+
+#include "jobkind.h"
+#include "jobkindregistry.h"
+#include "jobqueue_p.h"
+
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("JobQueue", text);
+}
+
+Status noSuchJob(JobId id) {
+    return Status::failure(tr("no job with id %1").arg(id));
+}
+
+Status refuse(const char *text, const JobRecord &job) {
+    return Status::failure(tr(text).arg(job.id).arg(jobStateName(job.state)));
+}
+} // namespace
+
+JobQueue::JobQueue(std::shared_ptr<const JobKindRegistry> kinds, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<JobQueuePrivate>(this, std::move(kinds))) {}
+
+JobQueue::~JobQueue() = default;
+
+const JobKindRegistry &JobQueue::kinds() const {
+    return *d->kinds;
+}
+
+Expected<JobId> JobQueue::add(const JobSpec &spec) {
+    auto ids = add(QList<JobSpec>{spec});
+    if (!ids)
+        return Expected<JobId>::failure(ids.error());
+    return ids->first();
+}
+
+Expected<QList<JobId>> JobQueue::add(const QList<JobSpec> &specs) {
+    // Validate everything first: a batch is queued whole or not at all.
+    std::vector<std::unique_ptr<JobRecord>> records;
+    for (const JobSpec &spec : specs) {
+        const JobKind *kind = d->kinds->find(spec.kind);
+        if (!kind)
+            return Expected<QList<JobId>>::failure(
+                tr("unknown job kind '%1': use one of %2")
+                    .arg(spec.kind, d->kinds->names().join(QStringLiteral(", "))));
+        auto params = kind->validate(spec.params);
+        if (!params)
+            return Expected<QList<JobId>>::failure(params.error());
+        for (JobId dependency : spec.after) {
+            if (!d->find(dependency))
+                return Expected<QList<JobId>>::failure(
+                    tr("cannot wait for job %1: there is no such job").arg(dependency));
+        }
+        auto job = std::make_unique<JobRecord>();
+        job->spec = spec;
+        job->spec.params = *params;
+        if (job->spec.title.isEmpty())
+            job->spec.title = kind->defaultTitle(*params);
+        job->kind = kind;
+        records.push_back(std::move(job));
+    }
+
+    QList<JobId> ids;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (auto &record : records) {
+        JobRecord &job = *record;
+        job.id = d->nextId++;
+        job.rank = d->nextRank++;
+        job.position = int(d->order.size());
+        job.addedAt = now;
+        job.state = JobState::Paused; // not pending yet; reevaluate() places it
+        ++d->stateCounts[size_t(job.state)];
+        for (JobId dependency : job.spec.after)
+            d->dependents[dependency].append(job.id);
+        d->order.push_back(job.id);
+        ids.append(job.id);
+        d->jobs.emplace(job.id, std::move(record));
+    }
+    // Observers learn of the jobs once they have their first state.
+    d->announcing = true;
+    for (JobId id : ids)
+        d->reevaluate(*d->find(id));
+    d->announcing = false;
+    Q_EMIT jobsAdded(ids);
+    d->scheduleDispatch();
+    return ids;
+}
+
+Status JobQueue::cancel(JobId id) {
+    JobRecord *job = d->find(id);
+    if (!job)
+        return noSuchJob(id);
+    if (isFinished(job->state))
+        return refuse("job %1 is already %2", *job);
+    if (job->holdsSlot()) {
+        if (!(job->kind->capabilities() & Cancelable))
+            return Status::failure(tr("job %1 cannot be canceled while it runs").arg(id));
+        // It becomes Canceled when its run stops, at its next check.
+        job->run->cancelRequested = true;
+        job->run->future.cancel();
+        return {};
+    }
+    job->result = JobResult::failure(tr("canceled"));
+    d->setState(*job, JobState::Canceled);
+    d->cancelDependents(*job,
+                        tr("canceled: job %1 (%2) was canceled").arg(id).arg(job->spec.title));
+    d->scheduleDispatch();
+    return {};
+}
+
+Status JobQueue::pause(JobId id) {
+    JobRecord *job = d->find(id);
+    if (!job)
+        return noSuchJob(id);
+    if (job->state == JobState::Running) {
+        if (!(job->kind->capabilities() & Pausable))
+            return Status::failure(tr("job %1 cannot be paused while it runs").arg(id));
+        job->run->future.suspend();
+        d->setState(*job, JobState::Paused);
+        return {};
+    }
+    if (JobQueuePrivate::isPending(job->state)) {
+        d->setState(*job, JobState::Paused);
+        d->updateIdle();
+        return {};
+    }
+    return refuse("job %1 is %2: only a queued, waiting or running job can be paused", *job);
+}
+
+Status JobQueue::resume(JobId id) {
+    JobRecord *job = d->find(id);
+    if (!job)
+        return noSuchJob(id);
+    if (job->state != JobState::Paused)
+        return refuse("job %1 is %2, not paused", *job);
+    if (job->holdsSlot()) {
+        job->run->future.resume();
+        d->setState(*job, JobState::Running);
+    } else {
+        d->reevaluate(*job);
+        d->scheduleDispatch();
+    }
+    return {};
+}
+
+Status JobQueue::retry(JobId id) {
+    JobRecord *job = d->find(id);
+    if (!job)
+        return noSuchJob(id);
+    if (!isRetryable(job->state))
+        return refuse("job %1 is %2: only a failed, canceled or interrupted job can be retried",
+                      *job);
+    job->result = {};
+    job->done = 0;
+    job->total = -1;
+    job->status.clear();
+    job->finishedAt = {};
+    job->removeWhenStopped = false;
+    d->reevaluate(*job);
+    d->scheduleDispatch();
+    return {};
+}
+
+Status JobQueue::remove(JobId id) {
+    JobRecord *job = d->find(id);
+    if (!job)
+        return noSuchJob(id);
+    if (job->holdsSlot()) {
+        job->removeWhenStopped = true;
+        job->run->cancelRequested = true;
+        job->run->future.cancel();
+        return {};
+    }
+    d->erase({id});
+    d->scheduleDispatch();
+    return {};
+}
+
+Status JobQueue::move(JobId id, MoveTarget target) {
+    JobRecord *job = d->find(id);
+    if (!job)
+        return noSuchJob(id);
+    switch (target) {
+    case MoveTarget::Top:
+        return moveTo(id, 0);
+    case MoveTarget::Up:
+        return moveTo(id, qMax(0, job->position - 1));
+    case MoveTarget::Down:
+        return moveTo(id, job->position + 1);
+    case MoveTarget::Bottom:
+        return moveTo(id, int(d->order.size()) - 1);
+    }
+    return {};
+}
+
+Status JobQueue::moveTo(JobId id, int position) {
+    JobRecord *job = d->find(id);
+    if (!job)
+        return noSuchJob(id);
+    position = qBound(0, position, int(d->order.size()) - 1);
+    if (position == job->position)
+        return {};
+    std::vector<JobId> newOrder = d->order;
+    newOrder.erase(newOrder.begin() + job->position);
+    newOrder.insert(newOrder.begin() + position, id);
+    d->reorder(std::move(newOrder));
+    return {};
+}
+
+Status JobQueue::setPriority(JobId id, JobPriority priority) {
+    JobRecord *job = d->find(id);
+    if (!job)
+        return noSuchJob(id);
+    if (job->spec.priority == priority)
+        return {};
+    const bool pending = JobQueuePrivate::isPending(job->state);
+    if (pending)
+        d->pending.erase(JobQueuePrivate::keyOf(*job));
+    job->spec.priority = priority;
+    if (pending)
+        d->pending.insert(JobQueuePrivate::keyOf(*job));
+    Q_EMIT orderChanged();
+    d->scheduleDispatch();
+    return {};
+}
+
+void JobQueue::pauseAll() {
+    for (JobId id : d->order) {
+        const JobState state = d->find(id)->state;
+        if (JobQueuePrivate::isPending(state) || state == JobState::Running)
+            pause(id);
+    }
+}
+
+void JobQueue::resumeAll() {
+    d->draining = false;
+    for (JobId id : d->order) {
+        if (d->find(id)->state == JobState::Paused)
+            resume(id);
+    }
+    d->scheduleDispatch();
+}
+
+void JobQueue::drain() {
+    d->draining = true;
+    d->updateIdle();
+}
+
+bool JobQueue::isDraining() const {
+    return d->draining;
+}
+
+void JobQueue::clearFinished() {
+    QList<JobId> finished;
+    for (JobId id : d->order) {
+        const JobState state = d->find(id)->state;
+        if (state == JobState::Succeeded || state == JobState::Canceled)
+            finished.append(id);
+    }
+    d->erase(finished);
+}
+
+int JobQueue::maxRunning() const {
+    return d->concurrency.limit();
+}
+
+void JobQueue::setMaxRunning(int limit) {
+    d->concurrency.setLimit(qMax(1, limit));
+    d->scheduleDispatch();
+}
+
+int JobQueue::groupLimit(const QString &group) const {
+    return d->groups.limit(group);
+}
+
+void JobQueue::setGroupLimit(const QString &group, int limit) {
+    d->groups.setLimit(group, limit);
+    // Jobs that waited on the old limit may run now.
+    for (JobId id : d->order) {
+        JobRecord *job = d->find(id);
+        if (job->state == JobState::Waiting && job->spec.group == group)
+            d->reevaluate(*job);
+    }
+    d->scheduleDispatch();
+}
+
+std::optional<JobSnapshot> JobQueue::job(JobId id) const {
+    const JobRecord *job = d->find(id);
+    if (!job)
+        return std::nullopt;
+    return d->snapshot(*job);
+}
+
+QList<JobId> JobQueue::order() const {
+    return QList<JobId>(d->order.begin(), d->order.end());
+}
+
+int JobQueue::count() const {
+    return int(d->order.size());
+}
+
+int JobQueue::countIn(JobState state) const {
+    return d->stateCounts[size_t(state)];
+}
+
+bool JobQueue::isIdle() const {
+    return d->idle;
+}
+
+QThreadPool *JobQueue::pool() const {
+    return &d->pool;
+}

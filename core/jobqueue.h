@@ -1,0 +1,86 @@
+#pragma once
+
+#include "expected.h"
+#include "jobsnapshot.h"
+
+#include <QObject>
+
+#include <memory>
+
+class JobKindRegistry;
+class JobQueuePrivate;
+class QThreadPool;
+
+enum class MoveTarget { Top, Up, Down, Bottom };
+
+// The task engine: holds every job, decides which may start (priority, then
+// position, subject to the admission policies: a global limit on running jobs,
+// group limits, dependencies and start times), runs them on its own QThreadPool
+// through QtConcurrent with a QPromise, and tells observers what changed.
+//
+// Thread: lives on the thread that created it (normally the GUI thread); call
+// every method there. Nothing here blocks on a job. Signals are emitted on that
+// thread. Progress and log lines are sampled and emitted in coalesced batches
+// at most ~30 times a second, however often jobs report.
+class JobQueue : public QObject {
+    Q_OBJECT
+public:
+    explicit JobQueue(std::shared_ptr<const JobKindRegistry> kinds, QObject *parent = nullptr);
+    // Cancels every running job and waits for them to stop (they check often).
+    ~JobQueue() override;
+
+    const JobKindRegistry &kinds() const;
+
+    // Validates (through the kind) and queues. All or nothing for a batch.
+    Expected<JobId> add(const JobSpec &spec);
+    Expected<QList<JobId>> add(const QList<JobSpec> &specs);
+
+    // Control. Each refuses with a message when it does not apply to the job's state.
+    Status cancel(JobId id); // queued/waiting/paused: at once; running: at its next check
+    Status pause(JobId id);  // running: suspends at its next check; queued: held back
+    Status resume(JobId id);
+    Status retry(JobId id);  // failed, canceled or interrupted: back to the queue
+    Status remove(JobId id); // a running job is canceled first and removed when it stops
+    Status move(JobId id, MoveTarget target);
+    Status moveTo(JobId id, int position);
+    Status setPriority(JobId id, JobPriority priority);
+
+    void pauseAll();  // every queued, waiting and running job
+    void resumeAll(); // every paused job; also ends draining
+    void drain();     // running jobs finish; nothing new starts until resumeAll()
+    bool isDraining() const;
+    void clearFinished(); // removes succeeded and canceled jobs
+
+    int maxRunning() const;
+    void setMaxRunning(int limit);              // >= 1; takes effect at once
+    int groupLimit(const QString &group) const; // 0: no limit
+    void setGroupLimit(const QString &group, int limit);
+
+    std::optional<JobSnapshot> job(JobId id) const;
+    QList<JobId> order() const; // every job, in queue order
+    int count() const;
+    int countIn(JobState state) const;
+    // True when nothing runs and nothing can start (all finished, paused or blocked).
+    bool isIdle() const;
+
+    QThreadPool *pool() const;
+
+Q_SIGNALS:
+    // The jobs are in their first state (Queued, Waiting or Canceled) when this
+    // fires; jobStateChanged is not emitted for that first state.
+    void jobsAdded(const QList<JobId> &ids);
+    void jobsRemoved(const QList<JobId> &ids);
+    // Fires once for every state change, right after it happened.
+    void jobStateChanged(JobId id, JobState state);
+    // Progress, status, speed or ETA of these jobs changed. Coalesced, <= ~30/s.
+    void jobsProgressed(const QList<JobId> &ids);
+    // New log lines of a job, oldest first. Coalesced with progress.
+    void jobLogged(JobId id, const QStringList &lines);
+    // Positions or priorities changed.
+    void orderChanged();
+    void idleChanged(bool idle);
+
+private:
+    friend class JobQueuePrivate;
+    std::unique_ptr<JobQueuePrivate> d;
+};

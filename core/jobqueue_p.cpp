@@ -1,0 +1,379 @@
+#include "jobqueue_p.h"
+
+#include "jobcontext.h"
+#include "jobkind.h"
+#include "jobkindregistry.h"
+
+#include <QCoreApplication>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <exception>
+
+namespace {
+// Progress reaches observers at most this often, however often jobs report.
+constexpr int sampleIntervalMs = 33;
+// Admission is the queue's job; the pool only needs a thread for every job
+// that holds a slot plus the helper tasks jobs fan out.
+constexpr int poolThreads = 512;
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("JobQueue", text);
+}
+} // namespace
+
+JobQueuePrivate::JobQueuePrivate(JobQueue *queue, std::shared_ptr<const JobKindRegistry> registry)
+    : q(queue)
+    , kinds(std::move(registry))
+    , concurrency(qMax(1, QThread::idealThreadCount()))
+    , dependencies([this](JobId id) { return find(id); })
+    , policies{&startTimes, &dependencies, &groups, &concurrency} {
+    pool.setMaxThreadCount(poolThreads);
+    pool.setObjectName(QStringLiteral("JobQueue pool"));
+    clock.start();
+
+    sampleTimer.setInterval(sampleIntervalMs);
+    QObject::connect(&sampleTimer, &QTimer::timeout, q, [this] { sampleProgress(); });
+
+    startTimeTimer.setSingleShot(true);
+    startTimeTimer.setTimerType(Qt::CoarseTimer);
+    QObject::connect(&startTimeTimer, &QTimer::timeout, q, [this] {
+        for (JobId id : order) {
+            JobRecord *job = find(id);
+            if (isPending(job->state) && job->spec.notBefore.isValid())
+                reevaluate(*job);
+        }
+        scheduleDispatch();
+    });
+}
+
+JobQueuePrivate::~JobQueuePrivate() {
+    for (JobId id : active)
+        find(id)->run->future.cancel();
+    // Jobs check for cancel every few milliseconds; wait so no worker outlives
+    // the pool and the kinds it uses.
+    pool.waitForDone();
+}
+
+JobRecord *JobQueuePrivate::find(JobId id) const {
+    auto it = jobs.find(id);
+    return it == jobs.end() ? nullptr : it->second.get();
+}
+
+JobSnapshot JobQueuePrivate::snapshot(const JobRecord &job) const {
+    JobSnapshot s;
+    s.id = job.id;
+    s.spec = job.spec;
+    s.capabilities = job.kind->capabilities();
+    s.state = job.state;
+    s.waitReason = job.waitReason;
+    s.position = job.position;
+    s.started = job.holdsSlot();
+    s.done = job.done;
+    s.total = job.total;
+    s.unit = job.unit;
+    s.status = job.status;
+    s.speed = job.speed;
+    s.etaSeconds = job.etaSeconds;
+    s.result = job.result;
+    s.addedAt = job.addedAt;
+    s.startedAt = job.startedAt;
+    s.finishedAt = job.finishedAt;
+    return s;
+}
+
+void JobQueuePrivate::setState(JobRecord &job, JobState state, const QString &waitReason) {
+    const bool wasPending = isPending(job.state);
+    const bool changed = job.state != state || job.waitReason != waitReason;
+    if (!changed)
+        return;
+    --stateCounts[size_t(job.state)];
+    ++stateCounts[size_t(state)];
+    const bool stateDiffers = job.state != state;
+    job.state = state;
+    job.waitReason = waitReason;
+    if (wasPending && !isPending(state))
+        pending.erase(keyOf(job));
+    else if (!wasPending && isPending(state))
+        pending.insert(keyOf(job));
+    if (isFinished(state))
+        job.finishedAt = QDateTime::currentDateTimeUtc();
+    if (!announcing && (stateDiffers || state == JobState::Waiting))
+        Q_EMIT q->jobStateChanged(job.id, state);
+}
+
+void JobQueuePrivate::reevaluate(JobRecord &job) {
+    for (JobId dependency : job.spec.after) {
+        const JobRecord *other = find(dependency);
+        if (other && (other->state == JobState::Failed || other->state == JobState::Canceled)) {
+            job.result = JobResult::failure(
+                tr("canceled: job %1 (%2) did not succeed").arg(dependency).arg(other->spec.title));
+            setState(job, JobState::Canceled);
+            cancelDependents(job, job.result.error);
+            return;
+        }
+    }
+    for (const AdmissionPolicy *policy : policies) {
+        if (policy == &concurrency)
+            break;
+        if (auto refusal = policy->check(job)) {
+            if (policy == &startTimes) {
+                const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(job.spec.notBefore);
+                if (!startTimeTimer.isActive() || startTimeTimer.remainingTime() > ms)
+                    startTimeTimer.start(int(qBound<qint64>(0, ms, qint64(24) * 3600 * 1000)));
+            }
+            setState(job, JobState::Waiting, refusal->reason);
+            return;
+        }
+    }
+    setState(job, JobState::Queued);
+}
+
+void JobQueuePrivate::scheduleDispatch() {
+    // Many changes in one event-loop pass (a batch add, a burst of finishing
+    // jobs) cost one scan of the queue.
+    if (dispatchScheduled)
+        return;
+    dispatchScheduled = true;
+    QMetaObject::invokeMethod(
+        q, [this] { dispatch(); }, Qt::QueuedConnection);
+}
+
+void JobQueuePrivate::dispatch() {
+    dispatchScheduled = false;
+    if (!draining) {
+        for (auto it = pending.begin(); it != pending.end();) {
+            JobRecord &job = *find(it->id);
+            ++it; // start() and setState() may erase the current key
+            std::optional<Refusal> refusal;
+            for (const AdmissionPolicy *policy : policies) {
+                if ((refusal = policy->check(job)))
+                    break;
+            }
+            if (refusal && refusal->blocksEveryone) {
+                if (job.state == JobState::Waiting)
+                    setState(job, JobState::Queued);
+                break;
+            }
+            if (refusal)
+                setState(job, JobState::Waiting, refusal->reason);
+            else
+                start(job);
+        }
+    }
+    updateIdle();
+}
+
+void JobQueuePrivate::start(JobRecord &job) {
+    auto run = std::make_unique<JobRun>();
+    run->shared = std::make_shared<JobRunShared>();
+    run->speed.addSample(clock.elapsed(), 0);
+
+    // The worker gets copies and shared ownership only: it never touches the
+    // queue, so the queue may change or drop the record while it runs.
+    const JobKind *kind = job.kind;
+    QThreadPool *workerPool = &pool;
+    run->future =
+        QtConcurrent::run(&pool, [shared = run->shared, registry = kinds, kind,
+                                  params = job.spec.params, workerPool](QPromise<void> &promise) {
+            JobContext context(promise, shared->progress, workerPool);
+            try {
+                shared->result = kind->run(context, params);
+            } catch (const std::exception &error) {
+                shared->result = JobResult::failure(QString::fromLocal8Bit(error.what()));
+            } catch (...) {
+                shared->result = JobResult::failure(tr("the job stopped with an unknown error"));
+            }
+        });
+    run->watcher = new QFutureWatcher<void>(q);
+    const JobId id = job.id;
+    QObject::connect(run->watcher, &QFutureWatcher<void>::finished, q,
+                     [this, id] { onRunFinished(id); });
+    run->watcher->setFuture(run->future);
+
+    job.run = std::move(run);
+    job.done = 0;
+    job.total = -1;
+    job.status.clear();
+    job.result = {};
+    job.startedAt = QDateTime::currentDateTimeUtc();
+    job.finishedAt = {};
+    for (AdmissionPolicy *policy : policies)
+        policy->started(job);
+    active.push_back(id);
+    if (!sampleTimer.isActive())
+        sampleTimer.start();
+    setState(job, JobState::Running);
+}
+
+void JobQueuePrivate::onRunFinished(JobId id) {
+    JobRecord &job = *find(id);
+    std::unique_ptr<JobRun> run = std::move(job.run);
+    run->watcher->deleteLater();
+    active.erase(std::find(active.begin(), active.end(), id));
+    for (AdmissionPolicy *policy : policies)
+        policy->released(job);
+
+    JobProgress &progress = run->shared->progress;
+    job.done = progress.done();
+    job.total = progress.total();
+    job.unit = progress.unit();
+    job.status = progress.status();
+    job.speed = 0;
+    job.etaSeconds = -1;
+    // Every line a job logged reaches observers before its final state does.
+    const QStringList lines = progress.takeLog();
+    if (!lines.isEmpty())
+        Q_EMIT q->jobLogged(id, lines);
+
+    JobResult result = std::move(run->shared->result);
+    JobState state = JobState::Succeeded;
+    if (run->cancelRequested || run->future.isCanceled()) {
+        state = JobState::Canceled;
+        if (result.error.isEmpty())
+            result.error = tr("canceled");
+    } else if (result.failed()) {
+        state = JobState::Failed;
+    }
+    job.result = std::move(result);
+    finishedSinceSample.push_back(id);
+    setState(job, state);
+
+    if (state != JobState::Succeeded)
+        cancelDependents(
+            job, state == JobState::Failed
+                     ? tr("canceled: job %1 (%2) failed").arg(id).arg(job.spec.title)
+                     : tr("canceled: job %1 (%2) was canceled").arg(id).arg(job.spec.title));
+    else
+        for (JobId dependent : dependents.value(id)) {
+            if (JobRecord *other = find(dependent); other && other->state == JobState::Waiting)
+                reevaluate(*other);
+        }
+
+    if (job.removeWhenStopped)
+        erase({id});
+    scheduleDispatch();
+}
+
+void JobQueuePrivate::sampleProgress() {
+    const qint64 now = clock.elapsed();
+    QList<JobId> changed;
+    for (JobId id : std::exchange(finishedSinceSample, {})) {
+        if (find(id))
+            changed.append(id);
+    }
+    for (JobId id : active) {
+        JobRecord &job = *find(id);
+        JobRun &run = *job.run;
+        JobProgress &progress = run.shared->progress;
+        const qint64 done = progress.done();
+        const qint64 total = progress.total();
+        const QString status = progress.status();
+        if (job.state == JobState::Running)
+            run.speed.addSample(now, done);
+        else
+            run.speed.reset();
+        const double speed = job.state == JobState::Running ? run.speed.rate() : 0.0;
+        const qint64 eta = job.state == JobState::Running ? run.speed.etaSeconds(done, total) : -1;
+        if (done != job.done || total != job.total || status != job.status || speed != job.speed ||
+            eta != job.etaSeconds || progress.unit() != job.unit) {
+            job.done = done;
+            job.total = total;
+            job.unit = progress.unit();
+            job.status = status;
+            job.speed = speed;
+            job.etaSeconds = eta;
+            changed.append(id);
+        }
+        const QStringList lines = progress.takeLog();
+        if (!lines.isEmpty())
+            Q_EMIT q->jobLogged(id, lines);
+    }
+    if (!changed.isEmpty())
+        Q_EMIT q->jobsProgressed(changed);
+    if (active.empty() && finishedSinceSample.empty())
+        sampleTimer.stop();
+}
+
+void JobQueuePrivate::cancelDependents(const JobRecord &job, const QString &why) {
+    for (JobId dependent : dependents.value(job.id)) {
+        JobRecord *other = find(dependent);
+        if (!other || other->holdsSlot() || isFinished(other->state))
+            continue;
+        other->result = JobResult::failure(why);
+        setState(*other, JobState::Canceled);
+        cancelDependents(
+            *other, tr("canceled: job %1 (%2) was canceled").arg(other->id).arg(other->spec.title));
+    }
+}
+
+void JobQueuePrivate::forget(JobRecord &job) {
+    Q_ASSERT(!job.holdsSlot());
+    const JobId id = job.id;
+    if (isPending(job.state))
+        pending.erase(keyOf(job));
+    --stateCounts[size_t(job.state)];
+    for (JobId dependency : job.spec.after) {
+        auto it = dependents.find(dependency);
+        if (it != dependents.end() && (it->removeAll(id), it->isEmpty()))
+            dependents.erase(it);
+    }
+    // Jobs waiting for this one: satisfied for good if it succeeded, never otherwise.
+    const QList<JobId> waiting = dependents.take(id);
+    for (JobId dependent : waiting) {
+        JobRecord *other = find(dependent);
+        if (!other)
+            continue;
+        if (job.state != JobState::Succeeded && !other->holdsSlot() && !isFinished(other->state)) {
+            other->result = JobResult::failure(
+                tr("canceled: job %1 (%2) was removed").arg(id).arg(job.spec.title));
+            setState(*other, JobState::Canceled);
+            cancelDependents(*other, other->result.error);
+        }
+        other->spec.after.removeAll(id);
+    }
+    jobs.erase(id);
+}
+
+void JobQueuePrivate::erase(const QList<JobId> &ids) {
+    if (ids.isEmpty())
+        return;
+    for (JobId id : ids)
+        forget(*find(id));
+    if (ids.size() == 1) {
+        // The common case: one row, no full pass.
+        auto it = std::find(order.begin(), order.end(), ids.first());
+        it = order.erase(it);
+        for (auto i = it - order.begin(); i < std::ptrdiff_t(order.size()); ++i)
+            find(order[size_t(i)])->position = int(i);
+    } else {
+        std::erase_if(order, [this](JobId id) { return !find(id); });
+        for (size_t i = 0; i < order.size(); ++i)
+            find(order[i])->position = int(i);
+    }
+    Q_EMIT q->jobsRemoved(ids);
+}
+
+void JobQueuePrivate::reorder(std::vector<JobId> newOrder) {
+    order = std::move(newOrder);
+    pending.clear();
+    for (int i = 0; i < int(order.size()); ++i) {
+        JobRecord &job = *find(order[size_t(i)]);
+        job.position = i;
+        job.rank = i;
+        if (isPending(job.state))
+            pending.insert(keyOf(job));
+    }
+    nextRank = qint64(order.size());
+    Q_EMIT q->orderChanged();
+    scheduleDispatch();
+}
+
+void JobQueuePrivate::updateIdle() {
+    const bool nowIdle = active.empty() && (draining || stateCounts[size_t(JobState::Queued)] == 0);
+    if (nowIdle != idle) {
+        idle = nowIdle;
+        Q_EMIT q->idleChanged(idle);
+    }
+}

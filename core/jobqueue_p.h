@@ -1,0 +1,101 @@
+#pragma once
+
+#include "concurrencypolicy.h"
+#include "dependencypolicy.h"
+#include "grouplimitpolicy.h"
+#include "jobqueue.h"
+#include "jobrecord.h"
+#include "starttimepolicy.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <array>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+class JobKindRegistry;
+
+// JobQueue's state and the machinery behind its public API: dispatch,
+// starting and finishing runs, sampling progress. Queue thread only.
+class JobQueuePrivate {
+public:
+    JobQueuePrivate(JobQueue *q, std::shared_ptr<const JobKindRegistry> kinds);
+    ~JobQueuePrivate();
+
+    JobRecord *find(JobId id) const;
+    JobSnapshot snapshot(const JobRecord &job) const;
+
+    // Every state change goes through here: it keeps the pending set and the
+    // per-state counts right and emits jobStateChanged.
+    void setState(JobRecord &job, JobState state, const QString &waitReason = {});
+    // Re-decides between Queued and Waiting for a job that may run, from every
+    // rule but the global limit; cancels it when a dependency failed.
+    void reevaluate(JobRecord &job);
+    void scheduleDispatch();
+    void dispatch();
+
+    void start(JobRecord &job);
+    void onRunFinished(JobId id);
+    void sampleProgress();
+    // Cancels, transitively, jobs not yet started that wait for `job`.
+    void cancelDependents(const JobRecord &job, const QString &why);
+    // Drops jobs that hold no slot, settles the jobs that wait for them, and
+    // emits jobsRemoved once.
+    void erase(const QList<JobId> &ids);
+    void forget(JobRecord &job);
+    void reorder(std::vector<JobId> newOrder);
+    void updateIdle();
+
+    // The pending set holds exactly the Queued and Waiting jobs, best first.
+    struct PendingKey {
+        int priority; // higher first
+        qint64 rank;  // then lower first
+        JobId id;
+        bool operator<(const PendingKey &o) const {
+            if (priority != o.priority)
+                return priority > o.priority;
+            if (rank != o.rank)
+                return rank < o.rank;
+            return id < o.id;
+        }
+    };
+    static PendingKey keyOf(const JobRecord &job) {
+        return {int(job.spec.priority), job.rank, job.id};
+    }
+    static bool isPending(JobState state) {
+        return state == JobState::Queued || state == JobState::Waiting;
+    }
+
+    JobQueue *q;
+    std::shared_ptr<const JobKindRegistry> kinds;
+    QThreadPool pool;
+    std::unordered_map<JobId, std::unique_ptr<JobRecord>> jobs;
+    std::vector<JobId> order;
+    std::set<PendingKey> pending;
+    std::vector<JobId> active;             // jobs holding a slot
+    QHash<JobId, QList<JobId>> dependents; // job -> jobs that wait for it
+    std::array<int, 8> stateCounts{};
+    JobId nextId = 1;
+    qint64 nextRank = 0;
+    bool draining = false;
+    bool idle = true;
+    bool dispatchScheduled = false;
+    bool announcing = false; // new jobs take their first state silently
+
+    ConcurrencyPolicy concurrency;
+    GroupLimitPolicy groups;
+    DependencyPolicy dependencies;
+    StartTimePolicy startTimes;
+    // Asked in this order; the global limit last, so the other rules get to
+    // say why a job waits before the dispatcher stops looking.
+    std::array<AdmissionPolicy *, 4> policies;
+
+    QTimer sampleTimer;    // runs while any job holds a slot
+    QTimer startTimeTimer; // fires at the earliest future start time
+    QElapsedTimer clock;
+    std::vector<JobId> finishedSinceSample;
+};

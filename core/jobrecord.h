@@ -1,0 +1,60 @@
+#pragma once
+
+#include "jobprogress.h"
+#include "jobresult.h"
+#include "jobspec.h"
+#include "speedmeter.h"
+
+#include <QDateTime>
+#include <QFuture>
+
+#include <memory>
+
+class JobKind;
+template <typename T> class QFutureWatcher;
+
+// What a worker thread and the queue share for one run: the live progress, and
+// the result the worker leaves before its future finishes (the future's
+// completion orders that write before the queue's read).
+struct JobRunShared {
+    JobProgress progress;
+    JobResult result;
+};
+
+// A started run of a job (Running, or Paused after it started). Queue thread only.
+struct JobRun {
+    std::shared_ptr<JobRunShared> shared;
+    QFuture<void> future;
+    QFutureWatcher<void> *watcher = nullptr; // owned by the queue, deleted when the run ends
+    SpeedMeter speed;
+    bool cancelRequested = false;
+};
+
+// Everything the queue keeps about one job. Internal to core: the queue, its
+// policies and the snapshot builder use it on the queue's thread only.
+struct JobRecord {
+    JobId id = 0;
+    JobSpec spec;
+    const JobKind *kind = nullptr;
+    JobState state = JobState::Queued;
+    QString waitReason;
+    qint64 rank = 0; // orders jobs of equal priority; changes only when jobs move
+    int position = 0;
+    bool removeWhenStopped = false;
+    std::unique_ptr<JobRun> run; // non-null exactly while the job holds a slot
+
+    // Progress as last sampled (kept after the run ends).
+    qint64 done = 0;
+    qint64 total = -1;
+    ProgressUnit unit = ProgressUnit::Items;
+    QString status;
+    double speed = 0;
+    qint64 etaSeconds = -1;
+
+    JobResult result;
+    QDateTime addedAt;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+
+    bool holdsSlot() const { return run != nullptr; }
+};

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "jobresult.h"
+#include "jobspec.h"
+
+#include <QDateTime>
+
+// A copy of everything known about one job at one moment, for observers
+// (the window, the CLI). Built on demand by JobQueue::job(); a plain value.
+struct JobSnapshot {
+    JobId id = 0;
+    JobSpec spec;         // spec.title is always filled in
+    int capabilities = 0; // JobCapability flags of the job's kind
+    JobState state = JobState::Queued;
+    QString waitReason;   // why a Waiting job waits, e.g. "after job 3 (Hash photos)"
+    int position = 0;     // 0-based place in the queue order
+    bool started = false; // a Paused job that has started holds its slot
+
+    qint64 done = 0;
+    qint64 total = -1; // -1: not known yet
+    ProgressUnit unit = ProgressUnit::Items;
+    QString status;         // the job's current status text
+    double speed = 0;       // units per second, smoothed; 0 when not running
+    qint64 etaSeconds = -1; // -1: unknown
+
+    JobResult result; // result.error set for Failed/Canceled/Interrupted jobs
+    QDateTime addedAt;
+    QDateTime startedAt; // of the latest run
+    QDateTime finishedAt;
+
+    // 0..1, or -1 when the total is unknown.
+    double fraction() const;
+};

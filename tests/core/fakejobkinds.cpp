@@ -1,0 +1,94 @@
+#include "fakejobkinds.h"
+
+#include "jobcontext.h"
+
+#include <stdexcept>
+
+void RunRecorder::enter() {
+    runs.fetch_add(1);
+    const int now = running.fetch_add(1) + 1;
+    int seen = maxRunning.load();
+    while (now > seen && !maxRunning.compare_exchange_weak(seen, now)) {
+    }
+}
+
+QString GateKind::defaultTitle(const QVariantMap &params) const {
+    return QStringLiteral("gate %1").arg(params.value(QStringLiteral("key")).toString());
+}
+
+JobResult GateKind::run(JobContext &context, const QVariantMap &params) const {
+    const QString key = params.value(QStringLiteral("key")).toString();
+    m_recorder->enter();
+    context.setTotal(-1, ProgressUnit::Items);
+    qint64 checks = 0;
+    JobResult result;
+    for (;;) {
+        if (!context.checkpoint())
+            break;
+        context.setDone(++checks);
+        m_recorder->checkpoints.fetch_add(1);
+        QMutexLocker lock(&m_mutex);
+        if (m_allOpen || m_open.contains(key))
+            break;
+        // Wakes at once when the gate opens; the timeout only bounds how late
+        // a cancel or pause is seen.
+        m_changed.wait(&m_mutex, 5);
+    }
+    m_recorder->leave();
+    return result;
+}
+
+void GateKind::open(const QString &key) {
+    QMutexLocker lock(&m_mutex);
+    m_open.insert(key);
+    m_changed.wakeAll();
+}
+
+void GateKind::openAll() {
+    QMutexLocker lock(&m_mutex);
+    m_allOpen = true;
+    m_changed.wakeAll();
+}
+
+Expected<QVariantMap> InstantKind::validate(const QVariantMap &params) const {
+    if (params.value(QStringLiteral("invalid")).toBool())
+        return Expected<QVariantMap>::failure(QStringLiteral("invalid parameter 'invalid'"));
+    return params;
+}
+
+JobResult InstantKind::run(JobContext &context, const QVariantMap &params) const {
+    m_recorder->enter();
+    context.setTotal(1, ProgressUnit::Items);
+    context.setDone(1);
+    m_recorder->leave();
+    const QString message = params.value(QStringLiteral("message")).toString();
+    if (m_name == QLatin1String("throw"))
+        throw std::runtime_error(message.toStdString());
+    if (m_name == QLatin1String("fail"))
+        return JobResult::failure(message);
+    return JobResult{{}, QStringLiteral("done"), {}};
+}
+
+JobResult SpinKind::run(JobContext &context, const QVariantMap &params) const {
+    const qint64 total = params.value(QStringLiteral("total"), 1000000).toLongLong();
+    const qint64 logEvery = params.value(QStringLiteral("logEvery"), 0).toLongLong();
+    context.setTotal(total, ProgressUnit::Bytes);
+    for (qint64 step = 1; step <= total; ++step) {
+        if (!context.checkpoint())
+            return {};
+        context.setDone(step);
+        if (logEvery > 0 && step % logEvery == 0)
+            context.log(QStringLiteral("step %1").arg(step));
+    }
+    return {};
+}
+
+FakeKinds::FakeKinds()
+    : recorder(std::make_shared<RunRecorder>())
+    , gate(std::make_shared<GateKind>(recorder))
+    , registry(std::make_shared<JobKindRegistry>()) {
+    registry->add(gate);
+    for (const char *name : {"instant", "fail", "throw"})
+        registry->add(std::make_shared<InstantKind>(QLatin1String(name), recorder));
+    registry->add(std::make_shared<SpinKind>());
+}

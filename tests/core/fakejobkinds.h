@@ -1,0 +1,83 @@
+#pragma once
+
+#include "jobkind.h"
+#include "jobkindregistry.h"
+
+#include <QMutex>
+#include <QSet>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <memory>
+
+// Small job kinds for queue tests. Each run records how many runs overlap so
+// tests can check the admission limits from inside the jobs themselves.
+struct RunRecorder {
+    std::atomic<int> running{0};
+    std::atomic<int> maxRunning{0};
+    std::atomic<int> runs{0};
+    std::atomic<qint64> checkpoints{0};
+
+    void enter();
+    void leave() { running.fetch_sub(1); }
+};
+
+// "gate": runs until the test opens its gate (params "key"), checking for
+// cancel and pause all the while. Reports items progress as it checks.
+class GateKind : public JobKind {
+public:
+    explicit GateKind(std::shared_ptr<RunRecorder> recorder)
+        : m_recorder(std::move(recorder)) {}
+    QString name() const override { return QStringLiteral("gate"); }
+    QString displayName() const override { return QStringLiteral("Gate"); }
+    Expected<QVariantMap> validate(const QVariantMap &params) const override { return params; }
+    QString defaultTitle(const QVariantMap &params) const override;
+    JobResult run(JobContext &context, const QVariantMap &params) const override;
+
+    void open(const QString &key);
+    void openAll();
+
+private:
+    std::shared_ptr<RunRecorder> m_recorder;
+    mutable QMutex m_mutex;
+    mutable QWaitCondition m_changed;
+    QSet<QString> m_open;
+    bool m_allOpen = false;
+};
+
+// "instant": succeeds at once; "fail": returns its "message" as the error;
+// "throw": throws std::runtime_error with its "message".
+class InstantKind : public JobKind {
+public:
+    InstantKind(QString name, std::shared_ptr<RunRecorder> recorder)
+        : m_name(std::move(name))
+        , m_recorder(std::move(recorder)) {}
+    QString name() const override { return m_name; }
+    QString displayName() const override { return m_name; }
+    Expected<QVariantMap> validate(const QVariantMap &params) const override;
+    QString defaultTitle(const QVariantMap &) const override { return m_name; }
+    JobResult run(JobContext &context, const QVariantMap &params) const override;
+
+private:
+    QString m_name;
+    std::shared_ptr<RunRecorder> m_recorder;
+};
+
+// "spin": reports progress in a tight loop, params "total" steps, "logEvery"
+// (log a line every N steps, 0: never), until done or canceled.
+class SpinKind : public JobKind {
+public:
+    QString name() const override { return QStringLiteral("spin"); }
+    QString displayName() const override { return QStringLiteral("Spin"); }
+    Expected<QVariantMap> validate(const QVariantMap &params) const override { return params; }
+    QString defaultTitle(const QVariantMap &) const override { return QStringLiteral("spin"); }
+    JobResult run(JobContext &context, const QVariantMap &params) const override;
+};
+
+// A registry with all of the above, sharing one recorder.
+struct FakeKinds {
+    FakeKinds();
+    std::shared_ptr<RunRecorder> recorder;
+    std::shared_ptr<GateKind> gate;
+    std::shared_ptr<JobKindRegistry> registry;
+};
