@@ -1,0 +1,280 @@
+#include "mainwindow.h"
+
+#include "jobactions.h"
+#include "jobtablemodel.h"
+#include "uitestfixture.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+namespace {
+
+class MainWindowTest : public UiTestFixture {
+protected:
+    MainWindow window{&queue};
+
+    void SetUp() override {
+        window.show();
+        window.activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    }
+
+    QAction *action(JobActions::Command command) const {
+        return window.jobActions()->action(command);
+    }
+    QTableView *view() const { return window.view(); }
+    JobTableModel *model() const { return window.model(); }
+
+    // A click on the job's row, as a person would (Ctrl adds to the selection).
+    void clickRow(JobId id, Qt::KeyboardModifiers modifiers = {}) {
+        const QModelIndex index = model()->index(model()->rowOf(id), JobTableModel::TitleColumn);
+        ASSERT_TRUE(index.isValid());
+        QTest::mouseClick(view()->viewport(), Qt::LeftButton, modifiers,
+                          view()->visualRect(index).center());
+    }
+    void clickToolButton(QAction *action) {
+        QWidget *button = window.findChild<QToolBar *>()->widgetForAction(action);
+        ASSERT_NE(button, nullptr);
+        ASSERT_TRUE(action->isEnabled()) << action->text().toStdString();
+        QTest::mouseClick(button, Qt::LeftButton);
+    }
+    // The window learns of a state at the model's next flush.
+    bool waitForShownState(JobId id, JobState state) {
+        return waitUntil([&] {
+            const int row = model()->rowOf(id);
+            return row >= 0 && model()->snapshot(row).state == state;
+        });
+    }
+    bool waitForEnabled(QAction *action, bool enabled = true) {
+        return waitUntil([&] { return action->isEnabled() == enabled; });
+    }
+    QString summary() const { return window.statusBar()->findChild<QLabel *>()->text(); }
+};
+
+} // namespace
+
+TEST_F(MainWindowTest, TheWindowIsTitledTaskdeckAndEveryCommandHasAnIcon) {
+    EXPECT_EQ(window.windowTitle().toStdString(), "Taskdeck");
+    EXPECT_FALSE(window.windowIcon().isNull());
+    EXPECT_FALSE(window.addHashAction()->icon().isNull());
+    EXPECT_FALSE(window.addVerifyAction()->icon().isNull());
+    for (int c = 0; c < JobActions::CommandCount; ++c) {
+        EXPECT_FALSE(action(JobActions::Command(c))->icon().isNull()) << c;
+        EXPECT_FALSE(action(JobActions::Command(c))->text().isEmpty()) << c;
+    }
+    EXPECT_FALSE(view()->accessibleName().isEmpty());
+    EXPECT_FALSE(window.findChild<QToolBar *>()->accessibleName().isEmpty());
+    EXPECT_EQ(window.addHashAction()->shortcut(), QKeySequence(QKeySequence::New));
+    EXPECT_EQ(action(JobActions::Remove)->shortcut(), QKeySequence(QKeySequence::Delete));
+}
+
+TEST_F(MainWindowTest, JobCommandsAreDisabledUntilAJobIsSelected) {
+    const JobId id = add(QStringLiteral("spin"));
+    ASSERT_TRUE(waitForShownState(id, JobState::Running));
+    for (int c = 0; c < JobActions::CommandCount; ++c)
+        EXPECT_FALSE(action(JobActions::Command(c))->isEnabled()) << c;
+    EXPECT_TRUE(window.addHashAction()->isEnabled());
+
+    clickRow(id);
+    EXPECT_EQ(window.selectedJobIds(), QList<JobId>{id});
+    EXPECT_TRUE(action(JobActions::Pause)->isEnabled());
+}
+
+TEST_F(MainWindowTest, PauseThenResumeASelectedRunningJob) {
+    const JobId id = add(QStringLiteral("spin"));
+    ASSERT_TRUE(waitForShownState(id, JobState::Running));
+    clickRow(id);
+    EXPECT_TRUE(action(JobActions::Pause)->isEnabled());
+    EXPECT_FALSE(action(JobActions::Resume)->isEnabled());
+
+    clickToolButton(action(JobActions::Pause));
+    ASSERT_TRUE(waitForState(id, JobState::Paused));
+    ASSERT_TRUE(waitForEnabled(action(JobActions::Resume)));
+    EXPECT_FALSE(action(JobActions::Pause)->isEnabled());
+
+    clickToolButton(action(JobActions::Resume));
+    ASSERT_TRUE(waitForState(id, JobState::Running));
+    EXPECT_TRUE(waitForEnabled(action(JobActions::Pause)));
+}
+
+TEST_F(MainWindowTest, CancelStopsASelectedRunningJob) {
+    const JobId id = add(QStringLiteral("spin"));
+    ASSERT_TRUE(waitForShownState(id, JobState::Running));
+    clickRow(id);
+    clickToolButton(action(JobActions::Cancel));
+    ASSERT_TRUE(waitForState(id, JobState::Canceled));
+    ASSERT_TRUE(waitForEnabled(action(JobActions::Retry)));
+    EXPECT_FALSE(action(JobActions::Cancel)->isEnabled());
+}
+
+TEST_F(MainWindowTest, RetryRunsASelectedFailedJobAgain) {
+    const JobId id = add(QStringLiteral("fail"));
+    ASSERT_TRUE(waitForShownState(id, JobState::Failed));
+    clickRow(id);
+    EXPECT_TRUE(action(JobActions::Retry)->isEnabled());
+    EXPECT_TRUE(action(JobActions::Remove)->isEnabled());
+    EXPECT_FALSE(action(JobActions::Pause)->isEnabled());
+    EXPECT_FALSE(action(JobActions::Resume)->isEnabled());
+    EXPECT_FALSE(action(JobActions::Cancel)->isEnabled());
+
+    QSignalSpy states(&queue, &JobQueue::jobStateChanged);
+    clickToolButton(action(JobActions::Retry));
+    ASSERT_TRUE(waitUntil([&] {
+        return !states.isEmpty() && states.last().at(1).value<JobState>() == JobState::Failed;
+    }));
+    EXPECT_GE(states.count(), 2); // back in the queue (or running), then failed again
+    EXPECT_NE(states.first().at(1).value<JobState>(), JobState::Failed);
+    EXPECT_TRUE(window.statusBar()->currentMessage().isEmpty());
+}
+
+TEST_F(MainWindowTest, TheDeleteKeyRemovesTheSelectedJob) {
+    queue.setMaxRunning(1);
+    const JobId keep = add(QStringLiteral("spin"));
+    const JobId drop = add(QStringLiteral("spin"));
+    clickRow(drop);
+    QTest::keyClick(view(), Qt::Key_Delete);
+    EXPECT_FALSE(queue.job(drop).has_value());
+    EXPECT_EQ(model()->rowCount(), 1);
+    EXPECT_EQ(model()->snapshot(0).id, keep);
+}
+
+TEST_F(MainWindowTest, RemovingARunningJobCancelsItAndItsRowGoes) {
+    const JobId id = add(QStringLiteral("spin"));
+    ASSERT_TRUE(waitForShownState(id, JobState::Running));
+    clickRow(id);
+    clickToolButton(action(JobActions::Remove));
+    ASSERT_TRUE(waitUntil([&] { return model()->rowCount() == 0; }));
+    EXPECT_FALSE(queue.job(id).has_value());
+    EXPECT_FALSE(action(JobActions::Remove)->isEnabled());
+}
+
+TEST_F(MainWindowTest, PauseIsDisabledForARunningJobThatCannotPause) {
+    const JobId id = add(QStringLiteral("spin-unpausable"));
+    ASSERT_TRUE(waitForShownState(id, JobState::Running));
+    clickRow(id);
+    EXPECT_FALSE(action(JobActions::Pause)->isEnabled());
+    EXPECT_TRUE(action(JobActions::Cancel)->isEnabled());
+}
+
+TEST_F(MainWindowTest, ACommandIsEnabledWhenItAppliesToAnySelectedJob) {
+    queue.setMaxRunning(2);
+    const JobId failed = add(QStringLiteral("fail"));
+    const JobId running = add(QStringLiteral("spin"));
+    ASSERT_TRUE(waitForShownState(failed, JobState::Failed));
+    ASSERT_TRUE(waitForShownState(running, JobState::Running));
+    clickRow(failed);
+    clickRow(running, Qt::ControlModifier);
+    EXPECT_EQ(window.selectedJobIds(), (QList<JobId>{failed, running}));
+    EXPECT_TRUE(action(JobActions::Pause)->isEnabled());
+    EXPECT_TRUE(action(JobActions::Retry)->isEnabled());
+
+    // Each job gets only the commands that apply to it: nothing is refused.
+    clickToolButton(action(JobActions::Pause));
+    ASSERT_TRUE(waitForState(running, JobState::Paused));
+    EXPECT_EQ(stateOf(failed), JobState::Failed);
+    EXPECT_TRUE(window.statusBar()->currentMessage().isEmpty());
+}
+
+TEST_F(MainWindowTest, MoveUpAndDownReorderTheQueueAndKeepTheSelection) {
+    queue.setMaxRunning(1);
+    const JobId a = add(QStringLiteral("spin"));
+    const JobId b = add(QStringLiteral("spin"));
+    const JobId c = add(QStringLiteral("spin"));
+    clickRow(c);
+    EXPECT_FALSE(action(JobActions::MoveDown)->isEnabled());
+
+    QTest::keyClick(view(), Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(queue.order(), (QList<JobId>{a, c, b}));
+    EXPECT_EQ(window.selectedJobIds(), QList<JobId>{c});
+    EXPECT_TRUE(action(JobActions::MoveDown)->isEnabled());
+
+    clickToolButton(action(JobActions::MoveDown));
+    EXPECT_EQ(queue.order(), (QList<JobId>{a, b, c}));
+    EXPECT_EQ(window.selectedJobIds(), QList<JobId>{c});
+}
+
+TEST_F(MainWindowTest, MovingSeveralJobsUpKeepsTheBlockInOrder) {
+    queue.setMaxRunning(1);
+    const JobId a = add(QStringLiteral("spin"));
+    const JobId b = add(QStringLiteral("spin"));
+    const JobId c = add(QStringLiteral("spin"));
+    const JobId d = add(QStringLiteral("spin"));
+    clickRow(a);
+    clickRow(c, Qt::ControlModifier);
+    clickRow(d, Qt::ControlModifier);
+    clickToolButton(action(JobActions::MoveUp));
+    // a is already first; c and d each move one place, staying in order.
+    EXPECT_EQ(queue.order(), (QList<JobId>{a, c, d, b}));
+    EXPECT_EQ(window.selectedJobIds(), (QList<JobId>{a, c, d}));
+}
+
+TEST_F(MainWindowTest, ARefusedCommandIsReportedInTheStatusBarNotInADialog) {
+    queue.setMaxRunning(1);
+    add(QStringLiteral("spin"));
+    const JobId queued = add(QStringLiteral("spin"), QStringLiteral("late job"));
+    clickRow(queued);
+    ASSERT_TRUE(action(JobActions::Pause)->isEnabled());
+
+    // The job moves on before the window hears of it (its next flush): the queue refuses.
+    ASSERT_TRUE(queue.cancel(queued).ok());
+    action(JobActions::Pause)->trigger();
+
+    const QString message = window.statusBar()->currentMessage();
+    EXPECT_TRUE(message.contains(QLatin1String("late job"))) << message.toStdString();
+    for (QWidget *widget : QApplication::topLevelWidgets())
+        EXPECT_FALSE(widget->isVisible() && qobject_cast<QDialog *>(widget));
+}
+
+TEST_F(MainWindowTest, TheStatusBarCountsJobsByState) {
+    queue.setMaxRunning(1);
+    const JobId failed = add(QStringLiteral("fail"));
+    const JobId running = add(QStringLiteral("spin"));
+    const JobId queued = add(QStringLiteral("spin"));
+    ASSERT_TRUE(waitForState(failed, JobState::Failed));
+    ASSERT_TRUE(waitForState(running, JobState::Running));
+    ASSERT_TRUE(waitUntil([&] {
+        return summary() == QStringLiteral("1 running · 1 queued · 0 done · 1 failed");
+    })) << summary().toStdString();
+
+    ASSERT_TRUE(queue.pause(queued).ok());
+    EXPECT_TRUE(waitUntil([&] {
+        return summary() == QStringLiteral("1 running · 0 queued · 0 done · 1 failed · 1 paused");
+    })) << summary().toStdString();
+}
+
+TEST_F(MainWindowTest, TheContextMenuOffersTheJobCommands) {
+    const JobId id = add(QStringLiteral("spin"));
+    ASSERT_TRUE(waitForShownState(id, JobState::Running));
+    clickRow(id);
+    const QPoint point = view()->visualRect(model()->index(0, 0)).center();
+    Q_EMIT view()->customContextMenuRequested(point);
+
+    QMenu *menu = window.contextMenu();
+    ASSERT_TRUE(waitUntil([&] { return menu->isVisible(); }));
+    const QList<QAction *> actions = menu->actions();
+    for (int c = 0; c < JobActions::CommandCount; ++c)
+        EXPECT_TRUE(actions.contains(action(JobActions::Command(c)))) << c;
+    EXPECT_TRUE(actions.contains(window.addHashAction()));
+    menu->close();
+}
+
+TEST_F(MainWindowTest, TheMenuBarHoldsEveryCommand) {
+    QList<QAction *> inMenus;
+    const QList<QAction *> menus = window.menuBar()->actions();
+    for (QAction *menuAction : menus) {
+        if (menuAction->menu())
+            inMenus += menuAction->menu()->actions();
+    }
+    for (int c = 0; c < JobActions::CommandCount; ++c)
+        EXPECT_TRUE(inMenus.contains(action(JobActions::Command(c)))) << c;
+    EXPECT_TRUE(inMenus.contains(window.addHashAction()));
+    EXPECT_TRUE(inMenus.contains(window.addVerifyAction()));
+}

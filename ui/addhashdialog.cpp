@@ -1,0 +1,324 @@
+#include "addhashdialog.h"
+
+#include "icons.h"
+#include "jobkindregistry.h"
+#include "pathlisteditor.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+const QString hashKind = QStringLiteral("hash");
+
+// Manifest suffixes sha256sum & co. and b2sum users expect, to guess the algorithm.
+QString algorithmForSuffix(const QString &suffix) {
+    const QString lower = suffix.toLower();
+    if (lower == QLatin1String("b2"))
+        return QStringLiteral("blake2b");
+    return AddHashDialog::algorithms().contains(lower) ? lower : QString();
+}
+
+} // namespace
+
+AddHashDialog::AddHashDialog(const JobKindRegistry &kinds, Mode mode, QWidget *parent)
+    : QDialog(parent)
+    , m_kinds(kinds) {
+    setWindowTitle(tr("Add Hash Job"));
+    setWindowIcon(Icons::action(Icons::Action::Add));
+
+    auto *hashRadio = new QRadioButton(tr("&Create a checksum manifest"), this);
+    auto *verifyRadio = new QRadioButton(tr("&Verify files against a manifest"), this);
+    m_modeGroup = new QButtonGroup(this);
+    m_modeGroup->addButton(hashRadio, int(Mode::Hash));
+    m_modeGroup->addButton(verifyRadio, int(Mode::Verify));
+    auto *modeRow = new QHBoxLayout;
+    modeRow->addWidget(hashRadio);
+    modeRow->addWidget(verifyRadio);
+    modeRow->addStretch();
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(createHashPage());
+    m_pages->addWidget(createVerifyPage());
+
+    m_algorithmCombo = new QComboBox(this);
+    m_algorithmCombo->setAccessibleName(tr("Algorithm"));
+    const QStringList labels{tr("SHA-256"), tr("SHA-512"), tr("SHA-1"), tr("MD5"), tr("BLAKE2b")};
+    const QStringList names = algorithms();
+    for (qsizetype i = 0; i < names.size(); ++i)
+        m_algorithmCombo->addItem(labels.value(i, names[i]), names[i]);
+    auto *algorithmForm = new QFormLayout;
+    algorithmForm->addRow(tr("&Algorithm:"), m_algorithmCombo);
+
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setAccessibleName(tr("Error"));
+    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette errorPalette = m_errorLabel->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_errorLabel->setPalette(errorPalette);
+    m_errorLabel->hide();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_okButton = buttons->button(QDialogButtonBox::Ok);
+    m_okButton->setText(tr("Add to &Queue"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &AddHashDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &AddHashDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(modeRow);
+    layout->addWidget(m_pages, 1);
+    layout->addLayout(algorithmForm);
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(buttons);
+
+    connect(m_modeGroup, &QButtonGroup::idToggled, this, [this](int id, bool checked) {
+        if (checked)
+            m_pages->setCurrentIndex(id);
+        m_errorLabel->hide();
+    });
+    connect(m_algorithmCombo, &QComboBox::currentIndexChanged, this,
+            &AddHashDialog::updateDefaultOutput);
+    setMode(mode);
+    resize(560, 420);
+}
+
+QWidget *AddHashDialog::createHashPage() {
+    auto *page = new QWidget(this);
+    auto *listLabel = new QLabel(tr("&Files and folders to hash:"), page);
+    m_pathEditor = new PathListEditor(page);
+    m_pathEditor->setAccessibleName(tr("Files and folders to hash"));
+    m_pathEditor->setPickerTitles(tr("Add Files to Hash"), tr("Add a Folder to Hash"));
+    listLabel->setBuddy(m_pathEditor);
+    connect(m_pathEditor, &PathListEditor::pathsChanged, this, [this] {
+        updateDefaultOutput();
+        m_errorLabel->hide();
+    });
+
+    m_outputEdit = new QLineEdit(page);
+    m_outputEdit->setAccessibleName(tr("Manifest to write"));
+    m_outputEdit->setPlaceholderText(tr("Beside the first item, e.g. photos.sha256"));
+    connect(m_outputEdit, &QLineEdit::textEdited, this,
+            [this](const QString &text) { m_outputChosen = !text.isEmpty(); });
+    auto *outputBrowse = new QPushButton(tr("&Browse…"), page);
+    outputBrowse->setAccessibleName(tr("Choose the manifest to write"));
+    connect(outputBrowse, &QPushButton::clicked, this, &AddHashDialog::browseOutput);
+    auto *outputRow = new QHBoxLayout;
+    outputRow->addWidget(m_outputEdit, 1);
+    outputRow->addWidget(outputBrowse);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Write manifest to:"), outputRow);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(listLabel);
+    layout->addWidget(m_pathEditor, 1);
+    layout->addLayout(form);
+    return page;
+}
+
+QWidget *AddHashDialog::createVerifyPage() {
+    auto *page = new QWidget(this);
+    m_manifestEdit = new QLineEdit(page);
+    m_manifestEdit->setAccessibleName(tr("Manifest to check"));
+    connect(m_manifestEdit, &QLineEdit::textChanged, this, &AddHashDialog::onManifestChanged);
+    auto *browse = new QPushButton(tr("B&rowse…"), page);
+    browse->setAccessibleName(tr("Choose the manifest to check"));
+    connect(browse, &QPushButton::clicked, this, &AddHashDialog::browseManifest);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_manifestEdit, 1);
+    row->addWidget(browse);
+
+    auto *hint = new QLabel(
+        tr("Files named in the manifest are looked up relative to the manifest's folder, "
+           "as with sha256sum -c."),
+        page);
+    hint->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Manifest:"), row);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addWidget(hint);
+    layout->addStretch();
+    return page;
+}
+
+AddHashDialog::Mode AddHashDialog::mode() const {
+    return Mode(m_modeGroup->checkedId());
+}
+
+void AddHashDialog::setMode(Mode mode) {
+    m_modeGroup->button(int(mode))->setChecked(true);
+    m_pages->setCurrentIndex(int(mode));
+    setWindowTitle(mode == Mode::Hash ? tr("Add Hash Job") : tr("Add Verify Job"));
+}
+
+QStringList AddHashDialog::paths() const {
+    return m_pathEditor->paths();
+}
+
+void AddHashDialog::setPaths(const QStringList &paths) {
+    m_pathEditor->setPaths(paths);
+}
+
+void AddHashDialog::addPaths(const QStringList &paths) {
+    m_pathEditor->addPaths(paths);
+}
+
+QString AddHashDialog::algorithm() const {
+    return m_algorithmCombo->currentData().toString();
+}
+
+void AddHashDialog::setAlgorithm(const QString &algorithm) {
+    const int index = m_algorithmCombo->findData(algorithm);
+    if (index >= 0)
+        m_algorithmCombo->setCurrentIndex(index);
+}
+
+QString AddHashDialog::outputPath() const {
+    return m_outputEdit->text().trimmed();
+}
+
+void AddHashDialog::setOutputPath(const QString &path) {
+    m_outputEdit->setText(path);
+    m_outputChosen = !path.isEmpty();
+    updateDefaultOutput();
+}
+
+QString AddHashDialog::manifestPath() const {
+    return m_manifestEdit->text().trimmed();
+}
+
+void AddHashDialog::setManifestPath(const QString &path) {
+    m_manifestEdit->setText(path);
+}
+
+QString AddHashDialog::errorText() const {
+    return m_errorLabel->isHidden() ? QString() : m_errorLabel->text();
+}
+
+QStringList AddHashDialog::algorithms() {
+    return {QStringLiteral("sha256"), QStringLiteral("sha512"), QStringLiteral("sha1"),
+            QStringLiteral("md5"), QStringLiteral("blake2b")};
+}
+
+QString AddHashDialog::defaultOutputFor(const QString &firstItem, const QString &algorithm) {
+    const QFileInfo info(QDir::cleanPath(firstItem));
+    QString name = info.fileName();
+    if (name.isEmpty()) // the root folder
+        name = QStringLiteral("checksums");
+    return info.absoluteDir().filePath(name + QLatin1Char('.') + algorithm);
+}
+
+void AddHashDialog::updateDefaultOutput() {
+    if (m_outputChosen)
+        return;
+    const QStringList items = paths();
+    m_outputEdit->setText(items.isEmpty() ? QString()
+                                          : defaultOutputFor(items.first(), algorithm()));
+}
+
+void AddHashDialog::onManifestChanged(const QString &path) {
+    const QString guessed = algorithmForSuffix(QFileInfo(path).suffix());
+    if (!guessed.isEmpty())
+        setAlgorithm(guessed);
+    m_errorLabel->hide();
+}
+
+void AddHashDialog::browseOutput() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Write Manifest To"), outputPath(),
+        tr("Checksum manifests (*.sha256 *.sha512 *.sha1 *.md5 *.blake2b *.b2);;All files (*)"),
+        nullptr, QFileDialog::DontUseNativeDialog);
+    if (!path.isEmpty())
+        setOutputPath(path);
+}
+
+void AddHashDialog::browseManifest() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Manifest to Verify"), manifestPath(),
+        tr("Checksum manifests (*.sha256 *.sha512 *.sha1 *.md5 *.blake2b *.b2);;All files (*)"),
+        nullptr, QFileDialog::DontUseNativeDialog);
+    if (!path.isEmpty())
+        setManifestPath(path);
+}
+
+QVariantMap AddHashDialog::parameters(QString *error) const {
+    QVariantMap params{{QStringLiteral("algorithm"), algorithm()}};
+    if (mode() == Mode::Verify) {
+        if (manifestPath().isEmpty()) {
+            *error = tr("Choose the manifest to verify.");
+            return {};
+        }
+        const QFileInfo manifest(manifestPath());
+        params.insert(QStringLiteral("verify"), manifest.absoluteFilePath());
+        params.insert(QStringLiteral("base_dir"), manifest.absolutePath());
+        return params;
+    }
+
+    const QStringList items = paths();
+    if (items.isEmpty()) {
+        *error = tr("Add at least one file or folder to hash.");
+        return {};
+    }
+    if (outputPath().isEmpty()) {
+        *error = tr("Choose where to write the manifest.");
+        return {};
+    }
+    // Names in the manifest are relative to its folder, so `cd folder && sha256sum -c`
+    // works there and the manifest stays valid when the folder moves.
+    const QFileInfo output(outputPath());
+    const QDir base(output.absolutePath());
+    QStringList relative;
+    for (const QString &item : items)
+        relative.append(base.relativeFilePath(item));
+    params.insert(QStringLiteral("paths"), relative);
+    params.insert(QStringLiteral("output"), output.absoluteFilePath());
+    params.insert(QStringLiteral("base_dir"), base.absolutePath());
+    return params;
+}
+
+void AddHashDialog::accept() {
+    const JobKind *kind = m_kinds.find(hashKind);
+    if (!kind) {
+        showError(tr("This build of Taskdeck cannot hash files (no “hash” job kind)."));
+        return;
+    }
+    QString error;
+    const QVariantMap params = parameters(&error);
+    if (!error.isEmpty()) {
+        showError(error);
+        return;
+    }
+    // Cheap: the kind stats paths, it never walks a tree here.
+    const Expected<QVariantMap> validated = kind->validate(params);
+    if (!validated) {
+        showError(validated.error());
+        return;
+    }
+    m_spec = JobSpec{};
+    m_spec.kind = hashKind;
+    m_spec.params = validated.value();
+    m_errorLabel->hide();
+    QDialog::accept();
+}
+
+void AddHashDialog::showError(const QString &message) {
+    m_errorLabel->setText(message);
+    m_errorLabel->show();
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "jobtypes.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+// Turns raw job figures into short text for a person: sizes, counts, rates,
+// durations and percentages, in the default QLocale (decimal and group
+// separators follow it; size units are QLocale's, base 1024).
+// Plain functions on values; any thread.
+class HumanFormat {
+    Q_DECLARE_TR_FUNCTIONS(HumanFormat)
+public:
+    // "512 bytes", "1.5 kB", "38.2 GB".
+    static QString bytes(qint64 bytes);
+    // A quantity in its unit: bytes as above, "12 files", "12" for items.
+    static QString quantity(qint64 value, ProgressUnit unit);
+    // Done out of total: "1.2 GB / 4.0 GB", "12 / 340 files", "12 / 340";
+    // just the done part when the total is unknown (< 0).
+    static QString doneOfTotal(qint64 done, qint64 total, ProgressUnit unit);
+    // A rate per second: "230.4 MB/s", "12 files/s", "3.5 items/s".
+    static QString speed(double perSecond, ProgressUnit unit);
+    // A time span, two most significant parts: "45s", "3m 05s", "1h 02m", "2d 03h".
+    static QString duration(qint64 seconds);
+    // A fraction 0..1 as a whole percent, "42%"; clamped; empty when < 0 (unknown).
+    static QString percent(double fraction);
+};

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "jobtypes.h"
+
+#include <QIcon>
+
+// The application's icons, from the SVGs compiled into taskdeck_resources.
+// Each call builds a new QIcon (cheap; rendering is lazy and cached per QIcon), so
+// callers that paint often keep the icon. GUI thread only (QIcon needs a QGuiApplication).
+class Icons {
+public:
+    enum class Action { Add, Verify, Pause, Resume, Cancel, Retry, Remove, MoveUp, MoveDown };
+
+    static QIcon app();
+    static QIcon action(Action action);
+    static QIcon state(JobState state);
+};

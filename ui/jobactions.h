@@ -1,0 +1,59 @@
+#pragma once
+
+#include "jobsnapshot.h"
+
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+#include <array>
+
+class JobQueue;
+class QAction;
+
+// The commands a person can give selected jobs (pause, resume, cancel, retry,
+// remove, move up/down) as QActions, for menus, the toolbar and the context menu.
+//
+// setSelection() tells it which jobs are selected (snapshots from the table
+// model's cache); each action is enabled when it applies to at least one of them,
+// judged from the job's state and its kind's capabilities. Triggering an action
+// sends the command to the queue for every selected job it applies to. The queue
+// may still refuse (the job moved on since the snapshot): refusals are collected
+// into one line and reported through refused(), never a dialog per job.
+//
+// Ownership: the actions are children of this object; the queue is not owned and
+// must outlive it. GUI thread only.
+class JobActions : public QObject {
+    Q_OBJECT
+public:
+    enum Command { Pause, Resume, Cancel, Retry, Remove, MoveUp, MoveDown, CommandCount };
+
+    explicit JobActions(JobQueue *queue, QObject *parent = nullptr);
+
+    QAction *action(Command command) const { return m_actions[command]; }
+
+    // jobCount: how many jobs the queue holds (to know the last position).
+    void setSelection(const QList<JobSnapshot> &jobs, int jobCount);
+    QList<JobId> selectedIds() const;
+
+    // Whether the command makes sense for a job in this state, with these capabilities.
+    static bool applies(Command command, const JobSnapshot &job, int jobCount);
+
+    // Runs the command on the selected jobs it applies to.
+    void execute(Command command);
+
+Q_SIGNALS:
+    // Fires after execute() when the queue refused some jobs: one line for the status bar,
+    // e.g. "“Hash photos”: cannot pause a job that has finished".
+    void refused(const QString &message);
+
+private:
+    QAction *makeAction(Command command);
+    void moveSelection(bool up);
+    static QString refusalMessage(const QString &firstTitle, const QStringList &errors);
+
+    JobQueue *m_queue;
+    std::array<QAction *, CommandCount> m_actions{};
+    QList<JobSnapshot> m_selection;
+    int m_jobCount = 0;
+};

@@ -1,0 +1,229 @@
+#include "mainwindow.h"
+
+#include "icons.h"
+#include "jobactions.h"
+#include "jobqueue.h"
+#include "jobtablemodel.h"
+#include "progressdelegate.h"
+#include "queuesummarylabel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+#include <algorithm>
+
+namespace {
+
+// Long enough to read a sentence, short enough not to linger past the next action.
+constexpr int messageTimeoutMs = 10000;
+
+} // namespace
+
+MainWindow::MainWindow(JobQueue *queue, QWidget *parent)
+    : QMainWindow(parent)
+    , m_queue(queue) {
+    setWindowTitle(tr("Taskdeck"));
+    setWindowIcon(Icons::app());
+    setObjectName(QStringLiteral("MainWindow"));
+
+    m_model = new JobTableModel(queue, this);
+    m_jobActions = new JobActions(queue, this);
+    connect(m_jobActions, &JobActions::refused, this, &MainWindow::showMessage);
+
+    createActions();
+    createView();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+    updateActions();
+    resize(1000, 560);
+}
+
+void MainWindow::createActions() {
+    m_addHashAction = new QAction(Icons::action(Icons::Action::Add), tr("Add &Hash Job…"), this);
+    m_addHashAction->setShortcut(QKeySequence::New);
+    m_addHashAction->setToolTip(tr("Hash files and folders into a checksum manifest"));
+    m_addHashAction->setStatusTip(m_addHashAction->toolTip());
+    connect(m_addHashAction, &QAction::triggered, this,
+            [this] { showAddDialog(AddHashDialog::Mode::Hash); });
+
+    m_addVerifyAction =
+        new QAction(Icons::action(Icons::Action::Verify), tr("Add &Verify Job…"), this);
+    m_addVerifyAction->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    m_addVerifyAction->setToolTip(tr("Check files against a checksum manifest"));
+    m_addVerifyAction->setStatusTip(m_addVerifyAction->toolTip());
+    connect(m_addVerifyAction, &QAction::triggered, this,
+            [this] { showAddDialog(AddHashDialog::Mode::Verify); });
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createMenus() {
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_addHashAction);
+    fileMenu->addAction(m_addVerifyAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quitAction);
+
+    QMenu *jobMenu = menuBar()->addMenu(tr("&Job"));
+    m_contextMenu = new QMenu(this);
+    m_contextMenu->setAccessibleName(tr("Job actions"));
+    for (QMenu *menu : {jobMenu, m_contextMenu}) {
+        menu->addAction(m_jobActions->action(JobActions::Pause));
+        menu->addAction(m_jobActions->action(JobActions::Resume));
+        menu->addAction(m_jobActions->action(JobActions::Cancel));
+        menu->addAction(m_jobActions->action(JobActions::Retry));
+        menu->addSeparator();
+        menu->addAction(m_jobActions->action(JobActions::MoveUp));
+        menu->addAction(m_jobActions->action(JobActions::MoveDown));
+        menu->addSeparator();
+        menu->addAction(m_jobActions->action(JobActions::Remove));
+    }
+    // Adding a job from the context menu of an empty list is the obvious first step.
+    m_contextMenu->addSeparator();
+    m_contextMenu->addAction(m_addHashAction);
+    m_contextMenu->addAction(m_addVerifyAction);
+}
+
+void MainWindow::createToolBar() {
+    QToolBar *toolBar = addToolBar(tr("Jobs"));
+    toolBar->setObjectName(QStringLiteral("JobsToolBar"));
+    toolBar->setAccessibleName(tr("Job actions"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_addHashAction);
+    toolBar->addAction(m_addVerifyAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_jobActions->action(JobActions::Pause));
+    toolBar->addAction(m_jobActions->action(JobActions::Resume));
+    toolBar->addAction(m_jobActions->action(JobActions::Cancel));
+    toolBar->addAction(m_jobActions->action(JobActions::Retry));
+    toolBar->addSeparator();
+    toolBar->addAction(m_jobActions->action(JobActions::MoveUp));
+    toolBar->addAction(m_jobActions->action(JobActions::MoveDown));
+    toolBar->addSeparator();
+    toolBar->addAction(m_jobActions->action(JobActions::Remove));
+}
+
+void MainWindow::createView() {
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("JobTable"));
+    m_view->setAccessibleName(tr("Jobs"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(JobTableModel::ProgressColumn, new ProgressDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setShowGrid(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle); // titles are mostly paths: keep both ends
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setSortingEnabled(false); // rows are the queue order; reordering is Move Up/Down
+
+    const QFontMetrics metrics = m_view->fontMetrics();
+    QHeaderView *vertical = m_view->verticalHeader();
+    vertical->hide();
+    vertical->setSectionResizeMode(QHeaderView::Fixed);
+    vertical->setDefaultSectionSize(std::max(26, metrics.height() + 10));
+
+    // Fixed widths from sample text: ResizeToContents would measure every row on
+    // every update, which costs too much with thousands of jobs.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(40);
+    const auto widthFor = [&](int column, const QString &sample, int extra = 0) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        const int width =
+            std::max(metrics.horizontalAdvance(sample) + extra, metrics.horizontalAdvance(title));
+        header->resizeSection(column, width + 4 * metrics.averageCharWidth());
+    };
+    header->setSectionResizeMode(JobTableModel::TitleColumn, QHeaderView::Stretch);
+    widthFor(JobTableModel::StateColumn, JobTableModel::stateText(JobState::Interrupted),
+             m_view->iconSize().width() > 0 ? m_view->iconSize().width() : 16);
+    widthFor(JobTableModel::ProgressColumn, QStringLiteral("100%"),
+             metrics.averageCharWidth() * 14);
+    widthFor(JobTableModel::DoneColumn, QStringLiteral("888.8 MB / 888.8 MB"));
+    widthFor(JobTableModel::SpeedColumn, QStringLiteral("888.8 MB/s"));
+    widthFor(JobTableModel::EtaColumn, QStringLiteral("88h 88m"));
+
+    setCentralWidget(m_view);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    // States change under a steady selection; the model already batches these signals.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+}
+
+void MainWindow::createStatusBar() {
+    m_summary = new QueueSummaryLabel(m_queue, this);
+    statusBar()->addPermanentWidget(m_summary);
+    statusBar()->setAccessibleName(tr("Status"));
+}
+
+QList<JobId> MainWindow::selectedJobIds() const {
+    QList<int> rows;
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : selected)
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QList<JobId> ids;
+    for (int row : std::as_const(rows))
+        ids.append(m_model->snapshot(row).id);
+    return ids;
+}
+
+void MainWindow::selectJob(JobId id) {
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    m_view->selectRow(row);
+    m_view->scrollTo(m_model->index(row, 0));
+}
+
+void MainWindow::updateActions() {
+    QList<JobSnapshot> jobs;
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    jobs.reserve(selected.size());
+    for (const QModelIndex &index : selected)
+        jobs.append(m_model->snapshot(index.row()));
+    m_jobActions->setSelection(jobs, m_model->rowCount());
+}
+
+void MainWindow::showContextMenu(const QPoint &position) {
+    m_contextMenu->popup(m_view->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::showMessage(const QString &message) {
+    statusBar()->showMessage(message, messageTimeoutMs);
+}
+
+void MainWindow::showAddDialog(AddHashDialog::Mode mode) {
+    auto *dialog = new AddHashDialog(m_queue->kinds(), mode, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Expected<JobId> added = m_queue->add(dialog->spec());
+        if (!added) {
+            showMessage(tr("Could not add the job: %1").arg(added.error()));
+            return;
+        }
+        selectJob(added.value());
+    });
+    dialog->open();
+}

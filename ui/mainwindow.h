@@ -1,0 +1,63 @@
+#pragma once
+
+#include "addhashdialog.h"
+#include "jobtypes.h"
+
+#include <QMainWindow>
+
+class JobActions;
+class JobQueue;
+class JobTableModel;
+class QueueSummaryLabel;
+class QAction;
+class QMenu;
+class QTableView;
+
+// Taskdeck's main window: the job table (queue order, multi-row selection), a
+// menu bar, toolbar and context menu with the job commands, and a status bar
+// with job counts and the latest refused command.
+//
+// The window only shows core's state and sends intent: it reads snapshots cached
+// by JobTableModel and calls JobQueue; it never waits on a job.
+//
+// Ownership: does not own the queue, which must outlive the window. GUI thread.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(JobQueue *queue, QWidget *parent = nullptr);
+
+    JobTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    JobActions *jobActions() const { return m_jobActions; }
+    QAction *addHashAction() const { return m_addHashAction; }
+    QAction *addVerifyAction() const { return m_addVerifyAction; }
+    QMenu *contextMenu() const { return m_contextMenu; }
+
+    // The selected jobs, in queue order.
+    QList<JobId> selectedJobIds() const;
+    void selectJob(JobId id);
+
+    // Opens the add dialog (window-modal, returns at once); an accepted dialog's
+    // job is queued and selected.
+    void showAddDialog(AddHashDialog::Mode mode);
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createView();
+    void createStatusBar();
+    void updateActions();
+    void showContextMenu(const QPoint &position);
+    void showMessage(const QString &message);
+
+    JobQueue *m_queue;
+    JobTableModel *m_model = nullptr;
+    QTableView *m_view = nullptr;
+    JobActions *m_jobActions = nullptr;
+    QAction *m_addHashAction = nullptr;
+    QAction *m_addVerifyAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QMenu *m_contextMenu = nullptr;
+    QueueSummaryLabel *m_summary = nullptr;
+};

@@ -1,0 +1,121 @@
+#include "pathlisteditor.h"
+
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+PathListEditor::PathListEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_list(new QListWidget(this))
+    , m_removeButton(new QPushButton(tr("&Remove"), this))
+    , m_filesTitle(tr("Add Files"))
+    , m_folderTitle(tr("Add a Folder")) {
+    setAcceptDrops(true);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->setTextElideMode(Qt::ElideMiddle);
+    m_list->setAccessibleName(tr("Files and folders"));
+    // Drops land on the list, but are handled here.
+    m_list->setAcceptDrops(false);
+
+    auto *addFilesButton = new QPushButton(tr("Add F&iles…"), this);
+    auto *addFolderButton = new QPushButton(tr("Add F&older…"), this);
+    m_removeButton->setEnabled(false);
+    connect(addFilesButton, &QPushButton::clicked, this, &PathListEditor::browseFiles);
+    connect(addFolderButton, &QPushButton::clicked, this, &PathListEditor::browseFolder);
+    connect(m_removeButton, &QPushButton::clicked, this, &PathListEditor::removeSelected);
+    connect(m_list, &QListWidget::itemSelectionChanged, this,
+            [this] { m_removeButton->setEnabled(!m_list->selectedItems().isEmpty()); });
+
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(addFilesButton);
+    buttons->addWidget(addFolderButton);
+    buttons->addWidget(m_removeButton);
+    buttons->addStretch();
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(buttons);
+    setFocusProxy(m_list);
+}
+
+QStringList PathListEditor::paths() const {
+    QStringList result;
+    for (int i = 0; i < m_list->count(); ++i)
+        result.append(m_list->item(i)->data(Qt::UserRole).toString());
+    return result;
+}
+
+void PathListEditor::setPaths(const QStringList &paths) {
+    m_list->clear();
+    addPaths(paths);
+}
+
+void PathListEditor::addPaths(const QStringList &paths) {
+    QStringList existing = this->paths();
+    for (const QString &path : paths) {
+        if (path.isEmpty())
+            continue;
+        const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+        if (existing.contains(absolute))
+            continue;
+        existing.append(absolute);
+        auto *item = new QListWidgetItem(QDir::toNativeSeparators(absolute), m_list);
+        item->setData(Qt::UserRole, absolute);
+        item->setToolTip(item->text());
+    }
+    Q_EMIT pathsChanged();
+}
+
+void PathListEditor::setPickerTitles(const QString &filesTitle, const QString &folderTitle) {
+    m_filesTitle = filesTitle;
+    m_folderTitle = folderTitle;
+}
+
+void PathListEditor::removeSelected() {
+    qDeleteAll(m_list->selectedItems());
+    Q_EMIT pathsChanged();
+}
+
+void PathListEditor::browseFiles() {
+    const QStringList existing = paths();
+    const QString start =
+        existing.isEmpty() ? QString() : QFileInfo(existing.last()).absolutePath();
+    addPaths(QFileDialog::getOpenFileNames(this, m_filesTitle, start, QString(), nullptr,
+                                           QFileDialog::DontUseNativeDialog));
+}
+
+void PathListEditor::browseFolder() {
+    const QStringList existing = paths();
+    const QString start =
+        existing.isEmpty() ? QString() : QFileInfo(existing.last()).absolutePath();
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, m_folderTitle, start, QFileDialog::ShowDirsOnly | QFileDialog::DontUseNativeDialog);
+    if (!folder.isEmpty())
+        addPaths({folder});
+}
+
+void PathListEditor::dragEnterEvent(QDragEnterEvent *event) {
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void PathListEditor::dropEvent(QDropEvent *event) {
+    QStringList dropped;
+    const QList<QUrl> urls = event->mimeData()->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile())
+            dropped.append(url.toLocalFile());
+    }
+    if (dropped.isEmpty())
+        return;
+    addPaths(dropped);
+    event->acceptProposedAction();
+}
