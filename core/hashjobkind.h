@@ -1,0 +1,34 @@
+#pragma once
+
+#include "jobkind.h"
+
+class HashJobParams;
+
+// Hashes files and folders into a coreutils-compatible checksum manifest, or
+// verifies files against one, like sha256sum / sha256sum -c (and sha512sum,
+// sha1sum, md5sum, b2sum). See HashJobParams for the parameters.
+//
+// Hash mode: result.details has "files" and "bytes" (qint64), "manifest" (the
+// manifest text, when no "output" was given) and, when some files could not be
+// read, "unreadable" (QStringList); the job then fails naming the first, after
+// hashing the rest (and writing them), as sha256sum does.
+// Verify mode: logs the lines "sha256sum -c" prints ("NAME: OK", "NAME:
+// FAILED", "NAME: FAILED open or read") in manifest order; result.details has
+// "ok" (int), "mismatched" and "missing" (QStringList; missing includes
+// unreadable), "files" and "bytes"; the job fails when any file did not match.
+//
+// Several files are hashed at once on the context's pool, up to
+// QThread::idealThreadCount() at a time. Canceling never leaves a partial
+// output manifest. Stateless: every method may be called from any thread.
+class HashJobKind : public JobKind {
+public:
+    QString name() const override;
+    QString displayName() const override;
+    Expected<QVariantMap> validate(const QVariantMap &params) const override;
+    QString defaultTitle(const QVariantMap &params) const override;
+    JobResult run(JobContext &context, const QVariantMap &params) const override;
+
+private:
+    static JobResult runHash(JobContext &context, const HashJobParams &params);
+    static JobResult runVerify(JobContext &context, const HashJobParams &params);
+};
