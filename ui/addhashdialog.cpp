@@ -53,15 +53,6 @@ AddHashDialog::AddHashDialog(const JobKindRegistry &kinds, Mode mode, QWidget *p
     m_pages->addWidget(createHashPage());
     m_pages->addWidget(createVerifyPage());
 
-    m_algorithmCombo = new QComboBox(this);
-    m_algorithmCombo->setAccessibleName(tr("Algorithm"));
-    const QStringList labels{tr("SHA-256"), tr("SHA-512"), tr("SHA-1"), tr("MD5"), tr("BLAKE2b")};
-    const QStringList names = algorithms();
-    for (qsizetype i = 0; i < names.size(); ++i)
-        m_algorithmCombo->addItem(labels.value(i, names[i]), names[i]);
-    auto *algorithmForm = new QFormLayout;
-    algorithmForm->addRow(tr("&Algorithm:"), m_algorithmCombo);
-
     m_errorLabel = new QLabel(this);
     m_errorLabel->setAccessibleName(tr("Error"));
     m_errorLabel->setTextFormat(Qt::PlainText);
@@ -81,7 +72,6 @@ AddHashDialog::AddHashDialog(const JobKindRegistry &kinds, Mode mode, QWidget *p
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(modeRow);
     layout->addWidget(m_pages, 1);
-    layout->addLayout(algorithmForm);
     layout->addWidget(m_errorLabel);
     layout->addWidget(buttons);
 
@@ -90,10 +80,20 @@ AddHashDialog::AddHashDialog(const JobKindRegistry &kinds, Mode mode, QWidget *p
             m_pages->setCurrentIndex(id);
         m_errorLabel->hide();
     });
-    connect(m_algorithmCombo, &QComboBox::currentIndexChanged, this,
-            &AddHashDialog::updateDefaultOutput);
     setMode(mode);
     resize(560, 420);
+}
+
+QComboBox *AddHashDialog::createAlgorithmCombo(QWidget *parent, bool withDetect) {
+    auto *combo = new QComboBox(parent);
+    combo->setAccessibleName(tr("Algorithm"));
+    if (withDetect)
+        combo->addItem(tr("Detect from the manifest"), QString());
+    const QStringList labels{tr("SHA-256"), tr("SHA-512"), tr("SHA-1"), tr("MD5"), tr("BLAKE2b")};
+    const QStringList names = algorithms();
+    for (qsizetype i = 0; i < names.size(); ++i)
+        combo->addItem(labels.value(i, names[i]), names[i]);
+    return combo;
 }
 
 QWidget *AddHashDialog::createHashPage() {
@@ -119,8 +119,12 @@ QWidget *AddHashDialog::createHashPage() {
     auto *outputRow = new QHBoxLayout;
     outputRow->addWidget(m_outputEdit, 1);
     outputRow->addWidget(outputBrowse);
+    m_hashAlgorithmCombo = createAlgorithmCombo(page, false);
+    connect(m_hashAlgorithmCombo, &QComboBox::currentIndexChanged, this,
+            &AddHashDialog::updateDefaultOutput);
     auto *form = new QFormLayout;
     form->addRow(tr("&Write manifest to:"), outputRow);
+    form->addRow(tr("&Algorithm:"), m_hashAlgorithmCombo);
 
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -148,8 +152,10 @@ QWidget *AddHashDialog::createVerifyPage() {
         page);
     hint->setWordWrap(true);
 
+    m_verifyAlgorithmCombo = createAlgorithmCombo(page, true);
     auto *form = new QFormLayout;
     form->addRow(tr("&Manifest:"), row);
+    form->addRow(tr("A&lgorithm:"), m_verifyAlgorithmCombo);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
@@ -181,13 +187,18 @@ void AddHashDialog::addPaths(const QStringList &paths) {
 }
 
 QString AddHashDialog::algorithm() const {
-    return m_algorithmCombo->currentData().toString();
+    return currentAlgorithmCombo()->currentData().toString();
 }
 
 void AddHashDialog::setAlgorithm(const QString &algorithm) {
-    const int index = m_algorithmCombo->findData(algorithm);
+    QComboBox *combo = currentAlgorithmCombo();
+    const int index = combo->findData(algorithm);
     if (index >= 0)
-        m_algorithmCombo->setCurrentIndex(index);
+        combo->setCurrentIndex(index);
+}
+
+QComboBox *AddHashDialog::currentAlgorithmCombo() const {
+    return mode() == Mode::Hash ? m_hashAlgorithmCombo : m_verifyAlgorithmCombo;
 }
 
 QString AddHashDialog::outputPath() const {
@@ -229,14 +240,15 @@ void AddHashDialog::updateDefaultOutput() {
     if (m_outputChosen)
         return;
     const QStringList items = paths();
-    m_outputEdit->setText(items.isEmpty() ? QString()
-                                          : defaultOutputFor(items.first(), algorithm()));
+    m_outputEdit->setText(
+        items.isEmpty()
+            ? QString()
+            : defaultOutputFor(items.first(), m_hashAlgorithmCombo->currentData().toString()));
 }
 
 void AddHashDialog::onManifestChanged(const QString &path) {
     const QString guessed = algorithmForSuffix(QFileInfo(path).suffix());
-    if (!guessed.isEmpty())
-        setAlgorithm(guessed);
+    m_verifyAlgorithmCombo->setCurrentIndex(qMax(0, m_verifyAlgorithmCombo->findData(guessed)));
     m_errorLabel->hide();
 }
 
@@ -259,7 +271,9 @@ void AddHashDialog::browseManifest() {
 }
 
 QVariantMap AddHashDialog::parameters(QString *error) const {
-    QVariantMap params{{QStringLiteral("algorithm"), algorithm()}};
+    QVariantMap params;
+    if (!algorithm().isEmpty()) // empty: the kind infers it from the manifest
+        params.insert(QStringLiteral("algorithm"), algorithm());
     if (mode() == Mode::Verify) {
         if (manifestPath().isEmpty()) {
             *error = tr("Choose the manifest to verify.");

@@ -38,7 +38,9 @@ public:
     void setPaths(const QStringList &paths);
     void addPaths(const QStringList &paths);
 
-    // "sha256", "sha512", "sha1", "md5" or "blake2b".
+    // Of the current mode: "sha256", "sha512", "sha1", "md5" or "blake2b"; in Verify
+    // mode also empty, for "detect from the manifest" (the default, or guessed from
+    // the manifest's suffix, e.g. .sha512).
     QString algorithm() const;
     void setAlgorithm(const QString &algorithm);
 
@@ -62,6 +64,8 @@ public:
     static QString defaultOutputFor(const QString &firstItem, const QString &algorithm);
 
 private:
+    QComboBox *createAlgorithmCombo(QWidget *parent, bool withDetect);
+    QComboBox *currentAlgorithmCombo() const;
     QWidget *createHashPage();
     QWidget *createVerifyPage();
     void browseOutput();
@@ -77,7 +81,8 @@ private:
     PathListEditor *m_pathEditor = nullptr;
     QLineEdit *m_outputEdit = nullptr;
     QLineEdit *m_manifestEdit = nullptr;
-    QComboBox *m_algorithmCombo = nullptr;
+    QComboBox *m_hashAlgorithmCombo = nullptr;
+    QComboBox *m_verifyAlgorithmCombo = nullptr;
     QLabel *m_errorLabel = nullptr;
     QPushButton *m_okButton = nullptr;
     bool m_outputChosen = false; // the person picked or typed the output: keep it
