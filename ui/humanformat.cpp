@@ -40,8 +40,12 @@ QString HumanFormat::quantity(qint64 value, ProgressUnit unit) {
 QString HumanFormat::doneOfTotal(qint64 done, qint64 total, ProgressUnit unit) {
     if (total < 0)
         return quantity(done, unit);
-    if (unit == ProgressUnit::Bytes)
+    if (unit == ProgressUnit::Bytes) {
+        // "512 / 1,000 bytes" rather than "512 bytes / 1,000 bytes".
+        if (total < 1024)
+            return tr("%1 / %2").arg(QLocale().toString(done), bytes(total));
         return tr("%1 / %2").arg(bytes(done), bytes(total));
+    }
     // "12 / 340 files": the unit once, after the total.
     return tr("%1 / %2").arg(QLocale().toString(done), quantity(total, unit));
 }

@@ -16,7 +16,7 @@ public:
     static QString bytes(qint64 bytes);
     // A quantity in its unit: bytes as above, "12 files", "12" for items.
     static QString quantity(qint64 value, ProgressUnit unit);
-    // Done out of total: "1.2 GB / 4.0 GB", "12 / 340 files", "12 / 340";
+    // Done out of total: "1.2 GB / 4.0 GB", "512 / 1,000 bytes", "12 / 340 files", "12 / 340";
     // just the done part when the total is unknown (< 0).
     static QString doneOfTotal(qint64 done, qint64 total, ProgressUnit unit);
     // A rate per second: "230.4 MB/s", "12 files/s", "3.5 items/s".

@@ -154,8 +154,8 @@ void MainWindow::createView() {
              m_view->iconSize().width() > 0 ? m_view->iconSize().width() : 16);
     widthFor(JobTableModel::ProgressColumn, QStringLiteral("100%"),
              metrics.averageCharWidth() * 14);
-    widthFor(JobTableModel::DoneColumn, QStringLiteral("888.8 MB / 888.8 MB"));
-    widthFor(JobTableModel::SpeedColumn, QStringLiteral("888.8 MB/s"));
+    widthFor(JobTableModel::DoneColumn, QStringLiteral("1,023.9 MB / 1,023.9 MB"));
+    widthFor(JobTableModel::SpeedColumn, QStringLiteral("1,023.9 MB/s"));
     widthFor(JobTableModel::EtaColumn, QStringLiteral("88h 88m"));
 
     setCentralWidget(m_view);

@@ -16,6 +16,27 @@ namespace {
 constexpr int barMaximum = 10000;
 constexpr int barMargin = 3;
 
+// A bar that will not move on its own (paused, failed, canceled) is drawn disabled,
+// so a failed job at 100% does not look like a finished one.
+bool isMoving(const QModelIndex &index) {
+    const QVariant state = index.data(JobTableModel::JobStateRole);
+    if (!state.isValid())
+        return true;
+    switch (JobState(state.toInt())) {
+    case JobState::Paused:
+    case JobState::Failed:
+    case JobState::Canceled:
+    case JobState::Interrupted:
+        return false;
+    case JobState::Queued:
+    case JobState::Waiting:
+    case JobState::Running:
+    case JobState::Succeeded:
+        break;
+    }
+    return true;
+}
+
 } // namespace
 
 void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -34,12 +55,20 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     initStyleOption(&cell, index);
     cell.text.clear();
     style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, option.widget);
+    // No bar before anything is known (a queued job): an empty bar reads as "stuck at 0%".
+    if (fraction < 0)
+        return;
 
     QStyleOptionProgressBar bar;
     if (option.widget)
         bar.initFrom(option.widget);
     bar.state = option.state | QStyle::State_Horizontal;
     bar.palette = option.palette;
+    if (!isMoving(index)) {
+        bar.state &= ~QStyle::State_Enabled;
+        // Styles draw the chunk in the palette's current group: make it the disabled one.
+        bar.palette.setCurrentColorGroup(QPalette::Disabled);
+    }
     bar.direction = option.direction;
     bar.fontMetrics = option.fontMetrics;
     // A bar as tall as the text, centred: full-height bars crowd the rows.
@@ -50,7 +79,7 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
                      option.rect.width() - 2 * barMargin, height);
     bar.minimum = 0;
     bar.maximum = barMaximum;
-    bar.progress = fraction < 0 ? 0 : int(std::lround(std::clamp(fraction, 0.0, 1.0) * barMaximum));
+    bar.progress = int(std::lround(std::clamp(fraction, 0.0, 1.0) * barMaximum));
     bar.text = index.data(Qt::DisplayRole).toString();
     bar.textVisible = !bar.text.isEmpty();
     bar.textAlignment = Qt::AlignCenter;

@@ -31,6 +31,8 @@ TEST(HumanFormat, DoneOfTotalNamesTheUnitOnce) {
     EXPECT_EQ(
         HumanFormat::doneOfTotal(1024 * 1024, 4 * 1024 * 1024, ProgressUnit::Bytes).toStdString(),
         "1.0 MB / 4.0 MB");
+    EXPECT_EQ(HumanFormat::doneOfTotal(512, 1000, ProgressUnit::Bytes).toStdString(),
+              "512 / 1,000 bytes");
     EXPECT_EQ(HumanFormat::doneOfTotal(12, 340, ProgressUnit::Files).toStdString(),
               "12 / 340 files");
     EXPECT_EQ(HumanFormat::doneOfTotal(12, 340, ProgressUnit::Items).toStdString(), "12 / 340");

@@ -10,11 +10,14 @@
 
 namespace {
 
-// Paints one cell whose raw value is `fraction` and whose text is `text`.
-QImage paintCell(const QVariant &fraction, const QString &text) {
+// Paints one cell whose raw value is `fraction`, whose text is `text`, of a job in `state`.
+QImage paintCell(const QVariant &fraction, const QString &text,
+                 std::optional<JobState> state = std::nullopt) {
     QStandardItemModel model(1, 1);
     model.setData(model.index(0, 0), fraction, JobTableModel::RawValueRole);
     model.setData(model.index(0, 0), text, Qt::DisplayRole);
+    if (state)
+        model.setData(model.index(0, 0), int(*state), JobTableModel::JobStateRole);
     QTableView view;
     view.setModel(&model);
     ProgressDelegate delegate;
@@ -70,8 +73,17 @@ TEST(ProgressDelegate, ItDrawsTheLabelFromTheDisplayRole) {
     EXPECT_NE(paintCell(0.4, QStringLiteral("40%")), paintCell(0.4, QString()));
 }
 
-TEST(ProgressDelegate, AnUnknownFractionDrawsAnEmptyBar) {
-    EXPECT_EQ(paintCell(-1.0, QString()), paintCell(0.0, QString()));
+TEST(ProgressDelegate, AnUnknownFractionDrawsNoBar) {
+    const QImage unknown = paintCell(-1.0, QString());
+    EXPECT_NE(unknown, paintCell(0.0, QString()));
+    EXPECT_EQ(countColor(unknown, Qt::white), unknown.width() * unknown.height());
+}
+
+TEST(ProgressDelegate, AStoppedJobsBarIsDrawnDisabled) {
+    const QImage running = paintCell(0.5, QString(), JobState::Running);
+    const QImage failed = paintCell(0.5, QString(), JobState::Failed);
+    EXPECT_NE(running, failed);
+    EXPECT_EQ(paintCell(0.5, QString(), JobState::Paused), failed);
 }
 
 TEST(ProgressDelegate, CellsWithoutANumberArePaintedAsText) {
