@@ -5,11 +5,12 @@
 
 #include <QMutex>
 #include <QThread>
-#include <QWaitCondition>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -18,31 +19,32 @@ namespace {
 // Lets helper tasks join the work only while the caller is still inside
 // hashAll(). Shared with the helpers so a late helper finds it closed rather
 // than dangling; the caller waits (close()) only for helpers that entered.
+// Standard primitives rather than QMutex/QWaitCondition: ThreadSanitizer
+// cannot see QWaitCondition release a QMutex inside (uninstrumented) QtCore.
 class Gate {
 public:
     // True when the helper may run the work; then it must call leave().
     bool enter() {
-        QMutexLocker lock(&m_mutex);
+        const std::lock_guard lock(m_mutex);
         if (m_closed)
             return false;
         ++m_active;
         return true;
     }
     void leave() {
-        QMutexLocker lock(&m_mutex);
+        const std::lock_guard lock(m_mutex);
         if (--m_active == 0)
-            m_idle.wakeAll();
+            m_idle.notify_all();
     }
     void close() {
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         m_closed = true;
-        while (m_active > 0)
-            m_idle.wait(&m_mutex);
+        m_idle.wait(lock, [this] { return m_active == 0; });
     }
 
 private:
-    QMutex m_mutex;
-    QWaitCondition m_idle;
+    std::mutex m_mutex;
+    std::condition_variable m_idle;
     int m_active = 0;
     bool m_closed = false;
 };
