@@ -3,6 +3,7 @@
 #include "jobcontext.h"
 #include "jobkind.h"
 #include "jobkindregistry.h"
+#include "tsanannotations.h"
 
 #include <QCoreApplication>
 #include <QFutureWatcher>
@@ -174,18 +175,22 @@ void JobQueuePrivate::start(JobRecord &job) {
     // queue, so the queue may change or drop the record while it runs.
     const JobKind *kind = job.kind;
     QThreadPool *workerPool = &pool;
-    run->future =
-        QtConcurrent::run(&pool, [shared = run->shared, registry = kinds, kind,
-                                  params = job.spec.params, workerPool](QPromise<void> &promise) {
-            JobContext context(promise, shared->progress, workerPool);
-            try {
-                shared->result = kind->run(context, params);
-            } catch (const std::exception &error) {
-                shared->result = JobResult::failure(QString::fromLocal8Bit(error.what()));
-            } catch (...) {
-                shared->result = JobResult::failure(tr("the job stopped with an unknown error"));
-            }
-        });
+    auto work = [shared = run->shared, registry = kinds, kind, params = job.spec.params,
+                 workerPool](QPromise<void> &promise) {
+        TASKDECK_HANDOFF_ACQUIRE(shared.get());
+        JobContext context(promise, shared->progress, workerPool);
+        try {
+            shared->result = kind->run(context, params);
+        } catch (const std::exception &error) {
+            shared->result = JobResult::failure(QString::fromLocal8Bit(error.what()));
+        } catch (...) {
+            shared->result = JobResult::failure(tr("the job stopped with an unknown error"));
+        }
+        shared->resultReady.store(true, std::memory_order_release);
+    };
+    // The pool's hand-off orders everything above before the worker starts.
+    TASKDECK_HANDOFF_RELEASE(run->shared.get());
+    run->future = QtConcurrent::run(&pool, std::move(work));
     run->watcher = new QFutureWatcher<void>(q);
     const JobId id = job.id;
     QObject::connect(run->watcher, &QFutureWatcher<void>::finished, q,
@@ -227,7 +232,9 @@ void JobQueuePrivate::onRunFinished(JobId id) {
     if (!lines.isEmpty())
         Q_EMIT q->jobLogged(id, lines);
 
-    JobResult result = std::move(run->shared->result);
+    JobResult result;
+    if (run->shared->resultReady.load(std::memory_order_acquire))
+        result = std::move(run->shared->result);
     JobState state = JobState::Succeeded;
     if (run->cancelRequested || run->future.isCanceled()) {
         state = JobState::Canceled;

@@ -8,17 +8,22 @@
 #include <QDateTime>
 #include <QFuture>
 
+#include <atomic>
 #include <memory>
 
 class JobKind;
 template <typename T> class QFutureWatcher;
 
 // What a worker thread and the queue share for one run: the live progress, and
-// the result the worker leaves before its future finishes (the future's
-// completion orders that write before the queue's read).
+// the result the worker leaves before its future finishes. `resultReady` is
+// stored (release) after the result is written and loaded (acquire) before it
+// is read: the future's completion already orders the two, but through Qt's
+// futex-based mutex, which ThreadSanitizer cannot see; this makes it explicit.
+// It stays false when the run was canceled before it began.
 struct JobRunShared {
     JobProgress progress;
     JobResult result;
+    std::atomic<bool> resultReady{false};
 };
 
 // A started run of a job (Running, or Paused after it started). Queue thread only.

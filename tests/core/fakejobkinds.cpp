@@ -27,27 +27,27 @@ JobResult GateKind::run(JobContext &context, const QVariantMap &params) const {
             break;
         context.setDone(++checks);
         m_recorder->checkpoints.fetch_add(1);
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         if (m_allOpen || m_open.contains(key))
             break;
         // Wakes at once when the gate opens; the timeout only bounds how late
         // a cancel or pause is seen.
-        m_changed.wait(&m_mutex, 5);
+        m_changed.wait_for(lock, std::chrono::milliseconds(5));
     }
     m_recorder->leave();
     return result;
 }
 
 void GateKind::open(const QString &key) {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_open.insert(key);
-    m_changed.wakeAll();
+    m_changed.notify_all();
 }
 
 void GateKind::openAll() {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_allOpen = true;
-    m_changed.wakeAll();
+    m_changed.notify_all();
 }
 
 Expected<QVariantMap> InstantKind::validate(const QVariantMap &params) const {

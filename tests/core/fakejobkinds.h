@@ -3,9 +3,10 @@
 #include "jobkind.h"
 #include "jobkindregistry.h"
 
-#include <QMutex>
 #include <QSet>
-#include <QWaitCondition>
+
+#include <condition_variable>
+#include <mutex>
 
 #include <atomic>
 #include <memory>
@@ -39,8 +40,10 @@ public:
 
 private:
     std::shared_ptr<RunRecorder> m_recorder;
-    mutable QMutex m_mutex;
-    mutable QWaitCondition m_changed;
+    // std:: primitives rather than QMutex/QWaitCondition: ThreadSanitizer sees
+    // through them, and Qt's uninstrumented wait would look like a race.
+    mutable std::mutex m_mutex;
+    mutable std::condition_variable m_changed;
     QSet<QString> m_open;
     bool m_allOpen = false;
 };

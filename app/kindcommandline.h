@@ -1,0 +1,24 @@
+#pragma once
+
+#include "expected.h"
+
+#include <QString>
+#include <QVariantMap>
+
+class QCommandLineParser;
+
+// How one job kind reads its parameters from the command line, shared by
+// `taskdeck run KIND` (and later `taskdeck add KIND`). Main thread only.
+class KindCommandLine {
+public:
+    virtual ~KindCommandLine() = default;
+
+    virtual QString kind() const = 0;
+    // One line for `taskdeck --help`, e.g. "hash [--algorithm A] [--output FILE] PATH...".
+    virtual QString synopsis() const = 0;
+    virtual void addOptions(QCommandLineParser &parser) const = 0;
+    // The job's parameters from a parsed command line, or a message naming the
+    // bad argument. workingDir is the folder relative paths are relative to.
+    virtual Expected<QVariantMap> params(const QCommandLineParser &parser,
+                                         const QString &workingDir) const = 0;
+};

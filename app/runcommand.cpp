@@ -1,0 +1,145 @@
+#include "runcommand.h"
+
+#include "hashcommandline.h"
+#include "jobkindregistry.h"
+#include "jobqueue.h"
+#include "terminalprogress.h"
+#include "unixsignalwatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("RunCommand", text);
+}
+
+void printError(const QString &message) {
+    std::fprintf(stderr, "taskdeck: %s\n", message.toLocal8Bit().constData());
+}
+
+void writeOut(FILE *stream, const QByteArray &bytes) {
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+const KindCommandLine *findKind(const QString &kind) {
+    for (const auto &commandLine : RunCommand::kindCommandLines()) {
+        if (commandLine->kind() == kind)
+            return commandLine.get();
+    }
+    return nullptr;
+}
+
+QString kindNames() {
+    QStringList names;
+    for (const auto &commandLine : RunCommand::kindCommandLines())
+        names.append(commandLine->kind());
+    return names.join(QStringLiteral(", "));
+}
+} // namespace
+
+const std::vector<std::unique_ptr<KindCommandLine>> &RunCommand::kindCommandLines() {
+    static const std::vector<std::unique_ptr<KindCommandLine>> commandLines = [] {
+        std::vector<std::unique_ptr<KindCommandLine>> list;
+        list.push_back(std::make_unique<HashCommandLine>());
+        return list;
+    }();
+    return commandLines;
+}
+
+int RunCommand::exec(const QStringList &arguments) {
+    if (arguments.isEmpty()) {
+        printError(tr("run needs a job kind: taskdeck run KIND ... (kinds: %1)").arg(kindNames()));
+        return BadUsage;
+    }
+    const KindCommandLine *commandLine = findKind(arguments.first());
+    if (!commandLine) {
+        printError(tr("unknown job kind '%1': use one of %2").arg(arguments.first(), kindNames()));
+        return BadUsage;
+    }
+    const QString command = QStringLiteral("taskdeck run ") + commandLine->kind();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Runs one %1 job in this terminal.").arg(commandLine->kind()));
+    parser.addHelpOption();
+    commandLine->addOptions(parser);
+    if (!parser.parse(QStringList{command} + arguments.mid(1))) {
+        printError(tr("%1\nTry '%2 --help'.").arg(parser.errorText(), command));
+        return BadUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeOut(stdout, parser.helpText()
+                             .replace(QCoreApplication::applicationFilePath(), command)
+                             .toLocal8Bit());
+        return Succeeded;
+    }
+    auto params = commandLine->params(parser, QDir::currentPath());
+    if (!params) {
+        printError(tr("%1\nTry '%2 --help'.").arg(params.error(), command));
+        return BadUsage;
+    }
+
+    JobQueue queue(JobKindRegistry::withBuiltinKinds());
+    auto id = queue.add(JobSpec{commandLine->kind(), *params, {}, JobPriority::Normal, {}, {}, {}});
+    if (!id) {
+        printError(id.error());
+        return BadUsage;
+    }
+
+    // Verify-style output (one line per item checked) is the command's answer
+    // and goes to stdout; other log lines are diagnostics for stderr.
+    FILE *logStream = params->contains(QStringLiteral("verify")) ? stdout : stderr;
+    TerminalProgress progress(stderr);
+    QObject::connect(&queue, &JobQueue::jobsProgressed, [&] {
+        if (auto job = queue.job(*id))
+            progress.draw(*job);
+    });
+    QObject::connect(&queue, &JobQueue::jobLogged, [&](JobId, const QStringList &lines) {
+        progress.clear();
+        QByteArray bytes;
+        for (const QString &line : lines)
+            bytes += line.toUtf8() + '\n';
+        writeOut(logStream, bytes);
+    });
+
+    int exitCode = Failed;
+    QObject::connect(&queue, &JobQueue::jobStateChanged, [&](JobId, JobState state) {
+        if (!isFinished(state))
+            return;
+        progress.clear();
+        const JobSnapshot job = *queue.job(*id);
+        if (state == JobState::Succeeded) {
+            const QString manifest =
+                job.result.details.value(QStringLiteral("manifest")).toString();
+            if (!manifest.isEmpty())
+                writeOut(stdout, manifest.toUtf8());
+            exitCode = Succeeded;
+        } else {
+            printError(job.result.error);
+            exitCode = state == JobState::Canceled ? Canceled : Failed;
+        }
+        QCoreApplication::exit(exitCode);
+    });
+
+    UnixSignalWatcher signalWatcher;
+    int interrupts = 0;
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::interrupted, [&] {
+        if (++interrupts > 1)
+            ::_exit(Canceled); // a second Ctrl-C: the user means it
+        progress.clear();
+        std::fprintf(stderr, "%s\n",
+                     tr("taskdeck: canceling (press Ctrl-C again to quit at once)")
+                         .toLocal8Bit()
+                         .constData());
+        if (const Status status = queue.cancel(*id); !status)
+            printError(status.error());
+    });
+
+    QCoreApplication::exec();
+    return exitCode;
+}

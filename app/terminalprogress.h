@@ -1,0 +1,29 @@
+#pragma once
+
+#include "jobsnapshot.h"
+
+#include <cstdio>
+
+// A one-line progress bar redrawn in place on a terminal (stderr):
+//   [##########          ]  52%  1.1 GiB of 2.0 GiB  812.4 MiB/s  ETA 0:02
+// Draws nothing when the stream is not a terminal. Main thread only.
+class TerminalProgress {
+public:
+    explicit TerminalProgress(FILE *stream);
+
+    bool enabled() const { return m_enabled; }
+    void draw(const JobSnapshot &job);
+    // Erases the bar (before other output, and at the end).
+    void clear();
+
+    // "1.1 GiB", "3 files", "12 items".
+    static QString amount(qint64 value, ProgressUnit unit);
+    // "0:02", "1:02:03".
+    static QString duration(qint64 seconds);
+    static QString line(const JobSnapshot &job, int width);
+
+private:
+    FILE *m_stream;
+    bool m_enabled;
+    bool m_drawn = false;
+};

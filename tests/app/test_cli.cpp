@@ -1,0 +1,181 @@
+// `taskdeck run hash` as a person or a script uses it: the real binary, real
+// files, compared with coreutils.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+namespace {
+struct Outcome {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Outcome run(const QStringList &arguments, const QString &workingDir) {
+    QProcess process;
+    process.setWorkingDirectory(workingDir);
+    process.start(QStringLiteral(TASKDECK_BINARY), arguments);
+    process.closeWriteChannel();
+    EXPECT_TRUE(process.waitForFinished(120000));
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QByteArray shell(const QString &command, const QString &workingDir) {
+    QProcess process;
+    process.setWorkingDirectory(workingDir);
+    process.start(QStringLiteral("sh"), {QStringLiteral("-c"), command});
+    EXPECT_TRUE(process.waitForFinished(120000));
+    return process.readAllStandardOutput();
+}
+
+void write(const QString &path, const QByteArray &bytes) {
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+} // namespace
+
+class CommandLine : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(dir.isValid());
+        write(path("photos/a.jpg"), "first");
+        write(path("photos/sub dir/b.jpg"), "second");
+        write(path("photos/empty"), "");
+    }
+    QString path(const QString &relative) const { return dir.filePath(relative); }
+    QTemporaryDir dir;
+};
+
+TEST_F(CommandLine, HashPrintsExactlyWhatSha256sumPrints) {
+    const Outcome result =
+        run({QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("photos")}, dir.path());
+    EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QByteArray expected =
+        shell(QStringLiteral("find photos -type f | LC_ALL=C sort | xargs -d '\\n' sha256sum"),
+              dir.path());
+    ASSERT_FALSE(expected.isEmpty());
+    EXPECT_EQ(result.out, expected);
+}
+
+TEST_F(CommandLine, HashWritesTheManifestToOutputAndSha256sumAcceptsIt) {
+    const Outcome result =
+        run({QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("--algorithm"),
+             QStringLiteral("md5"), QStringLiteral("--output"), QStringLiteral("sums.md5"),
+             QStringLiteral("photos")},
+            dir.path());
+    EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+    EXPECT_TRUE(result.out.isEmpty());
+    const QByteArray check = shell(QStringLiteral("md5sum -c sums.md5 && echo ALL-OK"), dir.path());
+    EXPECT_TRUE(check.contains("ALL-OK")) << check.toStdString();
+}
+
+TEST_F(CommandLine, VerifyPrintsOneLinePerFileAndExitsOneOnAMismatch) {
+    ASSERT_EQ(run({QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("-o"),
+                   QStringLiteral("sums"), QStringLiteral("photos")},
+                  dir.path())
+                  .exitCode,
+              0);
+    const Outcome intact = run({QStringLiteral("run"), QStringLiteral("hash"),
+                                QStringLiteral("--verify"), QStringLiteral("sums")},
+                               dir.path());
+    EXPECT_EQ(intact.exitCode, 0) << intact.err.toStdString();
+    EXPECT_EQ(intact.out, shell(QStringLiteral("sha256sum -c sums"), dir.path()));
+
+    write(path("photos/a.jpg"), "tampered");
+    const Outcome tampered = run({QStringLiteral("run"), QStringLiteral("hash"),
+                                  QStringLiteral("--verify"), QStringLiteral("sums")},
+                                 dir.path());
+    EXPECT_EQ(tampered.exitCode, 1);
+    EXPECT_TRUE(tampered.out.contains("photos/a.jpg: FAILED\n")) << tampered.out.toStdString();
+    EXPECT_TRUE(tampered.err.contains("photos/a.jpg")) << tampered.err.toStdString();
+}
+
+TEST_F(CommandLine, BadUsageExitsTwoWithAMessageNamingTheArgument) {
+    struct Case {
+        QStringList arguments;
+        const char *mentions;
+    };
+    const QList<Case> cases{
+        {{QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("missing-folder")},
+         "missing-folder"},
+        {{QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("-a"),
+          QStringLiteral("sha3"), QStringLiteral("photos")},
+         "sha3"},
+        {{QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("--verify"),
+          QStringLiteral("photos")},
+         "photos"},
+        {{QStringLiteral("run"), QStringLiteral("hash")}, "PATH"},
+        {{QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("--frobnicate")},
+         "frobnicate"},
+        {{QStringLiteral("run"), QStringLiteral("teleport")}, "teleport"},
+        {{QStringLiteral("teleport")}, "teleport"},
+    };
+    for (const Case &c : cases) {
+        const Outcome result = run(c.arguments, dir.path());
+        EXPECT_EQ(result.exitCode, 2) << c.arguments.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(result.err.contains(c.mentions)) << result.err.toStdString();
+        EXPECT_TRUE(result.out.isEmpty());
+    }
+}
+
+TEST_F(CommandLine, AMalformedManifestIsBadInputNamingItsLine) {
+    write(path("bad.sha256"), "not a checksum line\n");
+    const Outcome result = run({QStringLiteral("run"), QStringLiteral("hash"),
+                                QStringLiteral("--verify"), QStringLiteral("bad.sha256")},
+                               dir.path());
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.err.contains("bad.sha256:1")) << result.err.toStdString();
+}
+
+TEST_F(CommandLine, HelpAndVersionWork) {
+    const Outcome help = run({QStringLiteral("--help")}, dir.path());
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.out.contains("taskdeck run hash"));
+    const Outcome kindHelp =
+        run({QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("--help")}, dir.path());
+    EXPECT_EQ(kindHelp.exitCode, 0);
+    EXPECT_TRUE(kindHelp.out.contains("--algorithm"));
+    const Outcome version = run({QStringLiteral("--version")}, dir.path());
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_TRUE(version.out.startsWith("taskdeck "));
+}
+
+TEST_F(CommandLine, CtrlCCancelsTheJobAndExits130) {
+    // A large sparse file: hashing it takes many seconds, so the interrupt
+    // arrives mid-job.
+    QFile big(path("big.img"));
+    ASSERT_TRUE(big.open(QIODevice::WriteOnly));
+    ASSERT_TRUE(big.resize(qint64(200) << 30));
+    big.close();
+
+    QProcess process;
+    process.setWorkingDirectory(dir.path());
+    process.start(QStringLiteral(TASKDECK_BINARY),
+                  {QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("-o"),
+                   QStringLiteral("big.sha256"), QStringLiteral("big.img")});
+    ASSERT_TRUE(process.waitForStarted());
+    // Wait until the job has the file open, i.e. it is really hashing.
+    const QString fds = QStringLiteral("/proc/%1/fd").arg(process.processId());
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            for (const QFileInfo &fd : QDir(fds).entryInfoList(QDir::Files | QDir::System)) {
+                if (fd.symLinkTarget().endsWith(QLatin1String("big.img")))
+                    return true;
+            }
+            return false;
+        },
+        60000));
+    ::kill(pid_t(process.processId()), SIGINT);
+    ASSERT_TRUE(process.waitForFinished(60000));
+    EXPECT_EQ(process.exitCode(), 130);
+    EXPECT_TRUE(process.readAllStandardError().contains("cancel"));
+    EXPECT_FALSE(QFile::exists(path("big.sha256"))); // no partial manifest
+}
