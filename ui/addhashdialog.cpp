@@ -123,7 +123,10 @@ QWidget *AddHashDialog::createHashPage() {
     connect(m_hashAlgorithmCombo, &QComboBox::currentIndexChanged, this,
             &AddHashDialog::updateDefaultOutput);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Write manifest to:"), outputRow);
+    // A row holding a layout gets no buddy by itself: without one the "&" would show.
+    auto *outputLabel = new QLabel(tr("&Write manifest to:"), page);
+    outputLabel->setBuddy(m_outputEdit);
+    form->addRow(outputLabel, outputRow);
     form->addRow(tr("&Algorithm:"), m_hashAlgorithmCombo);
 
     auto *layout = new QVBoxLayout(page);
@@ -154,7 +157,9 @@ QWidget *AddHashDialog::createVerifyPage() {
 
     m_verifyAlgorithmCombo = createAlgorithmCombo(page, true);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Manifest:"), row);
+    auto *manifestLabel = new QLabel(tr("&Manifest:"), page);
+    manifestLabel->setBuddy(m_manifestEdit);
+    form->addRow(manifestLabel, row);
     form->addRow(tr("A&lgorithm:"), m_verifyAlgorithmCombo);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);

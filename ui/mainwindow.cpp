@@ -4,17 +4,15 @@
 #include "jobactions.h"
 #include "jobqueue.h"
 #include "jobtablemodel.h"
-#include "progressdelegate.h"
+#include "jobtableview.h"
 #include "queuesummarylabel.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QHeaderView>
 #include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
-#include <QTableView>
 #include <QToolBar>
 
 #include <algorithm>
@@ -116,47 +114,15 @@ void MainWindow::createToolBar() {
 }
 
 void MainWindow::createView() {
-    m_view = new QTableView(this);
+    m_view = new JobTableView(this);
     m_view->setObjectName(QStringLiteral("JobTable"));
     m_view->setAccessibleName(tr("Jobs"));
-    m_view->setModel(m_model);
-    m_view->setItemDelegateForColumn(JobTableModel::ProgressColumn, new ProgressDelegate(m_view));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setShowGrid(false);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->setTextElideMode(Qt::ElideMiddle); // titles are mostly paths: keep both ends
+    m_view->setJobModel(m_model);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->setSortingEnabled(false); // rows are the queue order; reordering is Move Up/Down
-
-    const QFontMetrics metrics = m_view->fontMetrics();
-    QHeaderView *vertical = m_view->verticalHeader();
-    vertical->hide();
-    vertical->setSectionResizeMode(QHeaderView::Fixed);
-    vertical->setDefaultSectionSize(std::max(26, metrics.height() + 10));
-
-    // Fixed widths from sample text: ResizeToContents would measure every row on
-    // every update, which costs too much with thousands of jobs.
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setStretchLastSection(false);
-    header->setMinimumSectionSize(40);
-    const auto widthFor = [&](int column, const QString &sample, int extra = 0) {
-        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
-        const int width =
-            std::max(metrics.horizontalAdvance(sample) + extra, metrics.horizontalAdvance(title));
-        header->resizeSection(column, width + 4 * metrics.averageCharWidth());
-    };
-    header->setSectionResizeMode(JobTableModel::TitleColumn, QHeaderView::Stretch);
-    widthFor(JobTableModel::StateColumn, JobTableModel::stateText(JobState::Interrupted),
-             m_view->iconSize().width() > 0 ? m_view->iconSize().width() : 16);
-    widthFor(JobTableModel::ProgressColumn, QStringLiteral("100%"),
-             metrics.averageCharWidth() * 14);
-    widthFor(JobTableModel::DoneColumn, QStringLiteral("1,023.9 MB / 1,023.9 MB"));
-    widthFor(JobTableModel::SpeedColumn, QStringLiteral("1,023.9 MB/s"));
-    widthFor(JobTableModel::EtaColumn, QStringLiteral("88h 88m"));
+    m_view->setPlaceholderText(
+        tr("No jobs yet.\nUse “%1” (%2) to hash files and folders.")
+            .arg(m_addHashAction->text().remove(QLatin1Char('&')),
+                 m_addHashAction->shortcut().toString(QKeySequence::NativeText)));
 
     setCentralWidget(m_view);
 

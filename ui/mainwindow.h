@@ -8,10 +8,10 @@
 class JobActions;
 class JobQueue;
 class JobTableModel;
+class JobTableView;
 class QueueSummaryLabel;
 class QAction;
 class QMenu;
-class QTableView;
 
 // Taskdeck's main window: the job table (queue order, multi-row selection), a
 // menu bar, toolbar and context menu with the job commands, and a status bar
@@ -27,7 +27,7 @@ public:
     explicit MainWindow(JobQueue *queue, QWidget *parent = nullptr);
 
     JobTableModel *model() const { return m_model; }
-    QTableView *view() const { return m_view; }
+    JobTableView *view() const { return m_view; }
     JobActions *jobActions() const { return m_jobActions; }
     QAction *addHashAction() const { return m_addHashAction; }
     QAction *addVerifyAction() const { return m_addVerifyAction; }
@@ -53,7 +53,7 @@ private:
 
     JobQueue *m_queue;
     JobTableModel *m_model = nullptr;
-    QTableView *m_view = nullptr;
+    JobTableView *m_view = nullptr;
     JobActions *m_jobActions = nullptr;
     QAction *m_addHashAction = nullptr;
     QAction *m_addVerifyAction = nullptr;

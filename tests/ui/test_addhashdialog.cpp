@@ -4,10 +4,12 @@
 #include "uitestfixture.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -164,4 +166,24 @@ TEST_F(AddHashDialogTest, TheWindowQueuesAVerifyJobForAManifestWhichSucceeds) {
     ASSERT_EQ(queue.count(), 1) << dialog->errorText().toStdString();
     const JobId id = queue.order().first();
     ASSERT_TRUE(waitForState(id, JobState::Succeeded)) << queue.job(id)->result.error.toStdString();
+}
+
+TEST_F(AddHashDialogTest, EveryLabelWithAMnemonicHasABuddy) {
+    // Without a buddy a label shows its "&" instead of underlining the key.
+    for (AddHashDialog::Mode mode : {AddHashDialog::Mode::Hash, AddHashDialog::Mode::Verify}) {
+        AddHashDialog dialog(*kinds, mode);
+        const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+        for (QLabel *label : labels) {
+            if (label->text().contains(QLatin1Char('&')))
+                EXPECT_NE(label->buddy(), nullptr) << label->text().toStdString();
+        }
+    }
+}
+
+TEST_F(AddHashDialogTest, ControlsHaveAccessibleNames) {
+    AddHashDialog dialog(*kinds, AddHashDialog::Mode::Hash);
+    for (QWidget *widget : dialog.findChildren<QLineEdit *>())
+        EXPECT_FALSE(widget->accessibleName().isEmpty());
+    for (QWidget *widget : dialog.findChildren<QComboBox *>())
+        EXPECT_FALSE(widget->accessibleName().isEmpty());
 }

@@ -2,6 +2,7 @@
 
 #include "jobactions.h"
 #include "jobtablemodel.h"
+#include "jobtableview.h"
 #include "uitestfixture.h"
 
 #include <QAction>
@@ -12,7 +13,6 @@
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStatusBar>
-#include <QTableView>
 #include <QToolBar>
 
 namespace {
@@ -30,7 +30,7 @@ protected:
     QAction *action(JobActions::Command command) const {
         return window.jobActions()->action(command);
     }
-    QTableView *view() const { return window.view(); }
+    JobTableView *view() const { return window.view(); }
     JobTableModel *model() const { return window.model(); }
 
     // A click on the job's row, as a person would (Ctrl adds to the selection).
@@ -277,4 +277,18 @@ TEST_F(MainWindowTest, TheMenuBarHoldsEveryCommand) {
         EXPECT_TRUE(inMenus.contains(action(JobActions::Command(c)))) << c;
     EXPECT_TRUE(inMenus.contains(window.addHashAction()));
     EXPECT_TRUE(inMenus.contains(window.addVerifyAction()));
+}
+
+TEST_F(MainWindowTest, AnEmptyTableSaysHowToAddAJob) {
+    const QString hint = view()->placeholderText();
+    EXPECT_TRUE(hint.contains(QLatin1String("Add Hash Job"))) << hint.toStdString();
+    EXPECT_TRUE(hint.contains(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+
+    // The hint is painted only while there are no rows.
+    const QImage empty = view()->viewport()->grab().toImage();
+    add(QStringLiteral("fail"));
+    const QImage withJob = view()->viewport()->grab().toImage();
+    ASSERT_TRUE(queue.remove(queue.order().first()).ok());
+    EXPECT_EQ(view()->viewport()->grab().toImage(), empty);
+    EXPECT_NE(withJob, empty);
 }
