@@ -8,7 +8,6 @@
 #include "queuesummarylabel.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>

@@ -174,8 +174,9 @@ TEST_F(AddHashDialogTest, EveryLabelWithAMnemonicHasABuddy) {
         AddHashDialog dialog(*kinds, mode);
         const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
         for (QLabel *label : labels) {
-            if (label->text().contains(QLatin1Char('&')))
+            if (label->text().contains(QLatin1Char('&'))) {
                 EXPECT_NE(label->buddy(), nullptr) << label->text().toStdString();
+            }
         }
     }
 }
