@@ -94,7 +94,7 @@ Status JobQueue::cancel(JobId id) {
     if (!job)
         return noSuchJob(id);
     if (isFinished(job->state))
-        return refuse("job %1 is already %2", *job);
+        return refuse("job %1 has already ended (%2)", *job);
     if (job->holdsSlot()) {
         if (!(job->kind->capabilities() & Cancelable))
             return Status::failure(tr("job %1 cannot be canceled while it runs").arg(id));
@@ -127,7 +127,8 @@ Status JobQueue::pause(JobId id) {
         d->updateIdle();
         return {};
     }
-    return refuse("job %1 is %2: only a queued, waiting or running job can be paused", *job);
+    return refuse("job %1 cannot be paused (state: %2): only a queued, waiting or running job can",
+                  *job);
 }
 
 Status JobQueue::resume(JobId id) {
@@ -135,7 +136,7 @@ Status JobQueue::resume(JobId id) {
     if (!job)
         return noSuchJob(id);
     if (job->state != JobState::Paused)
-        return refuse("job %1 is %2, not paused", *job);
+        return refuse("job %1 cannot be resumed (state: %2): it is not paused", *job);
     if (job->holdsSlot()) {
         job->run->future.resume();
         d->setState(*job, JobState::Running);
@@ -151,8 +152,9 @@ Status JobQueue::retry(JobId id) {
     if (!job)
         return noSuchJob(id);
     if (!isRetryable(job->state))
-        return refuse("job %1 is %2: only a failed, canceled or interrupted job can be retried",
-                      *job);
+        return refuse(
+            "job %1 cannot be retried (state: %2): only a failed, canceled or interrupted job can",
+            *job);
     job->result = {};
     job->done = 0;
     job->total = -1;
