@@ -43,17 +43,20 @@ INSTANTIATE_TEST_SUITE_P(Algorithms, HashJobWithEachAlgorithm,
 TEST_P(HashJobWithEachAlgorithm, WritesTheManifestTheCoreutilsToolPrintsByteForByte) {
     makeTree();
     const QString algorithm = hashAlgorithmName(GetParam());
-    const QStringList arguments{QStringLiteral("tree"), QStringLiteral("single.bin"),
-                                QStringLiteral("tree/sub/"), QStringLiteral("./tree/sub/deeper"),
-                                QStringLiteral("tree/link-to-plain")};
+    const QStringList arguments{QStringLiteral("tree"),
+                                QStringLiteral("single.bin"),
+                                QStringLiteral("tree/sub/"),
+                                QStringLiteral("./tree/sub/deeper"),
+                                QStringLiteral("tree/link-to-plain"),
+                                QStringLiteral("tree/sub//")};
     const QByteArray expected = toolManifest(hashAlgorithmTool(GetParam()), arguments);
-    ASSERT_EQ(lines(expected).size(), 11 + 1 + 2 + 1 + 1);
+    ASSERT_EQ(lines(expected).size(), 11 + 1 + 2 + 1 + 1 + 2);
 
     const JobSnapshot inDetails =
         run(hashParams(arguments, {{QStringLiteral("algorithm"), algorithm}}));
     ASSERT_EQ(inDetails.state, JobState::Succeeded) << inDetails.result.error.toStdString();
     EXPECT_EQ(manifestOf(inDetails).toUtf8(), expected);
-    EXPECT_EQ(inDetails.result.details.value(QStringLiteral("files")).toLongLong(), 16);
+    EXPECT_EQ(inDetails.result.details.value(QStringLiteral("files")).toLongLong(), 18);
 
     const JobSnapshot inFile = run(hashParams(
         arguments, {{QStringLiteral("algorithm"), algorithm}, {QStringLiteral("output"), "SUMS"}}));
