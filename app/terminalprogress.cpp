@@ -1,5 +1,7 @@
 #include "terminalprogress.h"
 
+#include "humanformat.h"
+
 #include <QLocale>
 
 #include <sys/ioctl.h>
@@ -9,42 +11,20 @@ TerminalProgress::TerminalProgress(FILE *stream)
     : m_stream(stream)
     , m_enabled(::isatty(::fileno(stream)) == 1) {}
 
-QString TerminalProgress::amount(qint64 value, ProgressUnit unit) {
-    switch (unit) {
-    case ProgressUnit::Bytes:
-        return QLocale::c().formattedDataSize(value, 1);
-    case ProgressUnit::Files:
-        return QStringLiteral("%1 files").arg(value);
-    case ProgressUnit::Items:
-        break;
-    }
-    return QStringLiteral("%1 items").arg(value);
-}
-
-QString TerminalProgress::duration(qint64 seconds) {
-    const qint64 h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60;
-    if (h > 0)
-        return QStringLiteral("%1:%2:%3")
-            .arg(h)
-            .arg(m, 2, 10, QLatin1Char('0'))
-            .arg(s, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
-}
-
 QString TerminalProgress::line(const JobSnapshot &job, int width) {
     QString text;
     const double fraction = job.fraction();
     if (fraction >= 0) {
-        text += QStringLiteral("%1%  %2 of %3")
-                    .arg(int(fraction * 100), 3)
-                    .arg(amount(job.done, job.unit), amount(job.total, job.unit));
+        text +=
+            QStringLiteral("%1  %2").arg(HumanFormat::percent(fraction).rightJustified(4),
+                                         HumanFormat::doneOfTotal(job.done, job.total, job.unit));
     } else {
-        text += amount(job.done, job.unit);
+        text += HumanFormat::quantity(job.done, job.unit);
     }
     if (job.speed > 0)
-        text += QStringLiteral("  %1/s").arg(amount(qint64(job.speed), job.unit));
+        text += QStringLiteral("  ") + HumanFormat::speed(job.speed, job.unit);
     if (job.etaSeconds >= 0)
-        text += QStringLiteral("  ETA %1").arg(duration(job.etaSeconds));
+        text += QStringLiteral("  ETA ") + HumanFormat::duration(job.etaSeconds);
     if (job.state == JobState::Paused)
         text += QStringLiteral("  paused");
     const int barWidth = qMin(30, width - int(text.size()) - 4);

@@ -16,10 +16,6 @@ public:
     // Erases the bar (before other output, and at the end).
     void clear();
 
-    // "1.1 GiB", "3 files", "12 items".
-    static QString amount(qint64 value, ProgressUnit unit);
-    // "0:02", "1:02:03".
-    static QString duration(qint64 seconds);
     static QString line(const JobSnapshot &job, int width);
 
 private:

@@ -57,6 +57,10 @@ QString shortName(const QString &path) {
 
 } // namespace
 
+HashJobKind::HashJobKind() {
+    hashEvpDigest(HashAlgorithm::Sha256);
+}
+
 QString HashJobKind::name() const {
     return QStringLiteral("hash");
 }

@@ -22,6 +22,10 @@ class HashJobParams;
 // output manifest. Stateless: every method may be called from any thread.
 class HashJobKind : public JobKind {
 public:
+    // Initializes OpenSSL and fetches the digests on the constructing thread
+    // (the main thread): OpenSSL keeps per-thread state for the thread that
+    // first initializes it, and a pool thread may have exited by then.
+    HashJobKind();
     QString name() const override;
     QString displayName() const override;
     Expected<QVariantMap> validate(const QVariantMap &params) const override;
