@@ -2,6 +2,7 @@
 
 #include "jobprogress.h"
 
+#include <QFuture>
 #include <QPromise>
 
 class QThreadPool;
@@ -30,6 +31,15 @@ public:
     bool checkpoint() {
         m_promise.suspendIfRequested();
         return !m_promise.isCanceled();
+    }
+
+    // True while the user wants the job paused. For jobs that cannot block in
+    // checkpoint() because they drive something else (an external process is
+    // stopped with SIGSTOP instead); in-process work should call checkpoint().
+    bool isPauseRequested() const
+    {
+        const QFuture<void> future = m_promise.future();
+        return future.isSuspending() || future.isSuspended();
     }
 
     // The queue's pool, for jobs that split their work (e.g. hashing several files
