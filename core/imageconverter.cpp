@@ -1,0 +1,108 @@
+#include "imageconverter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QSaveFile>
+
+namespace {
+
+ImageConverter::Outcome skipped(const QString &reason) {
+    ImageConverter::Outcome outcome;
+    outcome.reason = reason;
+    return outcome;
+}
+
+QString lowerFirst(QString text) {
+    if (!text.isEmpty())
+        text[0] = text[0].toLower();
+    return text;
+}
+
+} // namespace
+
+ImageConverter::ImageConverter(Options options)
+    : m_options(std::move(options)) {}
+
+QSize ImageConverter::fittedSize(QSize size, int maxWidth, int maxHeight) {
+    if (size.isEmpty())
+        return size;
+    const QSize box(maxWidth > 0 ? maxWidth : size.width(),
+                    maxHeight > 0 ? maxHeight : size.height());
+    if (size.width() <= box.width() && size.height() <= box.height())
+        return size;
+    // At least one pixel each way, however thin the image.
+    return size.scaled(box, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
+}
+
+ImageConverter::Outcome ImageConverter::convert(const QString &source,
+                                                const QString &destination) const {
+    QFile input(source);
+    if (!input.open(QIODevice::ReadOnly))
+        return skipped(QStringLiteral("cannot read: %1").arg(lowerFirst(input.errorString())));
+
+    QImageReader reader(&input);
+    reader.setDecideFormatFromContent(true);
+    reader.setAutoTransform(true);
+    const QByteArray sourceFormat = reader.format(); // empty: no plugin recognizes it
+    if (sourceFormat.isEmpty())
+        return skipped(QStringLiteral("not an image"));
+    const QByteArray format =
+        m_options.format.isEmpty() ? sourceFormat : m_options.format.toLatin1();
+    if (!QImageWriter::supportedImageFormats().contains(format)) {
+        return skipped(QStringLiteral("cannot write %1 images: choose a format (jpeg, png or webp)")
+                           .arg(QString::fromLatin1(format)));
+    }
+
+    // The reader scales in the stored orientation; the EXIF transform comes after.
+    const QSize stored = reader.size();
+    const bool swapsAxes = reader.transformation() & QImageIOHandler::TransformationRotate90;
+    if (stored.isValid()) {
+        const QSize fitted =
+            swapsAxes ? fittedSize(stored.transposed(), m_options.maxWidth, m_options.maxHeight)
+                            .transposed()
+                      : fittedSize(stored, m_options.maxWidth, m_options.maxHeight);
+        if (fitted != stored)
+            reader.setScaledSize(fitted);
+    }
+    QImage image = reader.read();
+    if (image.isNull()) {
+        return skipped(
+            QStringLiteral("corrupt or unreadable %1 image: %2")
+                .arg(QString::fromLatin1(sourceFormat), lowerFirst(reader.errorString())));
+    }
+    // Formats that cannot tell their size up front are scaled here.
+    const QSize fitted = fittedSize(image.size(), m_options.maxWidth, m_options.maxHeight);
+    if (fitted != image.size())
+        image = image.scaled(fitted, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+
+    const QString folder = QFileInfo(destination).absolutePath();
+    if (!QDir().mkpath(folder))
+        return skipped(QStringLiteral("cannot create the folder %1").arg(folder));
+    QSaveFile output(destination);
+    if (!output.open(QIODevice::WriteOnly)) {
+        return skipped(QStringLiteral("cannot write %1: %2")
+                           .arg(destination, lowerFirst(output.errorString())));
+    }
+    QImageWriter writer(&output, format);
+    if (format == "jpeg" || format == "webp")
+        writer.setQuality(m_options.quality);
+    if (!writer.write(image)) {
+        output.cancelWriting();
+        return skipped(QStringLiteral("cannot write %1: %2")
+                           .arg(destination, lowerFirst(writer.errorString())));
+    }
+    const qint64 bytes = output.size();
+    if (!output.commit()) {
+        return skipped(QStringLiteral("cannot write %1: %2")
+                           .arg(destination, lowerFirst(output.errorString())));
+    }
+    Outcome outcome;
+    outcome.converted = true;
+    outcome.bytesWritten = bytes;
+    outcome.size = image.size();
+    return outcome;
+}

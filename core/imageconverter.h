@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+
+// Converts and/or scales one image file, as `mogrify -resize WxH> -format F`
+// would: reads it with QImageReader (format decided from the content, EXIF
+// orientation applied), fits it within the maximum size keeping its aspect
+// ratio and never enlarging, and writes it with QImageWriter under a
+// temporary name in the destination folder (QSaveFile) that is renamed over
+// the destination only once complete. The destination's folder is created.
+//
+// Where the format allows it (JPEG), the image is decoded directly at the
+// reduced size, which is much faster than decoding it whole and scaling.
+//
+// Stateless after construction: convert() may be called from several threads
+// at once. Files that are not images or cannot be decoded are reported, not
+// thrown.
+class ImageConverter {
+public:
+    struct Options {
+        int maxWidth = 0;  // 0: no limit
+        int maxHeight = 0; // 0: no limit
+        QString format;    // "jpeg", "png", "webp"; empty: the source's format
+        int quality = 90;  // 1-100, for JPEG and WebP
+    };
+    struct Outcome {
+        bool converted = false;
+        QString reason; // why not, for a person: "not an image"; empty when converted
+        qint64 bytesWritten = 0;
+        QSize size; // of the written image
+    };
+
+    explicit ImageConverter(Options options);
+
+    Outcome convert(const QString &source, const QString &destination) const;
+
+    // The size an image of `size` gets within the limits (0: none), aspect
+    // ratio kept, never larger than it was.
+    static QSize fittedSize(QSize size, int maxWidth, int maxHeight);
+
+private:
+    Options m_options;
+};

@@ -1,0 +1,198 @@
+#include "imagesjobkind.h"
+
+#include "imageconverter.h"
+#include "imagesjobparams.h"
+#include "jobcontext.h"
+#include "poolfanout.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QHash>
+#include <QLocale>
+#include <QThread>
+
+#include <algorithm>
+#include <atomic>
+#include <vector>
+
+namespace {
+
+struct Item {
+    QString source;      // absolute
+    QString destination; // absolute
+};
+
+// Files are listed in folder-sorted order; this many between checkpoints.
+constexpr int scanCheckEvery = 256;
+
+JobResult canceled() {
+    return JobResult::failure(QStringLiteral("canceled"));
+}
+
+QString plural(qint64 count, const QString &one, const QString &many) {
+    return QStringLiteral("%1 %2").arg(QLocale().toString(count), count == 1 ? one : many);
+}
+
+// OUT/relative, the suffix replaced by the format's when one is given.
+QString destinationFor(const QString &output, const QString &relative, const QString &format) {
+    if (format.isEmpty())
+        return output + QLatin1Char('/') + relative;
+    const QFileInfo info(relative);
+    const QString suffix = ImagesJobParams::suffixFor(format);
+    QString base = info.suffix().isEmpty() ? info.fileName() : info.completeBaseName();
+    if (base.isEmpty()) // ".jpg": a hidden file with only a suffix
+        base = info.fileName();
+    const QString folder =
+        info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/');
+    return output + QLatin1Char('/') + folder + base + QLatin1Char('.') + suffix;
+}
+
+} // namespace
+
+QString ImagesJobKind::name() const {
+    return QStringLiteral("images");
+}
+
+QString ImagesJobKind::displayName() const {
+    return QStringLiteral("Convert or scale images");
+}
+
+Expected<QVariantMap> ImagesJobKind::validate(const QVariantMap &params) const {
+    const Expected<ImagesJobParams> parsed = ImagesJobParams::fromMap(params);
+    if (!parsed)
+        return Expected<QVariantMap>::failure(parsed.error());
+    if (const Status status = parsed->check(); !status)
+        return Expected<QVariantMap>::failure(status.error());
+    return parsed->toMap();
+}
+
+QString ImagesJobKind::defaultTitle(const QVariantMap &params) const {
+    const Expected<ImagesJobParams> parsed = ImagesJobParams::fromMap(params);
+    if (!parsed)
+        return displayName();
+    QString title = QStringLiteral("Convert %1").arg(QFileInfo(parsed->paths.first()).fileName());
+    if (parsed->paths.size() > 1)
+        title += QStringLiteral(" and %1 more").arg(parsed->paths.size() - 1);
+    return title + QStringLiteral(" to %1").arg(QFileInfo(parsed->output).fileName());
+}
+
+JobResult ImagesJobKind::run(JobContext &context, const QVariantMap &params) const {
+    const Expected<ImagesJobParams> parsed = ImagesJobParams::fromMap(params);
+    if (!parsed)
+        return JobResult::failure(parsed.error());
+    const ImagesJobParams &p = *parsed;
+
+    context.setStatus(QStringLiteral("Scanning…"));
+    QList<Item> items;
+    QStringList skipped;
+    const auto skip = [&](const QString &path, const QString &reason) {
+        skipped.append(QStringLiteral("%1: %2").arg(path, reason));
+        context.log(skipped.last());
+    };
+    QHash<QString, QString> sourceOf; // destination -> the source that claimed it
+    const auto addFile = [&](const QString &source, const QString &relative) {
+        const QString destination = destinationFor(p.output, relative, p.format);
+        const auto claimed = sourceOf.constFind(destination);
+        if (claimed != sourceOf.cend()) {
+            skip(source,
+                 QStringLiteral("would overwrite %1, written from %2").arg(destination, *claimed));
+            return;
+        }
+        sourceOf.insert(destination, source);
+        items.append({source, destination});
+    };
+    for (const QString &path : p.paths) {
+        const QFileInfo info(path);
+        if (!info.exists()) {
+            skip(path, QStringLiteral("no such file or directory"));
+            continue;
+        }
+        if (!info.isDir()) {
+            addFile(path, info.fileName());
+            continue;
+        }
+        // Symlinked folders are not followed (no loops); symlinked files are.
+        QStringList relatives;
+        const QDir folder(path);
+        QDirIterator it(path, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            relatives.append(folder.relativeFilePath(it.next()));
+            if (relatives.size() % scanCheckEvery == 0 && !context.checkpoint())
+                return canceled();
+        }
+        std::sort(relatives.begin(), relatives.end());
+        for (const QString &relative : std::as_const(relatives))
+            addFile(folder.filePath(relative), relative);
+    }
+    if (!context.checkpoint())
+        return canceled();
+
+    if (!QDir().mkpath(p.output))
+        return JobResult::failure(
+            QStringLiteral("cannot create the output folder %1").arg(p.output));
+
+    context.setTotal(items.size(), ProgressUnit::Files);
+    context.setStatus(QStringLiteral("Converting…"));
+    const ImageConverter converter(
+        ImageConverter::Options{p.maxWidth, p.maxHeight, p.format, p.quality});
+    // One slot per item, each written by the one worker that took it; read
+    // after PoolFanOut::run() returned (it joins every helper).
+    std::vector<ImageConverter::Outcome> outcomes(size_t(items.size()));
+    std::vector<char> done(size_t(items.size()), 0);
+    std::atomic<qsizetype> next{0};
+    std::atomic<bool> stop{false};
+    PoolFanOut::run(context.pool(), QThread::idealThreadCount(), items.size(), [&] {
+        while (!stop.load(std::memory_order_relaxed)) {
+            const qsizetype index = next.fetch_add(1);
+            if (index >= items.size())
+                return;
+            if (!context.checkpoint()) {
+                stop.store(true, std::memory_order_relaxed);
+                return;
+            }
+            const Item &item = items[index];
+            ImageConverter::Outcome outcome = converter.convert(item.source, item.destination);
+            if (!outcome.converted)
+                context.log(QStringLiteral("%1: %2").arg(item.source, outcome.reason));
+            outcomes[size_t(index)] = std::move(outcome);
+            done[size_t(index)] = 1;
+            context.addDone(1);
+        }
+    });
+    if (stop.load())
+        return canceled();
+
+    int converted = 0;
+    qint64 bytes = 0;
+    for (size_t i = 0; i < outcomes.size(); ++i) {
+        if (outcomes[i].converted) {
+            ++converted;
+            bytes += outcomes[i].bytesWritten;
+        } else if (done[i]) {
+            skipped.append(
+                QStringLiteral("%1: %2").arg(items[qsizetype(i)].source, outcomes[i].reason));
+        }
+    }
+    const QVariantMap details{{QStringLiteral("converted"), converted},
+                              {QStringLiteral("skipped"), skipped},
+                              {QStringLiteral("bytes"), bytes},
+                              {QStringLiteral("output"), p.output}};
+    QString summary =
+        plural(converted, QStringLiteral("image converted"), QStringLiteral("images converted"));
+    summary += QStringLiteral(", %1 skipped").arg(QLocale().toString(skipped.size()));
+    context.setStatus(summary);
+    if (converted > 0)
+        return JobResult{{}, summary, details};
+    if (skipped.isEmpty()) {
+        return JobResult::failure(
+            QStringLiteral("no images found in %1").arg(p.paths.join(QStringLiteral(", "))),
+            summary, details);
+    }
+    QString error = QStringLiteral("no image could be converted: %1").arg(skipped.first());
+    if (skipped.size() > 1)
+        error +=
+            QStringLiteral(", and %1 more skipped").arg(QLocale().toString(skipped.size() - 1));
+    return JobResult::failure(error, summary, details);
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "jobkind.h"
+
+// Converts and/or scales every image in the given files and folders into an
+// output folder, as `mogrify -path OUT -resize WxH> -format F` would: EXIF
+// orientation applied, aspect ratio kept within the maximum size, never
+// enlarged. See ImagesJobParams for the parameters.
+//
+// Layout: a file argument is written as OUT/NAME; the files below a folder
+// argument keep their path relative to that folder (photos/2024/a.jpg ->
+// OUT/2024/a.jpg). With a format, the suffix becomes that format's (.jpg,
+// .png, .webp); without, each file keeps its name and format. Each output is
+// written under a temporary name and renamed when complete, so a canceled or
+// failed job leaves no half-written file (files already finished stay).
+//
+// Files that are not images, cannot be decoded, or would land on the same
+// output as an earlier file are skipped and listed; the job fails only when
+// nothing could be converted. result.details: "converted" (int), "skipped"
+// (QStringList of "PATH: reason"), "bytes" (qint64 written), "output".
+//
+// Several images are converted at once on the context's pool, up to
+// QThread::idealThreadCount() at a time (see PoolFanOut). Progress counts
+// files. Stateless: every method may be called from any thread.
+class ImagesJobKind : public JobKind {
+public:
+    QString name() const override;
+    QString displayName() const override;
+    int capabilities() const override { return Cancelable | Pausable; }
+    Expected<QVariantMap> validate(const QVariantMap &params) const override;
+    QString defaultTitle(const QVariantMap &params) const override;
+    JobResult run(JobContext &context, const QVariantMap &params) const override;
+};
