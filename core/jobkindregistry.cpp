@@ -1,12 +1,14 @@
 #include "jobkindregistry.h"
 
 // Built-in kinds.
+#include "copyjobkind.h"
 #include "hashjobkind.h"
 #include "imagesjobkind.h"
 
 std::shared_ptr<JobKindRegistry> JobKindRegistry::withBuiltinKinds() {
     auto registry = std::make_shared<JobKindRegistry>();
     // Built-in kinds are added here.
+    registry->add(std::make_shared<CopyJobKind>());
     registry->add(std::make_shared<HashJobKind>());
     registry->add(std::make_shared<ImagesJobKind>());
     return registry;

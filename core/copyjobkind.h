@@ -1,0 +1,33 @@
+#pragma once
+
+#include "jobkind.h"
+
+// Copies files and folders into a destination folder like `cp -a SOURCE...
+// DEST_DIR`: folders recursively (empty ones too), modification and access
+// times (nanoseconds) and permission bits kept (owners too when run as root),
+// symlinks copied as links, never followed. Folders already in the destination
+// are merged into; the conflict policy (see CopyJobParams) decides for files
+// and links, and for a non-folder where a folder would go. Not kept: hard links
+// between sources (each becomes its own file), ACLs and extended attributes.
+//
+// Every file is written under a temporary name and renamed into place when
+// complete (see FileCopier): a canceled, failed or killed job never leaves a
+// partial file under its final name. Files copied before a cancel stay, as
+// with cp. A file that cannot be copied is logged and the rest still copied;
+// the job then fails naming the first.
+//
+// Progress is in bytes (with --verify, three passes: copy, re-read both
+// sides). result.details: "files", "folders", "links" (copied), "bytes",
+// "skipped" (QStringList, first 100 paths) and "skipped_count", "renamed"
+// ("from -> to", first 100) and "renamed_count", "failed" (QStringList).
+// Stateless: every method may be called from any thread.
+class CopyJobKind : public JobKind {
+public:
+    // Fetches the verify digest on the constructing (main) thread, as HashJobKind.
+    CopyJobKind();
+    QString name() const override;
+    QString displayName() const override;
+    Expected<QVariantMap> validate(const QVariantMap &params) const override;
+    QString defaultTitle(const QVariantMap &params) const override;
+    JobResult run(JobContext &context, const QVariantMap &params) const override;
+};

@@ -1,0 +1,267 @@
+#include "filecopier.h"
+
+#include "jobcontext.h"
+
+#include <QFile>
+#include <QRandomGenerator>
+
+#include <cerrno>
+#include <cstdio>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+// Large enough that the per-chunk checkpoint costs nothing, small enough that
+// a chunk takes a few milliseconds: pause and cancel stay prompt.
+constexpr size_t chunkSize = 8 << 20;
+constexpr qsizetype bufferSize = 1 << 20;
+// Leaves room for ".", ".taskdeck-XXXXXX" within NAME_MAX (255).
+constexpr qsizetype maxNameInTemp = 200;
+
+QString decode(const QByteArray &path) {
+    return QFile::decodeName(path);
+}
+
+QByteArray join(const QByteArray &folder, const QByteArray &name) {
+    return folder.endsWith('/') ? folder + name : folder + '/' + name;
+}
+
+QByteArray tempPattern(const QByteArray &folder, const QByteArray &name) {
+    return join(folder, '.' + name.left(maxNameInTemp) + ".taskdeck-XXXXXX");
+}
+
+// A fresh temporary name for a symlink (mkostemp only makes files).
+QByteArray randomTempName(const QByteArray &folder, const QByteArray &name) {
+    QByteArray path = tempPattern(folder, name);
+    static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    for (qsizetype i = path.size() - 6; i < path.size(); ++i)
+        path[i] = letters[QRandomGenerator::global()->bounded(int(sizeof(letters) - 1))];
+    return path;
+}
+
+void setTimes(int fd, const struct stat &info) {
+    const struct timespec times[2] = {info.st_atim, info.st_mtim};
+    ::futimens(fd, times);
+}
+
+} // namespace
+
+FileCopier::FileCopier(JobContext &context, CopyJobParams::Conflict policy, bool verify)
+    : m_context(context)
+    , m_policy(policy)
+    , m_verify(verify)
+    , m_hasher(HashAlgorithm::Sha256) {}
+
+FileCopier::~FileCopier() = default;
+
+QByteArray FileCopier::numberedName(const QByteArray &name, int n) {
+    const QByteArray number = " (" + QByteArray::number(n) + ')';
+    const qsizetype dot = name.lastIndexOf('.');
+    if (dot <= 0) // no extension, or a dot file such as ".profile"
+        return name + number;
+    return name.left(dot) + number + name.mid(dot);
+}
+
+FileCopier::Outcome FileCopier::fail(const QString &what, const QByteArray &path, int error) {
+    m_error = QStringLiteral("%1 %2: %3").arg(what, decode(path), FileHasher::describeErrno(error));
+    return Outcome::Failed;
+}
+
+FileCopier::Outcome FileCopier::copy(const CopyScanner::Entry &entry,
+                                     const QByteArray &targetFolder) {
+    m_finalPath = join(targetFolder, entry.name);
+    m_renamed = false;
+    m_error.clear();
+
+    struct stat existing {};
+    if (::lstat(m_finalPath.constData(), &existing) == 0) {
+        const bool itself =
+            existing.st_dev == entry.info.st_dev && existing.st_ino == entry.info.st_ino;
+        if (m_policy == CopyJobParams::Conflict::Skip ||
+            (itself && m_policy == CopyJobParams::Conflict::Overwrite))
+            return Outcome::Skipped;
+        if (m_policy == CopyJobParams::Conflict::Overwrite && S_ISDIR(existing.st_mode)) {
+            m_error = QStringLiteral("cannot overwrite the folder %1 with a file")
+                          .arg(decode(m_finalPath));
+            return Outcome::Failed;
+        }
+    }
+
+    QByteArray temp;
+    if (entry.type == CopyScanner::Type::Symlink) {
+        QByteArray target(entry.info.st_size + 1, Qt::Uninitialized);
+        const ssize_t length = ::readlink(entry.source.constData(), target.data(), target.size());
+        if (length < 0)
+            return fail(QStringLiteral("cannot read the link"), entry.source, errno);
+        target.truncate(length);
+        for (;;) {
+            temp = randomTempName(targetFolder, entry.name);
+            if (::symlink(target.constData(), temp.constData()) == 0)
+                break;
+            if (errno != EEXIST)
+                return fail(QStringLiteral("cannot create a link in"), targetFolder, errno);
+        }
+        const struct timespec times[2] = {entry.info.st_atim, entry.info.st_mtim};
+        ::utimensat(AT_FDCWD, temp.constData(), times, AT_SYMLINK_NOFOLLOW);
+        if (::geteuid() == 0 && ::lchown(temp.constData(), entry.info.st_uid, entry.info.st_gid)) {
+            // As cp -a: a link that cannot keep its owner is still a link.
+        }
+    } else {
+        const int in = ::open(entry.source.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (in < 0)
+            return fail(QStringLiteral("cannot read"), entry.source, errno);
+        temp = tempPattern(targetFolder, entry.name);
+        const int out = ::mkostemp(temp.data(), O_CLOEXEC);
+        if (out < 0) {
+            const int error = errno;
+            ::close(in);
+            return fail(QStringLiteral("cannot write into"), targetFolder, error);
+        }
+        Outcome outcome = copyData(in, out, entry.source);
+        ::close(in);
+        // Verified while the temporary file is still 0600: readable even when the
+        // source's mode is not.
+        if (outcome == Outcome::Copied && m_verify)
+            outcome = verifyCopy(entry, temp);
+        if (outcome == Outcome::Copied) {
+            // Owner before mode: chown clears the set-user-ID and set-group-ID bits.
+            if (::geteuid() == 0 && ::fchown(out, entry.info.st_uid, entry.info.st_gid) != 0) {
+                // As cp -a: a copy that cannot keep its owner is still a copy.
+            }
+            if (::fchmod(out, entry.info.st_mode & 07777) != 0)
+                outcome = fail(QStringLiteral("cannot set the mode of"), temp, errno);
+            setTimes(out, entry.info);
+        }
+        if (::close(out) != 0 && outcome == Outcome::Copied)
+            outcome = fail(QStringLiteral("cannot write"), m_finalPath, errno);
+        if (outcome != Outcome::Copied) {
+            ::unlink(temp.constData());
+            return outcome;
+        }
+    }
+    return place(temp, targetFolder, entry.name);
+}
+
+FileCopier::Outcome FileCopier::copyData(int in, int out, const QByteArray &source) {
+    bool kernelCopy = true;
+    qint64 copied = 0;
+    for (;;) {
+        ssize_t n;
+        if (kernelCopy) {
+            n = ::copy_file_range(in, nullptr, out, nullptr, chunkSize, 0);
+            if (n < 0 && copied == 0 &&
+                (errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP)) {
+                kernelCopy = false;
+                continue;
+            }
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0) // EIO on the source and ENOSPC on the target look alike here
+                return fail(QStringLiteral("cannot copy"), source, errno);
+        } else {
+            if (m_buffer.isEmpty())
+                m_buffer.resize(bufferSize);
+            n = ::read(in, m_buffer.data(), size_t(m_buffer.size()));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
+                return fail(QStringLiteral("cannot read"), source, errno);
+            for (ssize_t written = 0; written < n;) {
+                const ssize_t w = ::write(out, m_buffer.constData() + written, size_t(n - written));
+                if (w < 0 && errno == EINTR)
+                    continue;
+                if (w < 0)
+                    return fail(QStringLiteral("cannot write"), m_finalPath, errno);
+                written += w;
+            }
+        }
+        if (n == 0)
+            return Outcome::Copied;
+        copied += n;
+        m_context.addDone(n);
+        if (!m_context.checkpoint())
+            return Outcome::Stopped;
+    }
+}
+
+FileCopier::Outcome FileCopier::verifyCopy(const CopyScanner::Entry &entry,
+                                           const QByteArray &temp) {
+    const auto onBlock = [this](qint64 bytes) {
+        m_context.addDone(bytes);
+        return m_context.checkpoint();
+    };
+    QByteArray digests[2];
+    const QByteArray *paths[2] = {&entry.source, &temp};
+    for (int side = 0; side < 2; ++side) {
+        switch (m_hasher.hash(*paths[side], onBlock)) {
+        case FileHasher::Outcome::Hashed:
+            digests[side] = m_hasher.digest();
+            break;
+        case FileHasher::Outcome::Stopped:
+            return Outcome::Stopped;
+        case FileHasher::Outcome::Failed:
+            m_error = m_hasher.errorString();
+            return Outcome::Failed;
+        }
+    }
+    if (digests[0] == digests[1])
+        return Outcome::Copied;
+    m_error = QStringLiteral("verification failed: the copy of %1 differs from the original")
+                  .arg(decode(entry.source));
+    return Outcome::Failed;
+}
+
+bool FileCopier::renameNoReplace(const QByteArray &from, const QByteArray &to) {
+    if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE) == 0)
+        return true;
+    if (errno != EINVAL && errno != ENOSYS)
+        return false;
+    // A file system without RENAME_NOREPLACE: a hard link never replaces either.
+    if (::link(from.constData(), to.constData()) == 0) {
+        ::unlink(from.constData());
+        return true;
+    }
+    if (errno == EEXIST)
+        return false;
+    struct stat info {};
+    if (::lstat(to.constData(), &info) == 0) {
+        errno = EEXIST;
+        return false;
+    }
+    return ::rename(from.constData(), to.constData()) == 0;
+}
+
+FileCopier::Outcome FileCopier::place(const QByteArray &temp, const QByteArray &targetFolder,
+                                      const QByteArray &name) {
+    Outcome outcome = Outcome::Copied;
+    switch (m_policy) {
+    case CopyJobParams::Conflict::Overwrite:
+        if (::rename(temp.constData(), m_finalPath.constData()) != 0)
+            outcome = fail(QStringLiteral("cannot write"), m_finalPath, errno);
+        break;
+    case CopyJobParams::Conflict::Skip:
+        if (!renameNoReplace(temp, m_finalPath))
+            outcome = errno == EEXIST ? Outcome::Skipped
+                                      : fail(QStringLiteral("cannot write"), m_finalPath, errno);
+        break;
+    case CopyJobParams::Conflict::Rename:
+        for (int n = 1;; ++n) {
+            if (n > 1) {
+                m_finalPath = join(targetFolder, numberedName(name, n));
+                m_renamed = true;
+            }
+            if (renameNoReplace(temp, m_finalPath))
+                break;
+            if (errno != EEXIST || n > 100000) {
+                outcome = fail(QStringLiteral("cannot write"), m_finalPath, errno);
+                break;
+            }
+        }
+        break;
+    }
+    if (outcome != Outcome::Copied)
+        ::unlink(temp.constData());
+    return outcome;
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "copyjobparams.h"
+#include "copyscanner.h"
+#include "filehasher.h"
+
+#include <QByteArray>
+#include <QString>
+
+class JobContext;
+
+// Copies one regular file or symlink into a folder the way a copy job must:
+// the data goes to a temporary name ".NAME.taskdeck-XXXXXX" in the target
+// folder (copy_file_range(2) in 8 MiB chunks, read/write where the kernel
+// cannot), mode, owner (as root) and access/modification times (nanoseconds)
+// are set from the source, the copy is optionally verified (SHA-256 of both
+// sides), and only then is it renamed to its final name, following the
+// conflict policy without racing a file that appears meanwhile
+// (renameat2 RENAME_NOREPLACE). A stopped, failed or mismatched copy removes
+// its temporary file, so no partial or wrong file ever has the final name.
+// No fsync, as cp: a crash of the machine may lose recent copies, not mix them.
+//
+// Progress: adds copied (and, when verifying, hashed) bytes to the context and
+// calls context.checkpoint() after every chunk, so pause and cancel take effect
+// within milliseconds even inside a large file.
+//
+// Thread: one FileCopier per worker thread (it owns a buffer and a hasher).
+class FileCopier {
+public:
+    enum class Outcome {
+        Copied,  // under finalPath(), which is the wanted name or a "name (2)" one
+        Skipped, // the target existed (skip policy) or is the source itself
+        Failed,  // errorString() names the file
+        Stopped, // canceled; nothing left behind
+    };
+
+    FileCopier(JobContext &context, CopyJobParams::Conflict policy, bool verify);
+    ~FileCopier();
+    FileCopier(const FileCopier &) = delete;
+    FileCopier &operator=(const FileCopier &) = delete;
+
+    // Copies entry (a File or Symlink) to targetFolder/entry.name.
+    Outcome copy(const CopyScanner::Entry &entry, const QByteArray &targetFolder);
+
+    const QByteArray &finalPath() const { return m_finalPath; }
+    bool wasRenamed() const { return m_renamed; }
+    const QString &errorString() const { return m_error; }
+
+    // "name (2).ext" for n = 2: the name the rename policy tries.
+    static QByteArray numberedName(const QByteArray &name, int n);
+
+private:
+    Outcome fail(const QString &what, const QByteArray &path, int error);
+    Outcome copyData(int in, int out, const QByteArray &source);
+    Outcome verifyCopy(const CopyScanner::Entry &entry, const QByteArray &temp);
+    Outcome place(const QByteArray &temp, const QByteArray &targetFolder, const QByteArray &name);
+    bool renameNoReplace(const QByteArray &from, const QByteArray &to);
+
+    JobContext &m_context;
+    CopyJobParams::Conflict m_policy;
+    bool m_verify;
+    FileHasher m_hasher;
+    QByteArray m_buffer; // for the read/write fallback
+    QByteArray m_finalPath;
+    QString m_error;
+    bool m_renamed = false;
+};
