@@ -1,6 +1,7 @@
 #include "jobkindregistry.h"
 
 // Built-in kinds.
+#include "commandjobkind.h"
 #include "copyjobkind.h"
 #include "hashjobkind.h"
 #include "imagesjobkind.h"
@@ -10,6 +11,7 @@ std::shared_ptr<JobKindRegistry> JobKindRegistry::withBuiltinKinds() {
     // Built-in kinds are added here.
     registry->add(std::make_shared<CopyJobKind>());
     registry->add(std::make_shared<HashJobKind>());
+    registry->add(std::make_shared<CommandJobKind>());
     registry->add(std::make_shared<ImagesJobKind>());
     return registry;
 }

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QFile>
+#include <QString>
+
+// A job's full log on disk, capped: lines are appended until the file would
+// pass maxBytes, then one last line says the log was truncated and the rest is
+// dropped (the in-memory log keeps the tail). Opening truncates an earlier log
+// (a retried job starts a new one). Not thread-safe: one writer.
+class CappedLogFile {
+public:
+    static constexpr qint64 defaultMaxBytes = 64 * 1024 * 1024;
+
+    explicit CappedLogFile(qint64 maxBytes = defaultMaxBytes)
+        : m_maxBytes(maxBytes) {}
+
+    // False, with errorString(), when the file cannot be created.
+    bool open(const QString &path);
+    bool isOpen() const { return m_file.isOpen(); }
+    QString errorString() const { return m_file.errorString(); }
+    // Appends line and a '\n'; does nothing when not open or past the cap.
+    void writeLine(const QByteArray &line);
+    bool truncated() const { return m_truncated; }
+    void close();
+
+private:
+    QFile m_file;
+    qint64 m_maxBytes;
+    qint64 m_written = 0;
+    bool m_truncated = false;
+};

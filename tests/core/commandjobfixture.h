@@ -1,0 +1,115 @@
+#pragma once
+
+// A JobQueue with the built-in kinds and a temporary folder, for command jobs
+// that run real processes. Waits are on conditions with generous bounds (the
+// machine may be loaded), never sleeps.
+#include "jobkindregistry.h"
+#include "jobqueue.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <cerrno>
+#include <csignal>
+
+class CommandJobFixture : public ::testing::Test {
+protected:
+    static constexpr int patienceMs = 60000;
+
+    QTemporaryDir tmp;
+    JobQueue queue{JobKindRegistry::withBuiltinKinds()};
+    QHash<JobId, QStringList> logs;
+
+    void SetUp() override {
+        ASSERT_TRUE(tmp.isValid());
+        QObject::connect(&queue, &JobQueue::jobLogged, &queue,
+                         [this](JobId id, const QStringList &lines) { logs[id] += lines; });
+    }
+
+    const JobKind &kind() const { return *queue.kinds().find(QStringLiteral("command")); }
+    QString path(const QString &relative) const { return tmp.filePath(relative); }
+
+    // `sh -c SCRIPT` in the temporary folder.
+    QVariantMap shell(const QString &script, const QVariantMap &more = {}) const {
+        QVariantMap params{{QStringLiteral("program"), QStringLiteral("sh")},
+                           {QStringLiteral("arguments"), QStringList{QStringLiteral("-c"), script}},
+                           {QStringLiteral("cwd"), tmp.path()}};
+        params.insert(more);
+        return params;
+    }
+    JobId add(const QVariantMap &params) {
+        JobSpec spec;
+        spec.kind = QStringLiteral("command");
+        spec.params = params;
+        auto id = queue.add(spec);
+        EXPECT_TRUE(id.ok()) << id.error().toStdString();
+        return id.ok() ? *id : 0;
+    }
+    bool waitUntil(const std::function<bool()> &condition, int timeoutMs = patienceMs) {
+        return QTest::qWaitFor(condition, timeoutMs);
+    }
+    bool waitForState(JobId id, JobState state, int timeoutMs = patienceMs) {
+        return waitUntil([&] { return queue.job(id) && queue.job(id)->state == state; }, timeoutMs);
+    }
+    JobSnapshot run(const QVariantMap &params) {
+        const JobId id = add(params);
+        lastId = id;
+        EXPECT_TRUE(waitUntil([&] { return queue.job(id) && isFinished(queue.job(id)->state); }));
+        return queue.job(id).value_or(JobSnapshot{});
+    }
+    JobId lastId = 0;
+
+    QString validationError(const QVariantMap &params) const {
+        const auto result = kind().validate(params);
+        EXPECT_FALSE(result.ok()) << "accepted";
+        return result.error();
+    }
+
+    // The program's own text of the job's logged lines from one stream, in order.
+    QStringList output(JobId id, const QString &stream = QStringLiteral("stdout")) const {
+        QStringList lines;
+        const QString tag = QLatin1Char(' ') + stream + QStringLiteral(": ");
+        for (const QString &line : logs.value(id)) {
+            const qsizetype at = line.indexOf(tag);
+            if (at == 12) // after "HH:MM:SS.mmm"
+                lines.append(line.mid(at + tag.size()));
+        }
+        return lines;
+    }
+    // Waits for the job to print a number on a line of its own (a pid) and returns it.
+    pid_t waitForPid(JobId id, int index = 0) {
+        pid_t pid = 0;
+        waitUntil([&] {
+            const QStringList lines = output(id);
+            if (lines.size() <= index)
+                return false;
+            pid = pid_t(lines[index].toInt());
+            return true;
+        });
+        return pid;
+    }
+    // The state letter in /proc/PID/stat (R, S, T, Z, ...); 0 when there is no such process.
+    static char processState(pid_t pid) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return 0;
+        const QByteArray text = stat.readAll();
+        const qsizetype paren = text.lastIndexOf(')');
+        return paren >= 0 && paren + 2 < text.size() ? text[paren + 2] : 0;
+    }
+    // Gone, or a zombie waiting for init to reap it: in any case no longer running.
+    static bool isGone(pid_t pid) {
+        if (::kill(pid, 0) != 0 && errno == ESRCH)
+            return true;
+        return processState(pid) == 'Z' || processState(pid) == 0;
+    }
+};
+
+inline void PrintTo(JobState state, std::ostream *os) {
+    *os << jobStateName(state).toStdString();
+}

@@ -1,0 +1,81 @@
+// Cancel and pause of running commands: the whole process group is signaled,
+// and nothing the command started outlives the job.
+#include "commandjobfixture.h"
+
+#include <QElapsedTimer>
+
+class CommandJobControl : public CommandJobFixture {};
+
+TEST_F(CommandJobControl, CancelingKillsTheProgramAndItsGrandchildren) {
+    const JobId id = add(shell(QStringLiteral("sleep 100 & echo $!; wait")));
+    const pid_t grandchild = waitForPid(id);
+    ASSERT_GT(grandchild, 0);
+    ASSERT_FALSE(isGone(grandchild));
+    ASSERT_TRUE(queue.cancel(id).ok());
+    ASSERT_TRUE(waitForState(id, JobState::Canceled));
+    EXPECT_EQ(queue.job(id)->result.error, QStringLiteral("canceled"));
+    EXPECT_TRUE(waitUntil([&] { return isGone(grandchild); }, 10000));
+}
+
+TEST_F(CommandJobControl, AProgramIgnoringSigtermIsKilledAfterTheGracePeriod) {
+    const JobId id = add(shell(QStringLiteral("trap '' TERM; sleep 100 & echo $!; wait; wait"),
+                               {{QStringLiteral("grace_seconds"), 0.3}}));
+    const pid_t grandchild = waitForPid(id);
+    ASSERT_GT(grandchild, 0);
+    QElapsedTimer stopping;
+    stopping.start();
+    ASSERT_TRUE(queue.cancel(id).ok());
+    ASSERT_TRUE(waitForState(id, JobState::Canceled));
+    EXPECT_GE(stopping.elapsed(), 250);
+    EXPECT_TRUE(waitUntil([&] { return isGone(grandchild); }, 10000));
+}
+
+TEST_F(CommandJobControl, BackgroundChildrenDoNotOutliveAProgramThatExited) {
+    const JobSnapshot job = run(shell(QStringLiteral("sleep 100 > /dev/null 2>&1 & echo $!")));
+    ASSERT_EQ(job.state, JobState::Succeeded);
+    ASSERT_TRUE(waitUntil([&] { return !output(lastId).isEmpty(); }));
+    const pid_t grandchild = pid_t(output(lastId).first().toInt());
+    ASSERT_GT(grandchild, 0);
+    EXPECT_TRUE(waitUntil([&] { return isGone(grandchild); }, 10000));
+}
+
+TEST_F(CommandJobControl, PausingStopsTheWholeGroupAndResumingContinuesIt) {
+    const JobId id = add(shell(QStringLiteral(
+        "echo $$; sleep 100 & echo $!; while true; do echo tick; sleep 0.02; done")));
+    const pid_t program = waitForPid(id, 0);
+    const pid_t grandchild = waitForPid(id, 1);
+    ASSERT_GT(program, 0);
+    ASSERT_GT(grandchild, 0);
+
+    ASSERT_TRUE(queue.pause(id).ok());
+    EXPECT_EQ(queue.job(id)->state, JobState::Paused);
+    // The shell may be caught in vfork() with its child stopped before exec: it
+    // then waits in 'D' for that stopped child, which is as stopped as it gets.
+    ASSERT_TRUE(waitUntil([&] {
+        const char state = processState(program);
+        return (state == 'T' || state == 'D') && processState(grandchild) == 'T';
+    })) << processState(program)
+        << processState(grandchild);
+    EXPECT_TRUE(
+        waitUntil([&] { return queue.job(id)->status.startsWith(QStringLiteral("Paused")); }));
+
+    ASSERT_TRUE(queue.resume(id).ok());
+    ASSERT_TRUE(
+        waitUntil([&] { return processState(program) != 'T' && processState(grandchild) != 'T'; }));
+    const qsizetype ticks = output(id).size();
+    EXPECT_TRUE(waitUntil([&] { return output(id).size() > ticks + 2; }));
+
+    ASSERT_TRUE(queue.cancel(id).ok());
+    ASSERT_TRUE(waitForState(id, JobState::Canceled));
+    EXPECT_TRUE(waitUntil([&] { return isGone(program) && isGone(grandchild); }, 10000));
+}
+
+TEST_F(CommandJobControl, CancelingAPausedCommandEndsIt) {
+    const JobId id = add(shell(QStringLiteral("echo $$; while true; do sleep 0.05; done")));
+    const pid_t program = waitForPid(id);
+    ASSERT_TRUE(queue.pause(id).ok());
+    ASSERT_TRUE(waitUntil([&] { return processState(program) == 'T'; }));
+    ASSERT_TRUE(queue.cancel(id).ok());
+    ASSERT_TRUE(waitForState(id, JobState::Canceled));
+    EXPECT_TRUE(waitUntil([&] { return isGone(program); }, 10000));
+}
