@@ -1,6 +1,7 @@
 #include "runcommand.h"
 
 #include "hashcommandline.h"
+#include "imagescommandline.h"
 #include "jobkindregistry.h"
 #include "jobqueue.h"
 #include "terminalprogress.h"
@@ -47,6 +48,7 @@ const std::vector<std::unique_ptr<KindCommandLine>> &RunCommand::kindCommandLine
     static const std::vector<std::unique_ptr<KindCommandLine>> commandLines = [] {
         std::vector<std::unique_ptr<KindCommandLine>> list;
         list.push_back(std::make_unique<HashCommandLine>());
+        list.push_back(std::make_unique<ImagesCommandLine>());
         return list;
     }();
     return commandLines;
