@@ -1,5 +1,6 @@
 #include "runcommand.h"
 
+#include "copycommandline.h"
 #include "hashcommandline.h"
 #include "imagescommandline.h"
 #include "jobkindregistry.h"
@@ -48,6 +49,7 @@ const std::vector<std::unique_ptr<KindCommandLine>> &RunCommand::kindCommandLine
     static const std::vector<std::unique_ptr<KindCommandLine>> commandLines = [] {
         std::vector<std::unique_ptr<KindCommandLine>> list;
         list.push_back(std::make_unique<HashCommandLine>());
+        list.push_back(std::make_unique<CopyCommandLine>());
         list.push_back(std::make_unique<ImagesCommandLine>());
         return list;
     }();

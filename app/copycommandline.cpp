@@ -1,0 +1,49 @@
+#include "copycommandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("CopyCommandLine", text);
+}
+} // namespace
+
+QString CopyCommandLine::synopsis() const {
+    return QStringLiteral(
+        "copy [--verify] [--on-conflict skip|overwrite|rename] SOURCE... DEST_DIR");
+}
+
+void CopyCommandLine::addOptions(QCommandLineParser &parser) const {
+    parser.addOption({QStringLiteral("verify"),
+                      tr("After each file, re-read the original and the copy and compare their "
+                         "SHA-256 digests; a mismatch fails the job naming the file.")});
+    parser.addOption({QStringLiteral("on-conflict"),
+                      tr("What to do when DEST_DIR already has a file of the same name: skip "
+                         "(default), overwrite, or rename the copy to \"name (2).ext\"."),
+                      tr("policy")});
+    parser.addPositionalArgument(QStringLiteral("SOURCE"),
+                                 tr("Files and folders to copy (folders recursively, symbolic "
+                                    "links as links, times and modes kept, as cp -a)."),
+                                 QStringLiteral("SOURCE..."));
+    parser.addPositionalArgument(QStringLiteral("DEST_DIR"), tr("Existing folder to copy into."));
+}
+
+Expected<QVariantMap> CopyCommandLine::params(const QCommandLineParser &parser,
+                                              const QString &workingDir) const {
+    QStringList arguments = parser.positionalArguments();
+    if (arguments.isEmpty())
+        return Expected<QVariantMap>::failure(tr("missing SOURCE and DEST_DIR"));
+    if (arguments.size() == 1)
+        return Expected<QVariantMap>::failure(
+            tr("missing DEST_DIR after '%1': name the folder to copy into").arg(arguments.first()));
+    QVariantMap params;
+    params.insert(QStringLiteral("base_dir"), workingDir);
+    params.insert(QStringLiteral("destination"), arguments.takeLast());
+    params.insert(QStringLiteral("sources"), arguments);
+    if (parser.isSet(QStringLiteral("verify")))
+        params.insert(QStringLiteral("verify"), true);
+    if (parser.isSet(QStringLiteral("on-conflict")))
+        params.insert(QStringLiteral("on_conflict"), parser.value(QStringLiteral("on-conflict")));
+    return params;
+}
