@@ -15,7 +15,7 @@ namespace {
 
 // Large enough that the per-chunk checkpoint costs nothing, small enough that
 // a chunk takes a few milliseconds: pause and cancel stay prompt.
-constexpr size_t chunkSize = 8 << 20;
+constexpr size_t chunkSize = 16 << 20;
 constexpr qsizetype bufferSize = 1 << 20;
 // Leaves room for ".", ".taskdeck-XXXXXX" within NAME_MAX (255).
 constexpr qsizetype maxNameInTemp = 200;

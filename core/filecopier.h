@@ -11,7 +11,7 @@ class JobContext;
 
 // Copies one regular file or symlink into a folder the way a copy job must:
 // the data goes to a temporary name ".NAME.taskdeck-XXXXXX" in the target
-// folder (copy_file_range(2) in 8 MiB chunks, read/write where the kernel
+// folder (copy_file_range(2) in 16 MiB chunks, read/write where the kernel
 // cannot), mode, owner (as root) and access/modification times (nanoseconds)
 // are set from the source, the copy is optionally verified (SHA-256 of both
 // sides), and only then is it renamed to its final name, following the

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "addcopydialog.h"
 #include "icons.h"
 #include "jobactions.h"
 #include "jobqueue.h"
@@ -59,6 +60,11 @@ void MainWindow::createActions() {
     connect(m_addVerifyAction, &QAction::triggered, this,
             [this] { showAddDialog(AddHashDialog::Mode::Verify); });
 
+    m_addCopyAction = new QAction(Icons::action(Icons::Action::Add), tr("Add C&opy Job…"), this);
+    m_addCopyAction->setToolTip(tr("Copy files and folders into a folder, like cp -a"));
+    m_addCopyAction->setStatusTip(m_addCopyAction->toolTip());
+    connect(m_addCopyAction, &QAction::triggered, this, &MainWindow::showAddCopyDialog);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -69,6 +75,7 @@ void MainWindow::createMenus() {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_addHashAction);
     fileMenu->addAction(m_addVerifyAction);
+    fileMenu->addAction(m_addCopyAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 
@@ -90,6 +97,7 @@ void MainWindow::createMenus() {
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(m_addHashAction);
     m_contextMenu->addAction(m_addVerifyAction);
+    m_contextMenu->addAction(m_addCopyAction);
 }
 
 void MainWindow::createToolBar() {
@@ -100,6 +108,7 @@ void MainWindow::createToolBar() {
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_addHashAction);
     toolBar->addAction(m_addVerifyAction);
+    toolBar->addAction(m_addCopyAction);
     toolBar->addSeparator();
     toolBar->addAction(m_jobActions->action(JobActions::Pause));
     toolBar->addAction(m_jobActions->action(JobActions::Resume));
@@ -181,6 +190,20 @@ void MainWindow::showMessage(const QString &message) {
 
 void MainWindow::showAddDialog(AddHashDialog::Mode mode) {
     auto *dialog = new AddHashDialog(m_queue->kinds(), mode, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Expected<JobId> added = m_queue->add(dialog->spec());
+        if (!added) {
+            showMessage(tr("Could not add the job: %1").arg(added.error()));
+            return;
+        }
+        selectJob(added.value());
+    });
+    dialog->open();
+}
+
+void MainWindow::showAddCopyDialog() {
+    auto *dialog = new AddCopyDialog(m_queue->kinds(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const Expected<JobId> added = m_queue->add(dialog->spec());

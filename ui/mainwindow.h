@@ -31,6 +31,7 @@ public:
     JobActions *jobActions() const { return m_jobActions; }
     QAction *addHashAction() const { return m_addHashAction; }
     QAction *addVerifyAction() const { return m_addVerifyAction; }
+    QAction *addCopyAction() const { return m_addCopyAction; }
     QMenu *contextMenu() const { return m_contextMenu; }
 
     // The selected jobs, in queue order.
@@ -40,6 +41,8 @@ public:
     // Opens the add dialog (window-modal, returns at once); an accepted dialog's
     // job is queued and selected.
     void showAddDialog(AddHashDialog::Mode mode);
+    // The same for a copy job (AddCopyDialog).
+    void showAddCopyDialog();
 
 private:
     void createActions();
@@ -57,6 +60,7 @@ private:
     JobActions *m_jobActions = nullptr;
     QAction *m_addHashAction = nullptr;
     QAction *m_addVerifyAction = nullptr;
+    QAction *m_addCopyAction = nullptr;
     QAction *m_quitAction = nullptr;
     QMenu *m_contextMenu = nullptr;
     QueueSummaryLabel *m_summary = nullptr;
