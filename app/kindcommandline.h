@@ -5,6 +5,8 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <cstdio>
+
 class QCommandLineParser;
 
 // How one job kind reads its parameters from the command line, shared by
@@ -21,4 +23,14 @@ public:
     // bad argument. workingDir is the folder relative paths are relative to.
     virtual Expected<QVariantMap> params(const QCommandLineParser &parser,
                                          const QString &workingDir) const = 0;
+
+    // Where one of the job's log lines goes in the terminal, and as what text.
+    // By default the whole line to defaultStream; a null stream drops the line.
+    struct TerminalLine {
+        FILE *stream = nullptr;
+        QString text;
+    };
+    virtual TerminalLine terminalLine(const QString &logLine, FILE *defaultStream) const {
+        return {defaultStream, logLine};
+    }
 };

@@ -1,5 +1,6 @@
 #include "runcommand.h"
 
+#include "commandcommandline.h"
 #include "copycommandline.h"
 #include "hashcommandline.h"
 #include "imagescommandline.h"
@@ -49,8 +50,9 @@ const std::vector<std::unique_ptr<KindCommandLine>> &RunCommand::kindCommandLine
     static const std::vector<std::unique_ptr<KindCommandLine>> commandLines = [] {
         std::vector<std::unique_ptr<KindCommandLine>> list;
         list.push_back(std::make_unique<HashCommandLine>());
-        list.push_back(std::make_unique<CopyCommandLine>());
+        list.push_back(std::make_unique<CommandCommandLine>());
         list.push_back(std::make_unique<ImagesCommandLine>());
+        list.push_back(std::make_unique<CopyCommandLine>());
         return list;
     }();
     return commandLines;
@@ -105,10 +107,21 @@ int RunCommand::exec(const QStringList &arguments) {
     });
     QObject::connect(&queue, &JobQueue::jobLogged, [&](JobId, const QStringList &lines) {
         progress.clear();
+        // Consecutive lines for the same stream go out in one write.
+        FILE *stream = nullptr;
         QByteArray bytes;
-        for (const QString &line : lines)
-            bytes += line.toUtf8() + '\n';
-        writeOut(logStream, bytes);
+        for (const QString &line : lines) {
+            const KindCommandLine::TerminalLine out = commandLine->terminalLine(line, logStream);
+            if (out.stream != stream && !bytes.isEmpty()) {
+                writeOut(stream, bytes);
+                bytes.clear();
+            }
+            stream = out.stream;
+            if (stream)
+                bytes += out.text.toUtf8() + '\n';
+        }
+        if (stream && !bytes.isEmpty())
+            writeOut(stream, bytes);
     });
 
     int exitCode = Failed;

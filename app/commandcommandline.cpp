@@ -1,0 +1,90 @@
+#include "commandcommandline.h"
+
+#include "commandrunner.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("CommandCommandLine", text);
+}
+
+// "HH:MM:SS.mmm " before the stream tag of a command's output line.
+constexpr qsizetype stampLength = 13;
+} // namespace
+
+QString CommandCommandLine::synopsis() const {
+    return QStringLiteral("command [--cwd DIR] [--env NAME=VALUE]... "
+                          "[--progress auto|percent|ffmpeg|rsync|none] [--grace SECONDS] "
+                          "-- PROGRAM [ARG...]");
+}
+
+void CommandCommandLine::addOptions(QCommandLineParser &parser) const {
+    // `taskdeck run command rsync -a src dst`: the program's options are its own.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.addOption({QStringLiteral("cwd"),
+                      tr("Run PROGRAM in DIR (default: the current folder)."), tr("DIR")});
+    parser.addOption({QStringLiteral("env"),
+                      tr("Add NAME=VALUE to PROGRAM's environment (repeatable)."),
+                      tr("NAME=VALUE")});
+    parser.addOption(
+        {QStringLiteral("progress"),
+         tr("Where progress comes from: auto (default: whichever of the others the output "
+            "shows), percent (a line ending in \"42%\"), ffmpeg (-progress pipe:1), rsync "
+            "(--info=progress2) or none."),
+         tr("MODE")});
+    parser.addOption({QStringLiteral("grace"),
+                      tr("On cancel, wait SECONDS after SIGTERM before SIGKILL (default 5)."),
+                      tr("SECONDS")});
+    parser.addOption({QStringLiteral("duration"),
+                      tr("The input's duration for ffmpeg progress, when ffmpeg cannot tell."),
+                      tr("SECONDS")});
+    parser.addOption(
+        {QStringLiteral("log"), tr("Also write the full log (capped) to FILE."), tr("FILE")});
+    parser.addPositionalArgument(QStringLiteral("PROGRAM"),
+                                 tr("The program to run, and its "
+                                    "arguments."),
+                                 QStringLiteral("-- PROGRAM [ARG...]"));
+}
+
+Expected<QVariantMap> CommandCommandLine::params(const QCommandLineParser &parser,
+                                                 const QString &workingDir) const {
+    const QStringList words = parser.positionalArguments();
+    if (words.isEmpty())
+        return Expected<QVariantMap>::failure(tr("no PROGRAM given: name the program to run"));
+    const QDir base(workingDir);
+    QVariantMap params{{QStringLiteral("program"), words.first()},
+                       {QStringLiteral("arguments"), words.mid(1)},
+                       {QStringLiteral("cwd"), workingDir}};
+    if (parser.isSet(QStringLiteral("cwd"))) {
+        params.insert(QStringLiteral("cwd"),
+                      QDir::cleanPath(base.absoluteFilePath(parser.value(QStringLiteral("cwd")))));
+    }
+    if (parser.isSet(QStringLiteral("env")))
+        params.insert(QStringLiteral("env"), parser.values(QStringLiteral("env")));
+    if (parser.isSet(QStringLiteral("progress")))
+        params.insert(QStringLiteral("progress"), parser.value(QStringLiteral("progress")));
+    if (parser.isSet(QStringLiteral("grace")))
+        params.insert(QStringLiteral("grace_seconds"), parser.value(QStringLiteral("grace")));
+    if (parser.isSet(QStringLiteral("duration")))
+        params.insert(QStringLiteral("duration_seconds"), parser.value(QStringLiteral("duration")));
+    if (parser.isSet(QStringLiteral("log"))) {
+        params.insert(QStringLiteral("log_file"),
+                      QDir::cleanPath(base.absoluteFilePath(parser.value(QStringLiteral("log")))));
+    }
+    return params;
+}
+
+KindCommandLine::TerminalLine CommandCommandLine::terminalLine(const QString &logLine,
+                                                               FILE *defaultStream) const {
+    Q_UNUSED(defaultStream);
+    for (const bool isStderr : {false, true}) {
+        const QString tag = CommandRunner::streamTag(isStderr);
+        if (QStringView(logLine).mid(stampLength).startsWith(tag))
+            return {isStderr ? stderr : stdout, logLine.mid(stampLength + tag.size())};
+    }
+    // The job's own notes ("started: ...") are for the log pane, not the terminal.
+    return {nullptr, {}};
+}
