@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "addcopydialog.h"
+#include "addimagesdialog.h"
 #include "icons.h"
 #include "jobactions.h"
 #include "jobqueue.h"
@@ -60,6 +61,11 @@ void MainWindow::createActions() {
     connect(m_addVerifyAction, &QAction::triggered, this,
             [this] { showAddDialog(AddHashDialog::Mode::Verify); });
 
+    m_addImagesAction = new QAction(Icons::action(Icons::Action::Add), tr("Add &Image Job…"), this);
+    m_addImagesAction->setToolTip(tr("Convert or scale images into a folder"));
+    m_addImagesAction->setStatusTip(m_addImagesAction->toolTip());
+    connect(m_addImagesAction, &QAction::triggered, this, &MainWindow::showAddImagesDialog);
+
     m_addCopyAction = new QAction(Icons::action(Icons::Action::Add), tr("Add C&opy Job…"), this);
     m_addCopyAction->setToolTip(tr("Copy files and folders into a folder, like cp -a"));
     m_addCopyAction->setStatusTip(m_addCopyAction->toolTip());
@@ -75,6 +81,7 @@ void MainWindow::createMenus() {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_addHashAction);
     fileMenu->addAction(m_addVerifyAction);
+    fileMenu->addAction(m_addImagesAction);
     fileMenu->addAction(m_addCopyAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
@@ -97,6 +104,7 @@ void MainWindow::createMenus() {
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(m_addHashAction);
     m_contextMenu->addAction(m_addVerifyAction);
+    m_contextMenu->addAction(m_addImagesAction);
     m_contextMenu->addAction(m_addCopyAction);
 }
 
@@ -108,6 +116,7 @@ void MainWindow::createToolBar() {
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_addHashAction);
     toolBar->addAction(m_addVerifyAction);
+    toolBar->addAction(m_addImagesAction);
     toolBar->addAction(m_addCopyAction);
     toolBar->addSeparator();
     toolBar->addAction(m_jobActions->action(JobActions::Pause));
@@ -204,6 +213,20 @@ void MainWindow::showAddDialog(AddHashDialog::Mode mode) {
 
 void MainWindow::showAddCopyDialog() {
     auto *dialog = new AddCopyDialog(m_queue->kinds(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Expected<JobId> added = m_queue->add(dialog->spec());
+        if (!added) {
+            showMessage(tr("Could not add the job: %1").arg(added.error()));
+            return;
+        }
+        selectJob(added.value());
+    });
+    dialog->open();
+}
+
+void MainWindow::showAddImagesDialog() {
+    auto *dialog = new AddImagesDialog(m_queue->kinds(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const Expected<JobId> added = m_queue->add(dialog->spec());

@@ -31,6 +31,7 @@ public:
     JobActions *jobActions() const { return m_jobActions; }
     QAction *addHashAction() const { return m_addHashAction; }
     QAction *addVerifyAction() const { return m_addVerifyAction; }
+    QAction *addImagesAction() const { return m_addImagesAction; }
     QAction *addCopyAction() const { return m_addCopyAction; }
     QMenu *contextMenu() const { return m_contextMenu; }
 
@@ -41,6 +42,8 @@ public:
     // Opens the add dialog (window-modal, returns at once); an accepted dialog's
     // job is queued and selected.
     void showAddDialog(AddHashDialog::Mode mode);
+    // The same for an images job (AddImagesDialog).
+    void showAddImagesDialog();
     // The same for a copy job (AddCopyDialog).
     void showAddCopyDialog();
 
@@ -60,6 +63,7 @@ private:
     JobActions *m_jobActions = nullptr;
     QAction *m_addHashAction = nullptr;
     QAction *m_addVerifyAction = nullptr;
+    QAction *m_addImagesAction = nullptr;
     QAction *m_addCopyAction = nullptr;
     QAction *m_quitAction = nullptr;
     QMenu *m_contextMenu = nullptr;

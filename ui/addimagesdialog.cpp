@@ -1,0 +1,207 @@
+#include "addimagesdialog.h"
+
+#include "icons.h"
+#include "jobkindregistry.h"
+#include "pathlisteditor.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace {
+
+const QString imagesKind = QStringLiteral("images");
+
+QSpinBox *createSizeSpin(QWidget *parent, const QString &name) {
+    auto *spin = new QSpinBox(parent);
+    spin->setAccessibleName(name);
+    spin->setRange(0, 100000);
+    spin->setSuffix(QObject::tr(" px"));
+    spin->setSpecialValueText(QObject::tr("no limit"));
+    return spin;
+}
+
+} // namespace
+
+AddImagesDialog::AddImagesDialog(const JobKindRegistry &kinds, QWidget *parent)
+    : QDialog(parent)
+    , m_kinds(kinds) {
+    setWindowTitle(tr("Add Image Job"));
+    setWindowIcon(Icons::action(Icons::Action::Add));
+
+    auto *listLabel = new QLabel(tr("&Images and folders to convert:"), this);
+    m_pathEditor = new PathListEditor(this);
+    m_pathEditor->setAccessibleName(tr("Images and folders to convert"));
+    m_pathEditor->setPickerTitles(tr("Add Images to Convert"), tr("Add a Folder of Images"));
+    listLabel->setBuddy(m_pathEditor);
+    connect(m_pathEditor, &PathListEditor::pathsChanged, this, [this] { m_errorLabel->hide(); });
+
+    m_outputEdit = new QLineEdit(this);
+    m_outputEdit->setAccessibleName(tr("Output folder"));
+    m_outputEdit->setPlaceholderText(tr("A folder outside the sources, e.g. ~/Pictures/small"));
+    auto *outputBrowse = new QPushButton(tr("&Browse…"), this);
+    outputBrowse->setAccessibleName(tr("Choose the output folder"));
+    connect(outputBrowse, &QPushButton::clicked, this, &AddImagesDialog::browseOutput);
+    auto *outputRow = new QHBoxLayout;
+    outputRow->addWidget(m_outputEdit, 1);
+    outputRow->addWidget(outputBrowse);
+    auto *outputLabel = new QLabel(tr("&Write into:"), this);
+    outputLabel->setBuddy(m_outputEdit);
+
+    m_widthSpin = createSizeSpin(this, tr("Maximum width"));
+    m_heightSpin = createSizeSpin(this, tr("Maximum height"));
+    auto *sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(m_widthSpin);
+    sizeRow->addWidget(new QLabel(QStringLiteral("×"), this));
+    sizeRow->addWidget(m_heightSpin);
+    sizeRow->addStretch();
+    auto *sizeLabel = new QLabel(tr("Fit &within:"), this);
+    sizeLabel->setBuddy(m_widthSpin);
+    sizeLabel->setToolTip(tr("Aspect ratio is kept; smaller images are never enlarged."));
+
+    m_formatCombo = new QComboBox(this);
+    m_formatCombo->setAccessibleName(tr("Format"));
+    m_formatCombo->addItem(tr("Keep each image's format"), QString());
+    m_formatCombo->addItem(tr("JPEG"), QStringLiteral("jpeg"));
+    m_formatCombo->addItem(tr("PNG"), QStringLiteral("png"));
+    m_formatCombo->addItem(tr("WebP"), QStringLiteral("webp"));
+
+    m_qualitySpin = new QSpinBox(this);
+    m_qualitySpin->setAccessibleName(tr("Quality"));
+    m_qualitySpin->setRange(1, 100);
+    m_qualitySpin->setValue(90);
+    m_qualitySpin->setToolTip(tr("For JPEG and WebP: higher is better and larger."));
+
+    auto *form = new QFormLayout;
+    form->addRow(outputLabel, outputRow);
+    form->addRow(sizeLabel, sizeRow);
+    form->addRow(tr("&Format:"), m_formatCombo);
+    form->addRow(tr("&Quality:"), m_qualitySpin);
+
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setAccessibleName(tr("Error"));
+    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette errorPalette = m_errorLabel->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_errorLabel->setPalette(errorPalette);
+    m_errorLabel->hide();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Add to &Queue"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &AddImagesDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &AddImagesDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(listLabel);
+    layout->addWidget(m_pathEditor, 1);
+    layout->addLayout(form);
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(buttons);
+    resize(560, 460);
+}
+
+QStringList AddImagesDialog::paths() const {
+    return m_pathEditor->paths();
+}
+
+void AddImagesDialog::setPaths(const QStringList &paths) {
+    m_pathEditor->setPaths(paths);
+}
+
+QString AddImagesDialog::outputPath() const {
+    return m_outputEdit->text().trimmed();
+}
+
+void AddImagesDialog::setOutputPath(const QString &path) {
+    m_outputEdit->setText(path);
+}
+
+QSize AddImagesDialog::maxSize() const {
+    return QSize(m_widthSpin->value(), m_heightSpin->value());
+}
+
+void AddImagesDialog::setMaxSize(QSize size) {
+    m_widthSpin->setValue(size.width());
+    m_heightSpin->setValue(size.height());
+}
+
+QString AddImagesDialog::format() const {
+    return m_formatCombo->currentData().toString();
+}
+
+void AddImagesDialog::setFormat(const QString &format) {
+    const int index = m_formatCombo->findData(format);
+    if (index >= 0)
+        m_formatCombo->setCurrentIndex(index);
+}
+
+int AddImagesDialog::quality() const {
+    return m_qualitySpin->value();
+}
+
+void AddImagesDialog::setQuality(int quality) {
+    m_qualitySpin->setValue(quality);
+}
+
+QString AddImagesDialog::errorText() const {
+    return m_errorLabel->isHidden() ? QString() : m_errorLabel->text();
+}
+
+void AddImagesDialog::browseOutput() {
+    const QString path = QFileDialog::getExistingDirectory(
+        this, tr("Write Images Into"), outputPath(),
+        QFileDialog::ShowDirsOnly | QFileDialog::DontUseNativeDialog);
+    if (!path.isEmpty())
+        setOutputPath(path);
+}
+
+void AddImagesDialog::accept() {
+    const JobKind *kind = m_kinds.find(imagesKind);
+    if (!kind) {
+        showError(tr("This build of Taskdeck cannot convert images (no “images” job kind)."));
+        return;
+    }
+    if (paths().isEmpty()) {
+        showError(tr("Add at least one image or folder to convert."));
+        return;
+    }
+    if (outputPath().isEmpty()) {
+        showError(tr("Choose the folder to write the images into."));
+        return;
+    }
+    const QVariantMap params{
+        {QStringLiteral("paths"), paths()},
+        {QStringLiteral("output"),
+         QFileInfo(QDir::fromNativeSeparators(outputPath())).absoluteFilePath()},
+        {QStringLiteral("max_width"), maxSize().width()},
+        {QStringLiteral("max_height"), maxSize().height()},
+        {QStringLiteral("format"), format()},
+        {QStringLiteral("quality"), quality()}};
+    // Cheap: the kind stats paths, it never walks a tree here.
+    const Expected<QVariantMap> validated = kind->validate(params);
+    if (!validated) {
+        showError(validated.error());
+        return;
+    }
+    m_spec = JobSpec{};
+    m_spec.kind = imagesKind;
+    m_spec.params = validated.value();
+    m_errorLabel->hide();
+    QDialog::accept();
+}
+
+void AddImagesDialog::showError(const QString &message) {
+    m_errorLabel->setText(message);
+    m_errorLabel->show();
+}
