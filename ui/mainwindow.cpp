@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "addcommanddialog.h"
 #include "addcopydialog.h"
 #include "addimagesdialog.h"
 #include "icons.h"
@@ -71,6 +72,12 @@ void MainWindow::createActions() {
     m_addCopyAction->setStatusTip(m_addCopyAction->toolTip());
     connect(m_addCopyAction, &QAction::triggered, this, &MainWindow::showAddCopyDialog);
 
+    m_addCommandAction =
+        new QAction(Icons::action(Icons::Action::Add), tr("Add &Command Job…"), this);
+    m_addCommandAction->setToolTip(tr("Run a command line, such as an encode or an rsync"));
+    m_addCommandAction->setStatusTip(m_addCommandAction->toolTip());
+    connect(m_addCommandAction, &QAction::triggered, this, &MainWindow::showAddCommandDialog);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -83,6 +90,7 @@ void MainWindow::createMenus() {
     fileMenu->addAction(m_addVerifyAction);
     fileMenu->addAction(m_addImagesAction);
     fileMenu->addAction(m_addCopyAction);
+    fileMenu->addAction(m_addCommandAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 
@@ -106,6 +114,7 @@ void MainWindow::createMenus() {
     m_contextMenu->addAction(m_addVerifyAction);
     m_contextMenu->addAction(m_addImagesAction);
     m_contextMenu->addAction(m_addCopyAction);
+    m_contextMenu->addAction(m_addCommandAction);
 }
 
 void MainWindow::createToolBar() {
@@ -118,6 +127,7 @@ void MainWindow::createToolBar() {
     toolBar->addAction(m_addVerifyAction);
     toolBar->addAction(m_addImagesAction);
     toolBar->addAction(m_addCopyAction);
+    toolBar->addAction(m_addCommandAction);
     toolBar->addSeparator();
     toolBar->addAction(m_jobActions->action(JobActions::Pause));
     toolBar->addAction(m_jobActions->action(JobActions::Resume));
@@ -213,6 +223,20 @@ void MainWindow::showAddDialog(AddHashDialog::Mode mode) {
 
 void MainWindow::showAddCopyDialog() {
     auto *dialog = new AddCopyDialog(m_queue->kinds(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Expected<JobId> added = m_queue->add(dialog->spec());
+        if (!added) {
+            showMessage(tr("Could not add the job: %1").arg(added.error()));
+            return;
+        }
+        selectJob(added.value());
+    });
+    dialog->open();
+}
+
+void MainWindow::showAddCommandDialog() {
+    auto *dialog = new AddCommandDialog(m_queue->kinds(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const Expected<JobId> added = m_queue->add(dialog->spec());

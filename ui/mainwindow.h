@@ -33,6 +33,7 @@ public:
     QAction *addVerifyAction() const { return m_addVerifyAction; }
     QAction *addImagesAction() const { return m_addImagesAction; }
     QAction *addCopyAction() const { return m_addCopyAction; }
+    QAction *addCommandAction() const { return m_addCommandAction; }
     QMenu *contextMenu() const { return m_contextMenu; }
 
     // The selected jobs, in queue order.
@@ -46,6 +47,8 @@ public:
     void showAddImagesDialog();
     // The same for a copy job (AddCopyDialog).
     void showAddCopyDialog();
+    // The same for a command job (AddCommandDialog).
+    void showAddCommandDialog();
 
 private:
     void createActions();
@@ -65,6 +68,7 @@ private:
     QAction *m_addVerifyAction = nullptr;
     QAction *m_addImagesAction = nullptr;
     QAction *m_addCopyAction = nullptr;
+    QAction *m_addCommandAction = nullptr;
     QAction *m_quitAction = nullptr;
     QMenu *m_contextMenu = nullptr;
     QueueSummaryLabel *m_summary = nullptr;
