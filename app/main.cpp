@@ -46,6 +46,7 @@ int main(int argc, char **argv) {
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Taskdeck"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.taskdeck.Taskdeck"));
     if (app.arguments().size() > 1)
         return Usage::unknownCommand(app.arguments().at(1));
 
