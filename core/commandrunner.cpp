@@ -122,6 +122,9 @@ JobResult CommandRunner::run() {
 }
 
 void CommandRunner::readOutput(QProcess &process, bool finished) {
+    // One timestamp per batch read: formatting the time for each of a flood of
+    // lines would cost more than the rest of the line's handling.
+    m_stamp = QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")) + QLatin1Char(' ');
     for (const QByteArray &line : m_stdout.feed(process.readAllStandardOutput()))
         handleLine(line, false);
     for (const QByteArray &line : m_stderr.feed(process.readAllStandardError()))
@@ -137,10 +140,9 @@ void CommandRunner::readOutput(QProcess &process, bool finished) {
 void CommandRunner::handleLine(const QByteArray &bytes, bool isStderr) {
     ++m_lines;
     const QString text = QString::fromLocal8Bit(bytes);
-    const QString stamp = QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz"));
-    m_context.log(stamp + QLatin1Char(' ') + streamTag(isStderr) + text);
+    m_context.log(m_stamp + streamTag(isStderr) + text);
     if (m_logFile.isOpen())
-        m_logFile.writeLine(stamp.toLatin1() + ' ' + streamTag(isStderr).toLatin1() + bytes);
+        m_logFile.writeLine(m_stamp.toLatin1() + streamTag(isStderr).toLatin1() + bytes);
     if (isStderr && !text.trimmed().isEmpty()) {
         m_stderrTail.append(text);
         if (m_stderrTail.size() > stderrTailLines)

@@ -62,4 +62,5 @@ private:
     bool m_stopped = false;
     QElapsedTimer m_elapsed;
     qint64 m_lastStatusMs = -1;
+    QString m_stamp; // "HH:MM:SS.mmm " of the current batch of output
 };

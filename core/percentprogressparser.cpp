@@ -5,6 +5,9 @@
 #include <cmath>
 
 std::optional<ProgressParser::Reading> PercentProgressParser::feed(QStringView line) {
+    // Most lines carry no percentage: skip the regular expression for them.
+    if (!line.contains(QLatin1Char('%')))
+        return std::nullopt;
     // The number must stand alone ("x42%" is not a percentage, "v1.2-42%" neither).
     static const QRegularExpression pattern(
         QStringLiteral(R"((?:^|[\s(\[:=])(\d{1,3}(?:[.,]\d+)?)\s*%[\s)\]]*$)"));

@@ -5,6 +5,8 @@
 #include <cmath>
 
 std::optional<ProgressParser::Reading> RsyncProgressParser::feed(QStringView line) {
+    if (!line.contains(QLatin1Char('%')))
+        return std::nullopt; // cheap rejection of the many lines that are not progress
     // Bytes (grouped by the locale's separator), percent, rate with a unit, time.
     static const QRegularExpression pattern(QStringLiteral(
         R"(^\s*(\d[\d,.']*)\s+(\d{1,3})%\s+[\d.,]+\s*[kKMGTP]?B/s\s+\d+:\d{2}(?::\d{2})?)"));
