@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <cstdio>
+
 namespace {
 QString tr(const char *text) {
     return QCoreApplication::translate("CopyCommandLine", text);
@@ -46,4 +48,10 @@ Expected<QVariantMap> CopyCommandLine::params(const QCommandLineParser &parser,
     if (parser.isSet(QStringLiteral("on-conflict")))
         params.insert(QStringLiteral("on_conflict"), parser.value(QStringLiteral("on-conflict")));
     return params;
+}
+
+KindCommandLine::TerminalLine CopyCommandLine::terminalLine(const QString &logLine,
+                                                            FILE *defaultStream) const {
+    Q_UNUSED(defaultStream);
+    return {stderr, logLine};
 }

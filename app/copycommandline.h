@@ -11,4 +11,7 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     Expected<QVariantMap> params(const QCommandLineParser &parser,
                                  const QString &workingDir) const override;
+    // A copy's log lines (files that could not be copied, special files
+    // skipped) are diagnostics: always stderr, even with --verify.
+    TerminalLine terminalLine(const QString &logLine, FILE *defaultStream) const override;
 };

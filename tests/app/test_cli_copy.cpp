@@ -106,6 +106,22 @@ TEST_F(CopyCommandLine, BadArgumentsExitTwoWithAMessageNamingThem) {
     }
 }
 
+TEST_F(CopyCommandLine, AFileThatCannotBeCopiedFailsWithExitOneNamingItOnStderr) {
+    // A folder where a file of the source goes cannot be overwritten.
+    ASSERT_TRUE(QDir().mkpath(path("backup/photos/a.jpg")));
+    const Outcome result =
+        run({QStringLiteral("copy"), QStringLiteral("--verify"), QStringLiteral("--on-conflict"),
+             QStringLiteral("overwrite"), QStringLiteral("photos"), QStringLiteral("backup")},
+            dir.path());
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_TRUE(result.out.isEmpty()) << result.out.toStdString();
+    EXPECT_TRUE(QString::fromLocal8Bit(result.err)
+                    .contains(QStringLiteral("cannot overwrite the folder %1 with a file")
+                                  .arg(path("backup/photos/a.jpg"))))
+        << result.err.toStdString();
+    EXPECT_EQ(QFileInfo(path("backup/photos/sub dir/b.jpg")).size(), 3 << 20);
+}
+
 TEST_F(CopyCommandLine, AKilledCopyLeavesNoFileUnderItsFinalName) {
     {
         // Sparse, so quick to make; every byte is still copied.
