@@ -18,13 +18,37 @@ void describeApplication() {
 }
 
 // Commands that never need a display are decided before any QApplication
-// exists, so `taskdeck run ...` works over ssh and in CI.
+// exists, so `taskdeck run ...` works over ssh and in CI. Anything but Qt's own
+// window options (e.g. -platform offscreen) is a command, and an unknown one
+// gets an error rather than a window.
 bool isCommandLineUse(int argc, char **argv) {
     if (argc < 2)
         return false;
-    const char *first = argv[1];
-    return first[0] != '-' || std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0 ||
-           std::strcmp(first, "--version") == 0 || std::strcmp(first, "-v") == 0;
+    static const char *const windowOptions[] = {"-platform",
+                                                "-platformpluginpath",
+                                                "-platformtheme",
+                                                "-plugin",
+                                                "-qwindowgeometry",
+                                                "-qwindowtitle",
+                                                "-qwindowicon",
+                                                "-style",
+                                                "-stylesheet",
+                                                "-widgetcount",
+                                                "-reverse",
+                                                "-session",
+                                                "-display",
+                                                "-geometry",
+                                                "-name",
+                                                "-title",
+                                                "-visual",
+                                                "-nograb",
+                                                "-dograb"};
+    for (const char *option : windowOptions) {
+        if (std::strcmp(argv[1], option) == 0 ||
+            (argv[1][0] == '-' && argv[1][1] == '-' && std::strcmp(argv[1] + 1, option) == 0))
+            return false;
+    }
+    return true;
 }
 } // namespace
 
@@ -34,7 +58,8 @@ int main(int argc, char **argv) {
         describeApplication();
         const QStringList arguments = app.arguments().mid(1);
         const QString &command = arguments.first();
-        if (command == QLatin1String("--help") || command == QLatin1String("-h"))
+        if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+            command == QLatin1String("--help-all"))
             return Usage::printHelp();
         if (command == QLatin1String("--version") || command == QLatin1String("-v"))
             return Usage::printVersion();

@@ -78,9 +78,10 @@ int RunCommand::exec(const QStringList &arguments) {
         printError(tr("%1\nTry '%2 --help'.").arg(parser.errorText(), command));
         return BadUsage;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
+        // Qt names the program as it was invoked (argv[0]); show the command instead.
         writeOut(stdout, parser.helpText()
-                             .replace(QCoreApplication::applicationFilePath(), command)
+                             .replace(QCoreApplication::arguments().constFirst(), command)
                              .toLocal8Bit());
         return Succeeded;
     }

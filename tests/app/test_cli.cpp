@@ -117,6 +117,8 @@ TEST_F(CommandLine, BadUsageExitsTwoWithAMessageNamingTheArgument) {
          "frobnicate"},
         {{QStringLiteral("run"), QStringLiteral("teleport")}, "teleport"},
         {{QStringLiteral("teleport")}, "teleport"},
+        // Not a window option: an error, never a window (there is no display here).
+        {{QStringLiteral("--frobnicate")}, "frobnicate"},
     };
     for (const Case &c : cases) {
         const Outcome result = run(c.arguments, dir.path());
@@ -143,6 +145,10 @@ TEST_F(CommandLine, HelpAndVersionWork) {
         run({QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("--help")}, dir.path());
     EXPECT_EQ(kindHelp.exitCode, 0);
     EXPECT_TRUE(kindHelp.out.contains("--algorithm"));
+    const Outcome helpAll = run(
+        {QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("--help-all")}, dir.path());
+    EXPECT_EQ(helpAll.exitCode, 0);
+    EXPECT_TRUE(helpAll.out.contains("Usage: taskdeck run hash")) << helpAll.out.toStdString();
     const Outcome version = run({QStringLiteral("--version")}, dir.path());
     EXPECT_EQ(version.exitCode, 0);
     EXPECT_TRUE(version.out.startsWith("taskdeck "));
