@@ -36,8 +36,7 @@ public:
     // True while the user wants the job paused. For jobs that cannot block in
     // checkpoint() because they drive something else (an external process is
     // stopped with SIGSTOP instead); in-process work should call checkpoint().
-    bool isPauseRequested() const
-    {
+    bool isPauseRequested() const {
         const QFuture<void> future = m_promise.future();
         return future.isSuspending() || future.isSuspended();
     }
