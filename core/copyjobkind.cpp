@@ -5,13 +5,17 @@
 #include "filecopier.h"
 #include "hashalgorithm.h"
 #include "jobcontext.h"
+#include "poolfanout.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QThread>
 
+#include <atomic>
 #include <cerrno>
 #include <fcntl.h>
+#include <mutex>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -165,17 +169,20 @@ JobResult CopyJobKind::run(JobContext &context, const QVariantMap &params) const
     const QByteArray destination = QFile::encodeName(p.destination);
     QList<QByteArray> targets(entries.size()); // a folder entry's target; empty: skipped
     QList<int> createdFolders;
-    FileCopier copier(context, p.onConflict, p.verify);
-    qint64 done = 0; // what progress reads after each entry, whatever its outcome
+    const auto owed = [&](const CopyScanner::Entry &entry) {
+        return entry.type == CopyScanner::Type::File ? entry.info.st_size * passes : 0;
+    };
+
+    // First the folders, in scan order (parents before children), so every
+    // file below has its folder; files and links are only collected here.
+    QList<qsizetype> toCopy;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         if (!context.checkpoint())
             return canceled();
         const CopyScanner::Entry &entry = entries[i];
-        const qint64 size = entry.type == CopyScanner::Type::File ? entry.info.st_size : 0;
         const QByteArray parent = entry.parent < 0 ? destination : targets[entry.parent];
-        done += size * passes;
         if (parent.isEmpty()) { // inside a skipped or failed folder
-            context.setDone(done);
+            context.addDone(owed(entry));
             continue;
         }
         switch (entry.type) {
@@ -192,13 +199,42 @@ JobResult CopyJobKind::run(JobContext &context, const QVariantMap &params) const
                             .arg(decode(entry.source)));
             break;
         case CopyScanner::Type::File:
-        case CopyScanner::Type::Symlink: {
-            switch (copier.copy(entry, parent)) {
-            case FileCopier::Outcome::Stopped:
-                return canceled();
+        case CopyScanner::Type::Symlink:
+            toCopy.append(i);
+            break;
+        }
+    }
+
+    // Then the files, several at once: with many small files the time goes
+    // into per-file system calls, which two threads overlap (cp -a runs one).
+    std::atomic<qsizetype> next{0};
+    std::atomic<bool> stopped{false};
+    std::mutex tallyMutex;
+    PoolFanOut::run(context.pool(), QThread::idealThreadCount(), toCopy.size(), [&] {
+        FileCopier copier(context, p.onConflict, p.verify);
+        while (!stopped.load(std::memory_order_relaxed)) {
+            const qsizetype k = next.fetch_add(1);
+            if (k >= toCopy.size())
+                return;
+            if (!context.checkpoint()) {
+                stopped = true;
+                return;
+            }
+            const CopyScanner::Entry &entry = entries[toCopy[k]];
+            const QByteArray &parent = entry.parent < 0 ? destination : targets[entry.parent];
+            const FileCopier::Outcome outcome = copier.copy(entry, parent);
+            if (outcome == FileCopier::Outcome::Stopped) {
+                stopped = true;
+                return;
+            }
+            // Whatever happened, the entry's share of the total is now done.
+            context.addDone(owed(entry) - copier.reportedProgress());
+            std::lock_guard lock(tallyMutex);
+            switch (outcome) {
             case FileCopier::Outcome::Copied:
                 ++(entry.type == CopyScanner::Type::File ? tally.files : tally.links);
-                tally.bytes += size;
+                if (entry.type == CopyScanner::Type::File)
+                    tally.bytes += entry.info.st_size;
                 if (copier.wasRenamed())
                     tally.rename(entry.source, copier.finalPath());
                 break;
@@ -208,12 +244,14 @@ JobResult CopyJobKind::run(JobContext &context, const QVariantMap &params) const
             case FileCopier::Outcome::Failed:
                 tally.fail(entry.source, copier.errorString(), context);
                 break;
+            case FileCopier::Outcome::Stopped:
+                break;
             }
-            context.setDone(done);
-            break;
         }
-        }
-    }
+    });
+    if (stopped)
+        return canceled();
+
     // Last, deepest first: a folder's contents no longer change its times.
     context.setStatus(QStringLiteral("Setting folder times…"));
     for (auto it = createdFolders.crbegin(); it != createdFolders.crend(); ++it)

@@ -74,6 +74,7 @@ FileCopier::Outcome FileCopier::copy(const CopyScanner::Entry &entry,
     m_finalPath = join(targetFolder, entry.name);
     m_renamed = false;
     m_error.clear();
+    m_reported = 0;
 
     struct stat existing {};
     if (::lstat(m_finalPath.constData(), &existing) == 0) {
@@ -180,16 +181,21 @@ FileCopier::Outcome FileCopier::copyData(int in, int out, const QByteArray &sour
         if (n == 0)
             return Outcome::Copied;
         copied += n;
-        m_context.addDone(n);
+        report(n);
         if (!m_context.checkpoint())
             return Outcome::Stopped;
     }
 }
 
+void FileCopier::report(qint64 bytes) {
+    m_reported += bytes;
+    m_context.addDone(bytes);
+}
+
 FileCopier::Outcome FileCopier::verifyCopy(const CopyScanner::Entry &entry,
                                            const QByteArray &temp) {
     const auto onBlock = [this](qint64 bytes) {
-        m_context.addDone(bytes);
+        report(bytes);
         return m_context.checkpoint();
     };
     QByteArray digests[2];

@@ -45,6 +45,9 @@ public:
     const QByteArray &finalPath() const { return m_finalPath; }
     bool wasRenamed() const { return m_renamed; }
     const QString &errorString() const { return m_error; }
+    // Progress the last copy() reported through the context (bytes read,
+    // written or verified), so the caller can add what the entry still owes.
+    qint64 reportedProgress() const { return m_reported; }
 
     // "name (2).ext" for n = 2: the name the rename policy tries.
     static QByteArray numberedName(const QByteArray &name, int n);
@@ -64,4 +67,8 @@ private:
     QByteArray m_finalPath;
     QString m_error;
     bool m_renamed = false;
+    qint64 m_reported = 0;
+
+    // Adds to the job's progress and to reportedProgress().
+    void report(qint64 bytes);
 };
