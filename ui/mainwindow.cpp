@@ -16,6 +16,7 @@
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 
 #include <algorithm>
 
@@ -123,11 +124,22 @@ void MainWindow::createToolBar() {
     toolBar->setAccessibleName(tr("Job actions"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addAction(m_addHashAction);
-    toolBar->addAction(m_addVerifyAction);
-    toolBar->addAction(m_addImagesAction);
-    toolBar->addAction(m_addCopyAction);
-    toolBar->addAction(m_addCommandAction);
+    // One "Add Job" button with a menu of the kinds: five add buttons pushed
+    // the commands on the selection off the end of the toolbar.
+    m_addMenu = new QMenu(tr("Add Job"), this);
+    m_addMenu->setObjectName(QStringLiteral("AddJobMenu"));
+    m_addMenu->addActions({m_addHashAction, m_addVerifyAction, m_addImagesAction, m_addCopyAction,
+                           m_addCommandAction});
+    auto *addButton = new QToolButton(toolBar);
+    addButton->setObjectName(QStringLiteral("AddJobButton"));
+    addButton->setText(tr("Add Job"));
+    addButton->setIcon(Icons::action(Icons::Action::Add));
+    addButton->setToolTip(tr("Add a job: hash, verify, images, copy or command"));
+    addButton->setAccessibleName(tr("Add job"));
+    addButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    addButton->setPopupMode(QToolButton::InstantPopup);
+    addButton->setMenu(m_addMenu);
+    toolBar->addWidget(addButton);
     toolBar->addSeparator();
     toolBar->addAction(m_jobActions->action(JobActions::Pause));
     toolBar->addAction(m_jobActions->action(JobActions::Resume));

@@ -35,6 +35,8 @@ public:
     QAction *addCopyAction() const { return m_addCopyAction; }
     QAction *addCommandAction() const { return m_addCommandAction; }
     QMenu *contextMenu() const { return m_contextMenu; }
+    // The toolbar's "Add Job" menu: one entry per kind of job.
+    QMenu *addMenu() const { return m_addMenu; }
 
     // The selected jobs, in queue order.
     QList<JobId> selectedJobIds() const;
@@ -71,5 +73,6 @@ private:
     QAction *m_addCommandAction = nullptr;
     QAction *m_quitAction = nullptr;
     QMenu *m_contextMenu = nullptr;
+    QMenu *m_addMenu = nullptr;
     QueueSummaryLabel *m_summary = nullptr;
 };

@@ -95,7 +95,7 @@ TEST_F(AddCommandDialogTest, TheWindowsActionQueuesTheCommandAndItRuns) {
     window.show();
     QAction *action = window.addCommandAction();
     ASSERT_NE(action, nullptr);
-    EXPECT_TRUE(window.findChild<QToolBar *>()->actions().contains(action));
+    EXPECT_TRUE(window.addMenu()->actions().contains(action));
     EXPECT_TRUE(window.contextMenu()->actions().contains(action));
     action->trigger();
     AddCommandDialog *dialog = nullptr;

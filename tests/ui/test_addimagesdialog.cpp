@@ -110,7 +110,7 @@ TEST_F(AddImagesDialogTest, TheWindowOffersItAndQueuesTheJobWhichConverts) {
     QAction *action = window.addImagesAction();
     ASSERT_NE(action, nullptr);
     EXPECT_TRUE(window.contextMenu()->actions().contains(action));
-    EXPECT_TRUE(window.findChild<QToolBar *>()->actions().contains(action));
+    EXPECT_TRUE(window.addMenu()->actions().contains(action));
     bool inFileMenu = false;
     for (QAction *menu : window.menuBar()->actions())
         inFileMenu = inFileMenu || (menu->menu() && menu->menu()->actions().contains(action));

@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 
 namespace {
 
@@ -277,6 +278,22 @@ TEST_F(MainWindowTest, TheMenuBarHoldsEveryCommand) {
         EXPECT_TRUE(inMenus.contains(action(JobActions::Command(c)))) << c;
     EXPECT_TRUE(inMenus.contains(window.addHashAction()));
     EXPECT_TRUE(inMenus.contains(window.addVerifyAction()));
+}
+
+TEST_F(MainWindowTest, TheToolBarOffersEveryKindOfJobAndKeepsTheCommandsVisible) {
+    QToolBar *toolBar = window.findChild<QToolBar *>();
+    auto *addButton = toolBar->findChild<QToolButton *>(QStringLiteral("AddJobButton"));
+    ASSERT_NE(addButton, nullptr);
+    ASSERT_EQ(addButton->menu(), window.addMenu());
+    for (QAction *add : {window.addHashAction(), window.addVerifyAction()})
+        EXPECT_TRUE(window.addMenu()->actions().contains(add));
+    EXPECT_EQ(window.addMenu()->actions().size(), 5);
+    // At the window's default size no command hides behind the overflow arrow.
+    for (int c = 0; c < JobActions::CommandCount; ++c) {
+        QWidget *button = toolBar->widgetForAction(action(JobActions::Command(c)));
+        ASSERT_NE(button, nullptr) << c;
+        EXPECT_TRUE(button->isVisible()) << c;
+    }
 }
 
 TEST_F(MainWindowTest, AnEmptyTableSaysHowToAddAJob) {
