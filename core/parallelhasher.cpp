@@ -2,68 +2,14 @@
 
 #include "filehasher.h"
 #include "jobcontext.h"
+#include "poolfanout.h"
 
 #include <QMutex>
 #include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
-#include <condition_variable>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <vector>
-
-namespace {
-
-// Lets helper tasks join the work only while the caller is still inside
-// hashAll(). Shared with the helpers so a late helper finds it closed rather
-// than dangling; the caller waits (close()) only for helpers that entered.
-// Standard primitives rather than QMutex/QWaitCondition: ThreadSanitizer
-// cannot see QWaitCondition release a QMutex inside (uninstrumented) QtCore.
-class Gate {
-public:
-    // True when the helper may run the work; then it must call leave().
-    bool enter() {
-        const std::lock_guard lock(m_mutex);
-        if (m_closed)
-            return false;
-        ++m_active;
-        return true;
-    }
-    void leave() {
-        const std::lock_guard lock(m_mutex);
-        if (--m_active == 0)
-            m_idle.notify_all();
-    }
-    void close() {
-        std::unique_lock lock(m_mutex);
-        m_closed = true;
-        m_idle.wait(lock, [this] { return m_active == 0; });
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_idle;
-    int m_active = 0;
-    bool m_closed = false;
-};
-
-// Closes the gate on every way out of hashAll(), exceptions included, so no
-// helper outlives the stack it works on.
-class GateCloser {
-public:
-    explicit GateCloser(Gate &gate)
-        : m_gate(gate) {}
-    ~GateCloser() { m_gate.close(); }
-    GateCloser(const GateCloser &) = delete;
-    GateCloser &operator=(const GateCloser &) = delete;
-
-private:
-    Gate &m_gate;
-};
-
-} // namespace
 
 ParallelHasher::ParallelHasher(HashAlgorithm algorithm, JobContext &context)
     : m_algorithm(algorithm)
@@ -130,24 +76,8 @@ bool ParallelHasher::hashAll(const QList<QByteArray> &paths, const QList<qint64>
         }
     };
 
-    const auto gate = std::make_shared<Gate>();
-    {
-        const GateCloser closer(*gate);
-        QThreadPool *pool = m_context.pool();
-        const qsizetype helpers = pool ? qMin<qsizetype>(m_maxThreads, count) - 1 : 0;
-        for (qsizetype i = 0; i < helpers; ++i) {
-            // The future is not kept: completion is tracked by the gate.
-            (void)QtConcurrent::run(pool, [gate, &work] {
-                if (!gate->enter())
-                    return;
-                struct Leave {
-                    Gate &gate;
-                    ~Leave() { gate.leave(); }
-                } leave{*gate};
-                work();
-            });
-        }
-        work();
-    }
+    // The calling thread plus helpers on the job's pool; helpers the pool starts
+    // late find the work closed, so a busy pool cannot deadlock it.
+    PoolFanOut::run(m_context.pool(), m_maxThreads, count, work);
     return !stop.load() && nextToReport == count;
 }

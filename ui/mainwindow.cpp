@@ -219,11 +219,10 @@ void MainWindow::showMessage(const QString &message) {
     statusBar()->showMessage(message, messageTimeoutMs);
 }
 
-void MainWindow::showAddDialog(AddHashDialog::Mode mode) {
-    auto *dialog = new AddHashDialog(m_queue->kinds(), mode, this);
+void MainWindow::openAddDialog(QDialog *dialog, std::function<JobSpec()> validatedSpec) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const Expected<JobId> added = m_queue->add(dialog->spec());
+    connect(dialog, &QDialog::accepted, this, [this, spec = std::move(validatedSpec)] {
+        const Expected<JobId> added = m_queue->add(spec());
         if (!added) {
             showMessage(tr("Could not add the job: %1").arg(added.error()));
             return;
@@ -231,46 +230,24 @@ void MainWindow::showAddDialog(AddHashDialog::Mode mode) {
         selectJob(added.value());
     });
     dialog->open();
+}
+
+void MainWindow::showAddDialog(AddHashDialog::Mode mode) {
+    auto *dialog = new AddHashDialog(m_queue->kinds(), mode, this);
+    openAddDialog(dialog, [dialog] { return dialog->spec(); });
 }
 
 void MainWindow::showAddCopyDialog() {
     auto *dialog = new AddCopyDialog(m_queue->kinds(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const Expected<JobId> added = m_queue->add(dialog->spec());
-        if (!added) {
-            showMessage(tr("Could not add the job: %1").arg(added.error()));
-            return;
-        }
-        selectJob(added.value());
-    });
-    dialog->open();
+    openAddDialog(dialog, [dialog] { return dialog->spec(); });
 }
 
 void MainWindow::showAddCommandDialog() {
     auto *dialog = new AddCommandDialog(m_queue->kinds(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const Expected<JobId> added = m_queue->add(dialog->spec());
-        if (!added) {
-            showMessage(tr("Could not add the job: %1").arg(added.error()));
-            return;
-        }
-        selectJob(added.value());
-    });
-    dialog->open();
+    openAddDialog(dialog, [dialog] { return dialog->spec(); });
 }
 
 void MainWindow::showAddImagesDialog() {
     auto *dialog = new AddImagesDialog(m_queue->kinds(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const Expected<JobId> added = m_queue->add(dialog->spec());
-        if (!added) {
-            showMessage(tr("Could not add the job: %1").arg(added.error()));
-            return;
-        }
-        selectJob(added.value());
-    });
-    dialog->open();
+    openAddDialog(dialog, [dialog] { return dialog->spec(); });
 }

@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class JobActions;
 class JobQueue;
 class JobTableModel;
@@ -45,6 +47,9 @@ public:
     // Opens the add dialog (window-modal, returns at once); an accepted dialog's
     // job is queued and selected.
     void showAddDialog(AddHashDialog::Mode mode);
+    // Opens dialog (taking ownership: deleted on close); when it is accepted,
+    // queues validatedSpec() and selects the new job, or says why not.
+    void openAddDialog(QDialog *dialog, std::function<JobSpec()> validatedSpec);
     // The same for an images job (AddImagesDialog).
     void showAddImagesDialog();
     // The same for a copy job (AddCopyDialog).

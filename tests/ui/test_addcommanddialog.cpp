@@ -115,8 +115,9 @@ TEST_F(AddCommandDialogTest, TheWindowsActionQueuesTheCommandAndItRuns) {
 TEST_F(AddCommandDialogTest, LabelsHaveBuddiesAndControlsAccessibleNames) {
     AddCommandDialog dialog(*kinds);
     for (QLabel *label : dialog.findChildren<QLabel *>()) {
-        if (label->text().contains(QLatin1Char('&')))
+        if (label->text().contains(QLatin1Char('&'))) {
             EXPECT_NE(label->buddy(), nullptr) << label->text().toStdString();
+        }
     }
     for (QWidget *widget : dialog.findChildren<QLineEdit *>())
         EXPECT_FALSE(widget->accessibleName().isEmpty());
