@@ -32,13 +32,63 @@ JobTableView::JobTableView(QWidget *parent)
 }
 
 void JobTableView::setJobModel(JobTableModel *model) {
+    m_jobModel = model;
     setModel(model);
     sizeColumns(*model);
+    connect(selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &JobTableView::jobSelectionChanged);
+    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                Q_EMIT currentJobChanged(current.isValid()
+                                             ? current.data(JobTableModel::JobIdRole).value<JobId>()
+                                             : JobId(0));
+            });
     // The placeholder comes and goes with the rows.
     const auto repaint = [this] { viewport()->update(); };
     connect(model, &QAbstractItemModel::rowsInserted, this, repaint);
     connect(model, &QAbstractItemModel::rowsRemoved, this, repaint);
     connect(model, &QAbstractItemModel::modelReset, this, repaint);
+}
+
+QList<int> JobTableView::selectedModelRows() const {
+    QList<int> rows;
+    if (!selectionModel())
+        return rows;
+    const QModelIndexList selected = selectionModel()->selectedRows();
+    rows.reserve(selected.size());
+    for (const QModelIndex &index : selected)
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+QList<JobId> JobTableView::selectedJobIds() const {
+    QList<JobId> ids;
+    for (int row : selectedModelRows())
+        ids.append(m_jobModel->snapshot(row).id);
+    return ids;
+}
+
+QList<JobSnapshot> JobTableView::selectedJobs() const {
+    QList<JobSnapshot> jobs;
+    for (int row : selectedModelRows())
+        jobs.append(m_jobModel->snapshot(row));
+    return jobs;
+}
+
+JobId JobTableView::currentJobId() const {
+    const QModelIndex current = currentIndex();
+    return current.isValid() ? current.data(JobTableModel::JobIdRole).value<JobId>() : JobId(0);
+}
+
+void JobTableView::selectJob(JobId id) {
+    const int row = m_jobModel ? m_jobModel->rowOf(id) : -1;
+    if (row < 0)
+        return;
+    const QModelIndex index = m_jobModel->index(row, 0);
+    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                 QItemSelectionModel::Rows);
+    scrollTo(index);
 }
 
 void JobTableView::sizeColumns(const JobTableModel &model) {

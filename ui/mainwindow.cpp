@@ -165,8 +165,7 @@ void MainWindow::createView() {
 
     setCentralWidget(m_view);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::updateActions);
+    connect(m_view, &JobTableView::jobSelectionChanged, this, &MainWindow::updateActions);
     // States change under a steady selection; the model already batches these signals.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateActions);
@@ -183,32 +182,15 @@ void MainWindow::createStatusBar() {
 }
 
 QList<JobId> MainWindow::selectedJobIds() const {
-    QList<int> rows;
-    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
-    for (const QModelIndex &index : selected)
-        rows.append(index.row());
-    std::sort(rows.begin(), rows.end());
-    QList<JobId> ids;
-    for (int row : std::as_const(rows))
-        ids.append(m_model->snapshot(row).id);
-    return ids;
+    return m_view->selectedJobIds();
 }
 
 void MainWindow::selectJob(JobId id) {
-    const int row = m_model->rowOf(id);
-    if (row < 0)
-        return;
-    m_view->selectRow(row);
-    m_view->scrollTo(m_model->index(row, 0));
+    m_view->selectJob(id);
 }
 
 void MainWindow::updateActions() {
-    QList<JobSnapshot> jobs;
-    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
-    jobs.reserve(selected.size());
-    for (const QModelIndex &index : selected)
-        jobs.append(m_model->snapshot(index.row()));
-    m_jobActions->setSelection(jobs, m_model->rowCount());
+    m_jobActions->setSelection(m_view->selectedJobs(), m_model->rowCount());
 }
 
 void MainWindow::showContextMenu(const QPoint &position) {
