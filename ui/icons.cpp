@@ -43,6 +43,16 @@ QIcon Icons::action(Action action) {
         return fromResource(":/icons/actions/move-up.svg");
     case Action::MoveDown:
         return fromResource(":/icons/actions/move-down.svg");
+    case Action::MoveTop:
+        return fromResource(":/icons/actions/move-top.svg");
+    case Action::MoveBottom:
+        return fromResource(":/icons/actions/move-bottom.svg");
+    case Action::Drain:
+        return fromResource(":/icons/actions/drain.svg");
+    case Action::ClearFinished:
+        return fromResource(":/icons/actions/clear.svg");
+    case Action::Settings:
+        return fromResource(":/icons/actions/settings.svg");
     }
     return {};
 }

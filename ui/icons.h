@@ -9,7 +9,22 @@
 // callers that paint often keep the icon. GUI thread only (QIcon needs a QGuiApplication).
 class Icons {
 public:
-    enum class Action { Add, Verify, Pause, Resume, Cancel, Retry, Remove, MoveUp, MoveDown };
+    enum class Action {
+        Add,
+        Verify,
+        Pause,
+        Resume,
+        Cancel,
+        Retry,
+        Remove,
+        MoveUp,
+        MoveDown,
+        MoveTop,
+        MoveBottom,
+        Drain,
+        ClearFinished,
+        Settings
+    };
 
     static QIcon app();
     static QIcon action(Action action);

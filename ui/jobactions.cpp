@@ -59,6 +59,34 @@ QAction *JobActions::makeAction(Command command) {
         action->setToolTip(
             tr("Remove the selected jobs from the list (running ones are canceled)"));
         break;
+    case MoveTop:
+        action->setText(tr("Move to &Top"));
+        action->setIcon(Icons::action(Icons::Action::MoveTop));
+        action->setShortcut(QKeySequence(tr("Ctrl+Shift+Home")));
+        action->setToolTip(tr("Run the selected jobs before every other waiting job"));
+        break;
+    case MoveBottom:
+        action->setText(tr("Move to &Bottom"));
+        action->setIcon(Icons::action(Icons::Action::MoveBottom));
+        action->setShortcut(QKeySequence(tr("Ctrl+Shift+End")));
+        action->setToolTip(tr("Run the selected jobs after every other job"));
+        break;
+    case PriorityHigh:
+        action->setText(tr("&High"));
+        action->setShortcut(QKeySequence(tr("Ctrl+1")));
+        action->setToolTip(tr("Start the selected jobs before jobs of normal and low priority"));
+        break;
+    case PriorityNormal:
+        action->setText(tr("&Normal"));
+        action->setShortcut(QKeySequence(tr("Ctrl+2")));
+        action->setToolTip(tr("Give the selected jobs normal priority"));
+        break;
+    case PriorityLow:
+        action->setText(tr("&Low"));
+        action->setShortcut(QKeySequence(tr("Ctrl+3")));
+        action->setToolTip(
+            tr("Start the selected jobs only when nothing of higher priority waits"));
+        break;
     case MoveUp:
         action->setText(tr("Move &Up"));
         action->setIcon(Icons::action(Icons::Action::MoveUp));
@@ -75,6 +103,8 @@ QAction *JobActions::makeAction(Command command) {
         break;
     }
     action->setStatusTip(action->toolTip());
+    if (priorityOf(command) != JobPriority::Normal || command == PriorityNormal)
+        action->setCheckable(true);
     connect(action, &QAction::triggered, this, [this, command] { execute(command); });
     return action;
 }
@@ -88,6 +118,30 @@ void JobActions::setSelection(const QList<JobSnapshot> &jobs, int jobCount) {
             return applies(command, job, jobCount);
         });
         m_actions[c]->setEnabled(enabled);
+    }
+    updatePriorityChecks();
+}
+
+void JobActions::updatePriorityChecks() {
+    // Checked: the priority every selected job has; none checked for a mixed selection.
+    for (Command command : {PriorityHigh, PriorityNormal, PriorityLow}) {
+        const JobPriority priority = priorityOf(command);
+        const bool shared =
+            !m_selection.isEmpty() &&
+            std::all_of(m_selection.begin(), m_selection.end(),
+                        [&](const JobSnapshot &job) { return job.spec.priority == priority; });
+        m_actions[command]->setChecked(shared);
+    }
+}
+
+JobPriority JobActions::priorityOf(Command command) {
+    switch (command) {
+    case PriorityHigh:
+        return JobPriority::High;
+    case PriorityLow:
+        return JobPriority::Low;
+    default:
+        return JobPriority::Normal;
     }
 }
 
@@ -117,10 +171,17 @@ bool JobActions::applies(Command command, const JobSnapshot &job, int jobCount) 
                state == JobState::Interrupted;
     case Remove:
         return !active || can(job, Cancelable);
+    case MoveTop:
     case MoveUp:
         return !isFinished(state) && job.position > 0;
     case MoveDown:
+    case MoveBottom:
         return !isFinished(state) && job.position < jobCount - 1;
+    case PriorityHigh:
+    case PriorityNormal:
+    case PriorityLow:
+        // Priority only orders jobs that have yet to start.
+        return !isFinished(state) && state != JobState::Running && !job.started;
     case CommandCount:
         break;
     }
@@ -128,48 +189,58 @@ bool JobActions::applies(Command command, const JobSnapshot &job, int jobCount) 
 }
 
 void JobActions::execute(Command command) {
+    m_refusals.clear();
+    m_firstRefusedTitle.clear();
     if (command == MoveUp || command == MoveDown) {
         moveSelection(command == MoveUp);
-        return;
-    }
-
-    QStringList errors;
-    QString firstTitle;
-    for (const JobSnapshot &job : std::as_const(m_selection)) {
-        if (!applies(command, job, m_jobCount))
-            continue;
-        Status status;
-        switch (command) {
-        case Pause:
-            status = m_queue->pause(job.id);
-            break;
-        case Resume:
-            status = m_queue->resume(job.id);
-            break;
-        case Cancel:
-            status = m_queue->cancel(job.id);
-            break;
-        case Retry:
-            status = m_queue->retry(job.id);
-            break;
-        case Remove:
-            status = m_queue->remove(job.id);
-            break;
-        case MoveUp:
-        case MoveDown:
-        case CommandCount:
-            break;
-        }
-        if (!status) {
-            if (errors.isEmpty())
-                firstTitle = job.spec.title;
-            errors.append(status.error());
+    } else if (command == MoveTop || command == MoveBottom) {
+        moveSelectionToEnd(command == MoveTop);
+    } else {
+        for (const JobSnapshot &job : std::as_const(m_selection)) {
+            if (!applies(command, job, m_jobCount))
+                continue;
+            switch (command) {
+            case Pause:
+                collect(job, m_queue->pause(job.id));
+                break;
+            case Resume:
+                collect(job, m_queue->resume(job.id));
+                break;
+            case Cancel:
+                collect(job, m_queue->cancel(job.id));
+                break;
+            case Retry:
+                collect(job, m_queue->retry(job.id));
+                break;
+            case Remove:
+                collect(job, m_queue->remove(job.id));
+                break;
+            case PriorityHigh:
+            case PriorityNormal:
+            case PriorityLow:
+                collect(job, m_queue->setPriority(job.id, priorityOf(command)));
+                break;
+            default:
+                break;
+            }
         }
     }
-    if (errors.isEmpty())
-        return;
+    // A refused or partly applied priority must not leave a check mark that lies.
+    updatePriorityChecks();
+    reportRefusals();
+}
 
-    Q_EMIT refused(refusalMessage(firstTitle, errors));
+void JobActions::collect(const JobSnapshot &job, const Status &status) {
+    if (status)
+        return;
+    if (m_refusals.isEmpty())
+        m_firstRefusedTitle = job.spec.title;
+    m_refusals.append(status.error());
+}
+
+void JobActions::reportRefusals() {
+    if (!m_refusals.isEmpty())
+        Q_EMIT refused(refusalMessage(m_firstRefusedTitle, m_refusals));
 }
 
 QString JobActions::refusalMessage(const QString &firstTitle, const QStringList &errors) {
@@ -189,21 +260,26 @@ void JobActions::moveSelection(bool up) {
         return up ? a.position < b.position : a.position > b.position;
     });
     int edge = up ? 0 : m_jobCount - 1;
-    QStringList errors;
-    QString firstTitle;
     for (const JobSnapshot &job : std::as_const(jobs)) {
         const Command command = up ? MoveUp : MoveDown;
         if (job.position == edge || !applies(command, job, m_jobCount)) {
             edge = job.position + (up ? 1 : -1);
             continue;
         }
-        const Status status = m_queue->move(job.id, up ? MoveTarget::Up : MoveTarget::Down);
-        if (!status) {
-            if (errors.isEmpty())
-                firstTitle = job.spec.title;
-            errors.append(status.error());
-        }
+        collect(job, m_queue->move(job.id, up ? MoveTarget::Up : MoveTarget::Down));
     }
-    if (!errors.isEmpty())
-        Q_EMIT refused(refusalMessage(firstTitle, errors));
+}
+
+void JobActions::moveSelectionToEnd(bool top) {
+    // Moving the job farthest from the end first keeps the selected jobs in their
+    // relative order: each next one lands between the end and the ones moved before.
+    QList<JobSnapshot> jobs = m_selection;
+    std::sort(jobs.begin(), jobs.end(), [top](const JobSnapshot &a, const JobSnapshot &b) {
+        return top ? a.position > b.position : a.position < b.position;
+    });
+    for (const JobSnapshot &job : std::as_const(jobs)) {
+        // The job already at the end moves too (a no-op), so the rest land after it.
+        if (!isFinished(job.state))
+            collect(job, m_queue->move(job.id, top ? MoveTarget::Top : MoveTarget::Bottom));
+    }
 }

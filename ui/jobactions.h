@@ -1,5 +1,6 @@
 #pragma once
 
+#include "expected.h"
 #include "jobsnapshot.h"
 
 #include <QList>
@@ -12,7 +13,8 @@ class JobQueue;
 class QAction;
 
 // The commands a person can give selected jobs (pause, resume, cancel, retry,
-// remove, move up/down) as QActions, for menus, the toolbar and the context menu.
+// remove, move to top/up/down/bottom, priority high/normal/low) as QActions, for menus, the toolbar
+// and the context menu.
 //
 // setSelection() tells it which jobs are selected (snapshots from the table
 // model's cache); each action is enabled when it applies to at least one of them,
@@ -26,7 +28,21 @@ class QAction;
 class JobActions : public QObject {
     Q_OBJECT
 public:
-    enum Command { Pause, Resume, Cancel, Retry, Remove, MoveUp, MoveDown, CommandCount };
+    enum Command {
+        Pause,
+        Resume,
+        Cancel,
+        Retry,
+        Remove,
+        MoveTop,
+        MoveUp,
+        MoveDown,
+        MoveBottom,
+        PriorityHigh,   // the three priority actions are checkable and exclusive: the one
+        PriorityNormal, // checked is the priority all selected jobs share (none when mixed)
+        PriorityLow,
+        CommandCount
+    };
 
     explicit JobActions(JobQueue *queue, QObject *parent = nullptr);
 
@@ -50,10 +66,18 @@ Q_SIGNALS:
 private:
     QAction *makeAction(Command command);
     void moveSelection(bool up);
+    void moveSelectionToEnd(bool top);
+    void updatePriorityChecks();
+    static JobPriority priorityOf(Command command);
+    void collect(const JobSnapshot &job, const Status &status);
+    void reportRefusals();
     static QString refusalMessage(const QString &firstTitle, const QStringList &errors);
 
     JobQueue *m_queue;
     std::array<QAction *, CommandCount> m_actions{};
     QList<JobSnapshot> m_selection;
     int m_jobCount = 0;
+    // Refusals of the command being executed: the first job's title and every message.
+    QString m_firstRefusedTitle;
+    QStringList m_refusals;
 };

@@ -1,29 +1,46 @@
 #include "mainwindow.h"
 
-#include "addcommanddialog.h"
-#include "addcopydialog.h"
-#include "addimagesdialog.h"
 #include "icons.h"
 #include "jobactions.h"
+#include "joblauncher.h"
 #include "jobqueue.h"
 #include "jobtablemodel.h"
 #include "jobtableview.h"
+#include "queueactions.h"
+#include "queueprogressindicator.h"
 #include "queuesummarylabel.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
-
-#include <algorithm>
+#include <QUrl>
 
 namespace {
 
 // Long enough to read a sentence, short enough not to linger past the next action.
 constexpr int messageTimeoutMs = 10000;
+
+// The local files and folders a drag carries; empty when it carries anything else.
+QStringList localPaths(const QMimeData *mime) {
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    const QList<QUrl> urls = mime->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    return paths;
+}
 
 } // namespace
 
@@ -33,10 +50,15 @@ MainWindow::MainWindow(JobQueue *queue, QWidget *parent)
     setWindowTitle(tr("Taskdeck"));
     setWindowIcon(Icons::app());
     setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
 
     m_model = new JobTableModel(queue, this);
     m_jobActions = new JobActions(queue, this);
+    m_queueActions = new QueueActions(queue, this);
+    m_launcher = new JobLauncher(queue, this);
     connect(m_jobActions, &JobActions::refused, this, &MainWindow::showMessage);
+    connect(m_launcher, &JobLauncher::addRefused, this, &MainWindow::showMessage);
+    connect(m_launcher, &JobLauncher::jobAdded, this, &MainWindow::selectJob);
 
     createActions();
     createView();
@@ -47,53 +69,50 @@ MainWindow::MainWindow(JobQueue *queue, QWidget *parent)
     resize(1000, 560);
 }
 
+QAction *MainWindow::addHashAction() const {
+    return m_launcher->action(JobLauncher::Hash);
+}
+QAction *MainWindow::addVerifyAction() const {
+    return m_launcher->action(JobLauncher::Verify);
+}
+QAction *MainWindow::addImagesAction() const {
+    return m_launcher->action(JobLauncher::Images);
+}
+QAction *MainWindow::addCopyAction() const {
+    return m_launcher->action(JobLauncher::Copy);
+}
+QAction *MainWindow::addCommandAction() const {
+    return m_launcher->action(JobLauncher::Command);
+}
+
 void MainWindow::createActions() {
-    m_addHashAction = new QAction(Icons::action(Icons::Action::Add), tr("Add &Hash Job…"), this);
-    m_addHashAction->setShortcut(QKeySequence::New);
-    m_addHashAction->setToolTip(tr("Hash files and folders into a checksum manifest"));
-    m_addHashAction->setStatusTip(m_addHashAction->toolTip());
-    connect(m_addHashAction, &QAction::triggered, this,
-            [this] { showAddDialog(AddHashDialog::Mode::Hash); });
-
-    m_addVerifyAction =
-        new QAction(Icons::action(Icons::Action::Verify), tr("Add &Verify Job…"), this);
-    m_addVerifyAction->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
-    m_addVerifyAction->setToolTip(tr("Check files against a checksum manifest"));
-    m_addVerifyAction->setStatusTip(m_addVerifyAction->toolTip());
-    connect(m_addVerifyAction, &QAction::triggered, this,
-            [this] { showAddDialog(AddHashDialog::Mode::Verify); });
-
-    m_addImagesAction = new QAction(Icons::action(Icons::Action::Add), tr("Add &Image Job…"), this);
-    m_addImagesAction->setToolTip(tr("Convert or scale images into a folder"));
-    m_addImagesAction->setStatusTip(m_addImagesAction->toolTip());
-    connect(m_addImagesAction, &QAction::triggered, this, &MainWindow::showAddImagesDialog);
-
-    m_addCopyAction = new QAction(Icons::action(Icons::Action::Add), tr("Add C&opy Job…"), this);
-    m_addCopyAction->setToolTip(tr("Copy files and folders into a folder, like cp -a"));
-    m_addCopyAction->setStatusTip(m_addCopyAction->toolTip());
-    connect(m_addCopyAction, &QAction::triggered, this, &MainWindow::showAddCopyDialog);
-
-    m_addCommandAction =
-        new QAction(Icons::action(Icons::Action::Add), tr("Add &Command Job…"), this);
-    m_addCommandAction->setToolTip(tr("Run a command line, such as an encode or an rsync"));
-    m_addCommandAction->setStatusTip(m_addCommandAction->toolTip());
-    connect(m_addCommandAction, &QAction::triggered, this, &MainWindow::showAddCommandDialog);
-
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_selectAllAction = new QAction(tr("Select &All"), this);
+    m_selectAllAction->setShortcut(QKeySequence::SelectAll);
+    connect(m_selectAllAction, &QAction::triggered, this, [this] { m_view->selectAll(); });
+
+    m_aboutAction = new QAction(tr("&About Taskdeck"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
 void MainWindow::createMenus() {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(m_addHashAction);
-    fileMenu->addAction(m_addVerifyAction);
-    fileMenu->addAction(m_addImagesAction);
-    fileMenu->addAction(m_addCopyAction);
-    fileMenu->addAction(m_addCommandAction);
+    fileMenu->addActions(m_launcher->actions());
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_selectAllAction);
+
+    auto *priorityMenu = new QMenu(tr("P&riority"), this);
+    priorityMenu->addAction(m_jobActions->action(JobActions::PriorityHigh));
+    priorityMenu->addAction(m_jobActions->action(JobActions::PriorityNormal));
+    priorityMenu->addAction(m_jobActions->action(JobActions::PriorityLow));
 
     QMenu *jobMenu = menuBar()->addMenu(tr("&Job"));
     m_contextMenu = new QMenu(this);
@@ -104,18 +123,28 @@ void MainWindow::createMenus() {
         menu->addAction(m_jobActions->action(JobActions::Cancel));
         menu->addAction(m_jobActions->action(JobActions::Retry));
         menu->addSeparator();
+        menu->addAction(m_jobActions->action(JobActions::MoveTop));
         menu->addAction(m_jobActions->action(JobActions::MoveUp));
         menu->addAction(m_jobActions->action(JobActions::MoveDown));
+        menu->addAction(m_jobActions->action(JobActions::MoveBottom));
+        menu->addMenu(priorityMenu);
         menu->addSeparator();
         menu->addAction(m_jobActions->action(JobActions::Remove));
     }
     // Adding a job from the context menu of an empty list is the obvious first step.
     m_contextMenu->addSeparator();
-    m_contextMenu->addAction(m_addHashAction);
-    m_contextMenu->addAction(m_addVerifyAction);
-    m_contextMenu->addAction(m_addImagesAction);
-    m_contextMenu->addAction(m_addCopyAction);
-    m_contextMenu->addAction(m_addCommandAction);
+    m_contextMenu->addActions(m_launcher->actions());
+
+    QMenu *queueMenu = menuBar()->addMenu(tr("&Queue"));
+    queueMenu->addAction(m_queueActions->action(QueueActions::PauseAll));
+    queueMenu->addAction(m_queueActions->action(QueueActions::ResumeAll));
+    queueMenu->addAction(m_queueActions->action(QueueActions::Drain));
+    queueMenu->addSeparator();
+    queueMenu->addAction(m_queueActions->action(QueueActions::ClearFinished));
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_aboutAction);
+    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::createToolBar() {
@@ -128,8 +157,7 @@ void MainWindow::createToolBar() {
     // the commands on the selection off the end of the toolbar.
     m_addMenu = new QMenu(tr("Add Job"), this);
     m_addMenu->setObjectName(QStringLiteral("AddJobMenu"));
-    m_addMenu->addActions({m_addHashAction, m_addVerifyAction, m_addImagesAction, m_addCopyAction,
-                           m_addCommandAction});
+    m_addMenu->addActions(m_launcher->actions());
     auto *addButton = new QToolButton(toolBar);
     addButton->setObjectName(QStringLiteral("AddJobButton"));
     addButton->setText(tr("Add Job"));
@@ -159,9 +187,12 @@ void MainWindow::createView() {
     m_view->setJobModel(m_model);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setPlaceholderText(
-        tr("No jobs yet.\nUse “%1” (%2) to hash files and folders.")
-            .arg(m_addHashAction->text().remove(QLatin1Char('&')),
-                 m_addHashAction->shortcut().toString(QKeySequence::NativeText)));
+        tr("No jobs yet.\nUse “%1” (%2) to hash files and folders,\nor drop files here.")
+            .arg(addHashAction()->text().remove(QLatin1Char('&')),
+                 addHashAction()->shortcut().toString(QKeySequence::NativeText)));
+    // File drops on the table go to the window's drop menu (the view itself only
+    // takes its own rows, for reordering).
+    m_view->viewport()->installEventFilter(this);
 
     setCentralWidget(m_view);
 
@@ -177,6 +208,9 @@ void MainWindow::createView() {
 
 void MainWindow::createStatusBar() {
     m_summary = new QueueSummaryLabel(m_queue, this);
+    m_summary->setObjectName(QStringLiteral("QueueSummary"));
+    m_queueProgress = new QueueProgressIndicator(m_model, this);
+    statusBar()->addPermanentWidget(m_queueProgress);
     statusBar()->addPermanentWidget(m_summary);
     statusBar()->setAccessibleName(tr("Status"));
 }
@@ -201,35 +235,66 @@ void MainWindow::showMessage(const QString &message) {
     statusBar()->showMessage(message, messageTimeoutMs);
 }
 
-void MainWindow::openAddDialog(QDialog *dialog, std::function<JobSpec()> validatedSpec) {
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, spec = std::move(validatedSpec)] {
-        const Expected<JobId> added = m_queue->add(spec());
-        if (!added) {
-            showMessage(tr("Could not add the job: %1").arg(added.error()));
-            return;
-        }
-        selectJob(added.value());
-    });
-    dialog->open();
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About Taskdeck"),
+        tr("<h3>Taskdeck %1</h3><p>Queue long jobs (checksums, copies, image batches, any "
+           "command line), watch their progress and steer them.</p>")
+            .arg(QApplication::applicationVersion().toHtmlEscaped()));
 }
 
-void MainWindow::showAddDialog(AddHashDialog::Mode mode) {
-    auto *dialog = new AddHashDialog(m_queue->kinds(), mode, this);
-    openAddDialog(dialog, [dialog] { return dialog->spec(); });
+QMenu *MainWindow::offerJobsFor(const QStringList &paths, const QPoint &globalPosition) {
+    QMenu *menu = m_launcher->createDropMenu(paths, this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(globalPosition);
+    return menu;
 }
 
-void MainWindow::showAddCopyDialog() {
-    auto *dialog = new AddCopyDialog(m_queue->kinds(), this);
-    openAddDialog(dialog, [dialog] { return dialog->spec(); });
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    if (!localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
 }
 
-void MainWindow::showAddCommandDialog() {
-    auto *dialog = new AddCommandDialog(m_queue->kinds(), this);
-    openAddDialog(dialog, [dialog] { return dialog->spec(); });
+void MainWindow::dragMoveEvent(QDragMoveEvent *event) {
+    if (!localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
 }
 
-void MainWindow::showAddImagesDialog() {
-    auto *dialog = new AddImagesDialog(m_queue->kinds(), this);
-    openAddDialog(dialog, [dialog] { return dialog->spec(); });
+void MainWindow::dropEvent(QDropEvent *event) {
+    const QStringList paths = localPaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // Popped up after the drop returns: the drag source is still waiting for us now.
+    const QPoint where = mapToGlobal(event->position().toPoint());
+    QMetaObject::invokeMethod(
+        this, [this, paths, where] { offerJobsFor(paths, where); }, Qt::QueuedConnection);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
+    if (watched != m_view->viewport())
+        return QMainWindow::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (localPaths(drag->mimeData()).isEmpty())
+            return false; // the view's own row drags
+        drag->acceptProposedAction();
+        return true;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const QStringList paths = localPaths(drop->mimeData());
+        if (paths.isEmpty())
+            return false;
+        drop->acceptProposedAction();
+        const QPoint where = m_view->viewport()->mapToGlobal(drop->position().toPoint());
+        QMetaObject::invokeMethod(
+            this, [this, paths, where] { offerJobsFor(paths, where); }, Qt::QueuedConnection);
+        return true;
+    }
+    default:
+        return QMainWindow::eventFilter(watched, event);
+    }
 }

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "addhashdialog.h"
+#include "jobtypes.h"
+
+#include <QObject>
+
+#include <functional>
+
+class AddCommandDialog;
+class AddCopyDialog;
+class AddImagesDialog;
+class JobQueue;
+class QAction;
+class QDialog;
+class QMenu;
+class QWidget;
+
+// Everything that starts a new job: one "Add … Job" action per kind of job (for
+// the menus and the toolbar), the add dialogs behind them, and the menu offered
+// when files or folders are dropped on the window (each kind that makes sense
+// for them, its dialog prefilled).
+//
+// A dialog opens window-modal and returns at once; when it is accepted its
+// validated job is queued and jobAdded() fires, or addRefused() says why the
+// queue would not take it.
+//
+// Ownership: the actions are children of this object; dialogs are children of
+// the window passed in (deleted when closed). Neither the queue nor the window
+// is owned; both must outlive it. GUI thread.
+class JobLauncher : public QObject {
+    Q_OBJECT
+public:
+    enum Kind { Hash, Verify, Images, Copy, Command, KindCount };
+
+    JobLauncher(JobQueue *queue, QWidget *window);
+
+    QAction *action(Kind kind) const { return m_actions[kind]; }
+    QList<QAction *> actions() const;
+
+    // Open the add dialog of a kind, empty or prefilled by the caller, and return it.
+    AddHashDialog *openHashDialog(AddHashDialog::Mode mode);
+    AddImagesDialog *openImagesDialog();
+    AddCopyDialog *openCopyDialog();
+    AddCommandDialog *openCommandDialog();
+
+    // The kinds that fit these dropped local paths, as a menu whose entries open
+    // the matching dialog prefilled with them: hash them, verify against a
+    // manifest (one manifest file), convert images, copy them somewhere, run a
+    // command in a folder (one folder). The caller owns the menu.
+    QMenu *createDropMenu(const QStringList &paths, QWidget *parent) const;
+
+    // Whether a file's name says it is a checksum manifest (photos.sha256, SHA256SUMS).
+    static bool looksLikeManifest(const QString &path);
+
+Q_SIGNALS:
+    void jobAdded(JobId id);
+    void addRefused(const QString &message);
+
+private:
+    QAction *makeAction(Kind kind);
+    void openAddDialog(QDialog *dialog, std::function<JobSpec()> validatedSpec);
+
+    JobQueue *m_queue;
+    QWidget *m_window;
+    QList<QAction *> m_actions;
+};

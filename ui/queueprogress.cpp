@@ -1,0 +1,95 @@
+#include "queueprogress.h"
+
+#include "humanformat.h"
+#include "jobsnapshot.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace {
+
+// Long enough to smooth over jobs of different sizes, short enough to follow a change.
+constexpr qint64 historyMs = 30'000;
+// Below this much growth the rate is noise and the ETA would be absurd.
+constexpr double minimumGrowth = 0.001;
+
+} // namespace
+
+void QueueProgress::beginUpdate() {
+    m_totals = Totals{};
+}
+
+void QueueProgress::addJob(const JobSnapshot &job) {
+    Totals &t = m_totals;
+    if (job.state == JobState::Canceled)
+        return;
+    ++t.counted;
+    if (isFinished(job.state)) {
+        t.completed += 1.0;
+        return;
+    }
+    ++t.unfinished;
+    const double fraction = job.fraction();
+    if (fraction > 0)
+        t.completed += fraction;
+    if (job.state != JobState::Running) {
+        ++t.waiting;
+        return;
+    }
+    if (job.unit == ProgressUnit::Bytes)
+        t.bytesPerSecond += job.speed;
+    else if (job.unit == ProgressUnit::Files)
+        t.filesPerSecond += job.speed;
+    if (job.etaSeconds < 0)
+        t.runningEtaKnown = false;
+    t.runningEta = std::max(t.runningEta, job.etaSeconds);
+}
+
+void QueueProgress::endUpdate() {
+    const Totals &t = m_totals;
+    m_counted = t.counted;
+    m_unfinished = t.unfinished;
+    m_fraction = t.counted > 0 ? t.completed / t.counted : 0.0;
+    m_bytesPerSecond = t.bytesPerSecond;
+    m_filesPerSecond = t.filesPerSecond;
+
+    if (!m_clock.isValid())
+        m_clock.start();
+    const qint64 now = m_clock.elapsed();
+    m_history.append({now, m_fraction});
+    while (m_history.size() > 2 && m_history.first().first < now - historyMs)
+        m_history.removeFirst();
+
+    if (t.unfinished == 0)
+        m_etaSeconds = 0;
+    else if (t.waiting == 0 && t.runningEtaKnown)
+        m_etaSeconds = t.runningEta;
+    else
+        m_etaSeconds = extrapolatedEta(now);
+}
+
+qint64 QueueProgress::extrapolatedEta(qint64 nowMs) {
+    const auto &[thenMs, thenFraction] = m_history.first();
+    const double growth = m_fraction - thenFraction;
+    const qint64 elapsedMs = nowMs - thenMs;
+    // Jobs added meanwhile lower the fraction; wait until it grows again.
+    if (growth < minimumGrowth || elapsedMs <= 0)
+        return -1;
+    const double perSecond = growth / (double(elapsedMs) / 1000.0);
+    return qint64((1.0 - m_fraction) / perSecond + 0.5);
+}
+
+QString QueueProgress::text() const {
+    if (!active())
+        return {};
+    QStringList parts{HumanFormat::percent(m_fraction)};
+    if (m_bytesPerSecond > 0)
+        parts.append(HumanFormat::speed(m_bytesPerSecond, ProgressUnit::Bytes));
+    else if (m_filesPerSecond > 0)
+        parts.append(HumanFormat::speed(m_filesPerSecond, ProgressUnit::Files));
+    if (m_etaSeconds >= 0)
+        parts.append(QCoreApplication::translate("QueueProgress", "%1 left")
+                         .arg(HumanFormat::duration(m_etaSeconds)));
+    return parts.join(QStringLiteral(" · "));
+}
