@@ -20,6 +20,8 @@ Status refuse(const char *text, const JobRecord &job) {
 }
 } // namespace
 
+static_assert(JobQueue::logTailLines == JobLogStore::maxLinesPerJob);
+
 JobQueue::JobQueue(std::shared_ptr<const JobKindRegistry> kinds, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<JobQueuePrivate>(this, std::move(kinds))) {}
@@ -161,6 +163,9 @@ Status JobQueue::retry(JobId id) {
     job->status.clear();
     job->finishedAt = {};
     job->removeWhenStopped = false;
+    // The earlier runs' lines stay: they explain what the retry is for.
+    if (d->logs.contains(id))
+        d->log(id, {tr("[retried]")});
     d->reevaluate(*job);
     d->scheduleDispatch();
     return {};
@@ -294,6 +299,10 @@ std::optional<JobSnapshot> JobQueue::job(JobId id) const {
     if (!job)
         return std::nullopt;
     return d->snapshot(*job);
+}
+
+QStringList JobQueue::logTail(JobId id, int maxLines) const {
+    return d->logs.tail(id, qMin(maxLines, logTailLines));
 }
 
 QList<JobId> JobQueue::order() const {

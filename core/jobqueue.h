@@ -57,6 +57,19 @@ public:
     void setGroupLimit(const QString &group, int limit);
 
     std::optional<JobSnapshot> job(JobId id) const;
+
+    // The queue keeps the newest lines each job logged (its log tail), so a
+    // view opened late can show what came before: at most logTailLines lines a
+    // job, each cut to a couple of thousand characters, and about 32 MiB for all
+    // jobs together (past that, the jobs that logged least recently lose their
+    // oldest lines first). A job that never logged costs nothing; the tail is
+    // freed when the job is removed. Retry keeps it: the new run's lines follow
+    // the earlier ones after a "[retried]" line (also sent through jobLogged).
+    static constexpr int logTailLines = 1000;
+    // The job's newest kept log lines, at most maxLines, oldest first; empty when
+    // it never logged or does not exist. Lines are in the tail before jobLogged
+    // carries them, so logTail() then following jobLogged misses and repeats nothing.
+    QStringList logTail(JobId id, int maxLines = logTailLines) const;
     QList<JobId> order() const; // every job, in queue order
     int count() const;
     int countIn(JobState state) const;
@@ -74,7 +87,8 @@ Q_SIGNALS:
     void jobStateChanged(JobId id, JobState state);
     // Progress, status, speed or ETA of these jobs changed. Coalesced, <= ~30/s.
     void jobsProgressed(const QList<JobId> &ids);
-    // New log lines of a job, oldest first. Coalesced with progress.
+    // New log lines of a job, oldest first. Coalesced with progress. Every line
+    // of a run arrives before the job's final state. Lines are uncut (see logTail).
     void jobLogged(JobId id, const QStringList &lines);
     // Positions or priorities changed.
     void orderChanged();

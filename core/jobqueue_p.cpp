@@ -228,9 +228,7 @@ void JobQueuePrivate::onRunFinished(JobId id) {
     job.speed = 0;
     job.etaSeconds = -1;
     // Every line a job logged reaches observers before its final state does.
-    const QStringList lines = progress.takeLog();
-    if (!lines.isEmpty())
-        Q_EMIT q->jobLogged(id, lines);
+    log(id, progress.takeLog());
 
     JobResult result;
     if (run->shared->resultReady.load(std::memory_order_acquire))
@@ -293,14 +291,19 @@ void JobQueuePrivate::sampleProgress() {
             job.etaSeconds = eta;
             changed.append(id);
         }
-        const QStringList lines = progress.takeLog();
-        if (!lines.isEmpty())
-            Q_EMIT q->jobLogged(id, lines);
+        log(id, progress.takeLog());
     }
     if (!changed.isEmpty())
         Q_EMIT q->jobsProgressed(changed);
     if (active.empty() && finishedSinceSample.empty())
         sampleTimer.stop();
+}
+
+void JobQueuePrivate::log(JobId id, const QStringList &lines) {
+    if (lines.isEmpty())
+        return;
+    logs.append(id, lines);
+    Q_EMIT q->jobLogged(id, lines);
 }
 
 void JobQueuePrivate::cancelDependents(const JobRecord &job, const QString &why) {
@@ -340,6 +343,7 @@ void JobQueuePrivate::forget(JobRecord &job) {
         }
         other->spec.after.removeAll(id);
     }
+    logs.remove(id);
     jobs.erase(id);
 }
 

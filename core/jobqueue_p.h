@@ -3,6 +3,7 @@
 #include "concurrencypolicy.h"
 #include "dependencypolicy.h"
 #include "grouplimitpolicy.h"
+#include "joblogstore.h"
 #include "jobqueue.h"
 #include "jobrecord.h"
 #include "starttimepolicy.h"
@@ -41,6 +42,9 @@ public:
     void start(JobRecord &job);
     void onRunFinished(JobId id);
     void sampleProgress();
+    // Keeps the lines in the job's log tail, then emits jobLogged: a slot that
+    // reads logTail() finds them there.
+    void log(JobId id, const QStringList &lines);
     // Cancels, transitively, jobs not yet started that wait for `job`.
     void cancelDependents(const JobRecord &job, const QString &why);
     // Drops jobs that hold no slot, settles the jobs that wait for them, and
@@ -79,6 +83,7 @@ public:
     std::vector<JobId> active;             // jobs holding a slot
     QHash<JobId, QList<JobId>> dependents; // job -> jobs that wait for it
     std::array<int, 8> stateCounts{};
+    JobLogStore logs; // a job's tail is freed with the job
     JobId nextId = 1;
     qint64 nextRank = 0;
     bool draining = false;
