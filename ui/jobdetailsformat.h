@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QStringList>
+#include <QVariant>
+
+#include <optional>
+
+// Text for the details pane from the raw values of a job: parameter and result
+// keys as labels ("base_dir" -> "Base dir"), values as a person reads them
+// (sizes under a "bytes" key, yes/no, dates in the local time zone), lists one
+// item a line. Plain functions on values; GUI thread (they use tr()).
+class JobDetailsFormat {
+    Q_DECLARE_TR_FUNCTIONS(JobDetailsFormat)
+public:
+    // "base_dir" -> "Base dir", "skipped_count" -> "Skipped count", "notBefore" -> "Not before".
+    static QString keyLabel(const QString &key);
+    // The items of a list value (QStringList, QVariantList); nullopt for anything else.
+    static std::optional<QStringList> listItems(const QVariant &value);
+    // A single value as text; for a list, its items one a line.
+    static QString valueText(const QString &key, const QVariant &value);
+    // Local date and time, short; empty for an invalid time.
+    static QString dateTime(const QDateTime &time);
+    // The span between two times, "3m 05s"; empty when either is invalid.
+    static QString span(const QDateTime &from, const QDateTime &to);
+    // At most maxItems items, then a line saying how many more there are.
+    static QStringList capped(const QStringList &items, int maxItems);
+};

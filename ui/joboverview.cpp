@@ -1,0 +1,231 @@
+#include "joboverview.h"
+
+#include "humanformat.h"
+#include "jobdetailsformat.h"
+#include "jobtablemodel.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+namespace {
+
+// Up to this many lines a value is a label; more go in a scrolling box.
+constexpr int maxLabelLines = 4;
+// How many lines tall such a box is.
+constexpr int boxLines = 5;
+
+constexpr Qt::TextInteractionFlags selectable =
+    Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard;
+
+QLabel *valueLabel(const QString &text = {}) {
+    auto *label = new QLabel(text);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(selectable);
+    label->setWordWrap(true);
+    // Tab reaches every value, so its text can be selected and copied without a mouse.
+    label->setFocusPolicy(Qt::StrongFocus);
+    return label;
+}
+
+// QGridLayout rather than QFormLayout: Qt 6.4's QFormLayout corrupts the heap
+// in heightForWidth() once rows with word-wrapped labels are hidden.
+QWidget *column(const QString &heading, QGridLayout *grid, QWidget *parent) {
+    auto *widget = new QWidget(parent);
+    auto *layout = new QVBoxLayout(widget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *title = new QLabel(heading, widget);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    layout->addWidget(title);
+    grid->setColumnStretch(1, 1);
+    layout->addLayout(grid);
+    layout->addStretch(1);
+    return widget;
+}
+
+// Adds "label: value" below the grid's rows; returns the label.
+QLabel *addGridRow(QGridLayout *grid, const QString &label, QWidget *value) {
+    const int row = grid->count() / 2; // rows are rebuilt from empty, two cells each
+    auto *name = new QLabel(label);
+    name->setBuddy(value);
+    grid->addWidget(name, row, 0, Qt::AlignLeft | Qt::AlignTop);
+    grid->addWidget(value, row, 1);
+    return name;
+}
+
+void clear(QGridLayout *grid) {
+    while (QLayoutItem *item = grid->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+}
+
+QString priorityText(JobPriority priority) {
+    switch (priority) {
+    case JobPriority::Low:
+        return JobOverview::tr("Low");
+    case JobPriority::Normal:
+        return JobOverview::tr("Normal");
+    case JobPriority::High:
+        return JobOverview::tr("High");
+    }
+    return {};
+}
+
+QString progressText(const JobSnapshot &job) {
+    if (job.total < 0 && job.done == 0)
+        return {};
+    QStringList parts;
+    if (const QString percent = HumanFormat::percent(job.fraction()); !percent.isEmpty())
+        parts.append(percent);
+    parts.append(HumanFormat::doneOfTotal(job.done, job.total, job.unit));
+    if (job.state == JobState::Running && job.speed > 0)
+        parts.append(HumanFormat::speed(job.speed, job.unit));
+    if (job.state == JobState::Running && job.etaSeconds >= 0)
+        parts.append(JobOverview::tr("%1 left").arg(HumanFormat::duration(job.etaSeconds)));
+    return parts.join(JobOverview::tr(" · "));
+}
+
+} // namespace
+
+JobOverview::JobOverview(QWidget *parent)
+    : QWidget(parent) {
+    m_jobGrid = new QGridLayout;
+    m_paramsGrid = new QGridLayout;
+    m_resultGrid = new QGridLayout;
+    auto *layout = new QHBoxLayout(this);
+    layout->addWidget(column(tr("Job"), m_jobGrid, this), 2);
+    m_paramsColumn = column(tr("Parameters"), m_paramsGrid, this);
+    layout->addWidget(m_paramsColumn, 3);
+    m_resultColumn = column(tr("Result"), m_resultGrid, this);
+    layout->addWidget(m_resultColumn, 3);
+
+    m_kind = addRow(tr("Kind"), QStringLiteral("kind"));
+    m_state = addRow(tr("State"), QStringLiteral("state"));
+    m_waiting = addRow(tr("Waiting"), QStringLiteral("waitReason"));
+    m_status = addRow(tr("Status"), QStringLiteral("status"));
+    m_progress = addRow(tr("Progress"), QStringLiteral("progress"));
+    m_priority = addRow(tr("Priority"), QStringLiteral("priority"));
+    m_group = addRow(tr("Group"), QStringLiteral("group"));
+    m_after = addRow(tr("Starts after"), QStringLiteral("after"));
+    m_notBefore = addRow(tr("Starts at"), QStringLiteral("notBefore"));
+    m_added = addRow(tr("Added"), QStringLiteral("added"));
+    m_started = addRow(tr("Started"), QStringLiteral("started"));
+    m_finished = addRow(tr("Finished"), QStringLiteral("finished"));
+    m_duration = addRow(tr("Duration"), QStringLiteral("duration"));
+}
+
+QLabel *JobOverview::addRow(const QString &label, const QString &objectName) {
+    QLabel *value = valueLabel();
+    value->setObjectName(objectName);
+    value->setAccessibleName(label);
+    m_labels.insert(value, addGridRow(m_jobGrid, label, value));
+    return value;
+}
+
+void JobOverview::setRow(QLabel *value, const QString &text) {
+    value->setText(text);
+    const bool visible = !text.isEmpty();
+    value->setVisible(visible);
+    m_labels.value(value)->setVisible(visible);
+}
+
+void JobOverview::showJob(const JobSnapshot &job, const QString &kindName, bool full) {
+    updateJobColumn(job, kindName);
+    if (full) {
+        rebuildParameters(job);
+        rebuildResult(job);
+    }
+}
+
+void JobOverview::updateJobColumn(const JobSnapshot &job, const QString &kindName) {
+    setRow(m_kind, kindName);
+    setRow(m_state, JobTableModel::stateText(job.state));
+    setRow(m_waiting, job.state == JobState::Waiting ? job.waitReason : QString());
+    setRow(m_status, job.status);
+    setRow(m_progress, progressText(job));
+    setRow(m_priority,
+           job.spec.priority == JobPriority::Normal ? QString() : priorityText(job.spec.priority));
+    setRow(m_group, job.spec.group);
+    QStringList after;
+    for (JobId id : job.spec.after)
+        after.append(tr("job %1").arg(id));
+    setRow(m_after, after.join(tr(", ")));
+    setRow(m_notBefore, JobDetailsFormat::dateTime(job.spec.notBefore));
+    setRow(m_added, JobDetailsFormat::dateTime(job.addedAt));
+    setRow(m_started, JobDetailsFormat::dateTime(job.startedAt));
+    setRow(m_finished, JobDetailsFormat::dateTime(job.finishedAt));
+
+    // A running or paused run counts up to now; a finished one shows what it took.
+    QString duration;
+    QString durationLabel = tr("Took");
+    if (job.startedAt.isValid() && job.finishedAt.isValid() && job.finishedAt >= job.startedAt) {
+        duration = JobDetailsFormat::span(job.startedAt, job.finishedAt);
+    } else if (job.started) {
+        duration = JobDetailsFormat::span(job.startedAt, QDateTime::currentDateTimeUtc());
+        durationLabel = tr("Elapsed");
+    }
+    m_labels.value(m_duration)->setText(durationLabel);
+    m_duration->setAccessibleName(durationLabel);
+    setRow(m_duration, duration);
+}
+
+void JobOverview::addValueRow(QGridLayout *grid, const QString &label, const QString &objectName,
+                              const QStringList &lines) {
+    QWidget *value = nullptr;
+    if (lines.size() <= maxLabelLines) {
+        value = valueLabel(lines.join(QLatin1Char('\n')));
+    } else {
+        auto *box = new QPlainTextEdit;
+        box->setReadOnly(true);
+        box->setLineWrapMode(QPlainTextEdit::NoWrap);
+        box->setTextInteractionFlags(selectable);
+        box->setPlainText(JobDetailsFormat::capped(lines, maxShownItems).join(QLatin1Char('\n')));
+        const QFontMetrics metrics(box->font());
+        box->setFixedHeight(metrics.lineSpacing() * boxLines + 2 * box->frameWidth() + 8);
+        value = box;
+    }
+    value->setObjectName(objectName);
+    value->setAccessibleName(label);
+    addGridRow(grid, label, value);
+}
+
+void JobOverview::rebuildParameters(const JobSnapshot &job) {
+    clear(m_paramsGrid);
+    const QVariantMap &params = job.spec.params;
+    for (auto it = params.begin(); it != params.end(); ++it) {
+        QString label = JobDetailsFormat::keyLabel(it.key());
+        const std::optional<QStringList> items = JobDetailsFormat::listItems(it.value());
+        const QString text = JobDetailsFormat::valueText(it.key(), it.value());
+        addValueRow(m_paramsGrid, label, QStringLiteral("param:") + it.key(),
+                    items ? *items : text.split(QLatin1Char('\n')));
+    }
+    m_paramsColumn->setVisible(!params.isEmpty());
+}
+
+void JobOverview::rebuildResult(const JobSnapshot &job) {
+    clear(m_resultGrid);
+    const JobResult &result = job.result;
+    if (!result.summary.isEmpty())
+        addValueRow(m_resultGrid, tr("Summary"), QStringLiteral("summary"), {result.summary});
+    const QLocale locale;
+    for (auto it = result.details.begin(); it != result.details.end(); ++it) {
+        const QString key = JobDetailsFormat::keyLabel(it.key());
+        const QString objectName = QStringLiteral("detail:") + it.key();
+        if (const std::optional<QStringList> items = JobDetailsFormat::listItems(it.value())) {
+            // Lists (mismatched, missing, skipped files) with their counts.
+            const QString label = tr("%1 (%2)").arg(key, locale.toString(items->size()));
+            addValueRow(m_resultGrid, label, objectName,
+                        items->isEmpty() ? QStringList{tr("None")} : *items);
+        } else {
+            addValueRow(m_resultGrid, key, objectName,
+                        JobDetailsFormat::valueText(it.key(), it.value()).split(QLatin1Char('\n')));
+        }
+    }
+    m_resultColumn->setVisible(m_resultGrid->count() > 0);
+}
