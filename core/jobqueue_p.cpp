@@ -144,11 +144,27 @@ void JobQueuePrivate::scheduleDispatch() {
 void JobQueuePrivate::dispatch() {
     dispatchScheduled = false;
     if (!draining) {
+        // A group found full stays full for the rest of this pass (starting jobs
+        // only takes slots), with the same reason: thousands of jobs waiting in a
+        // full group then cost a lookup each, not a check and a translated message.
+        QHash<QString, Refusal> fullGroups;
         for (auto it = pending.begin(); it != pending.end();) {
             JobRecord &job = *find(it->id);
             ++it; // start() and setState() may erase the current key
             std::optional<Refusal> refusal;
             for (const AdmissionPolicy *policy : policies) {
+                if (policy == &groups && !job.spec.group.isEmpty()) {
+                    if (auto full = fullGroups.constFind(job.spec.group);
+                        full != fullGroups.cend()) {
+                        refusal = *full;
+                        break;
+                    }
+                    if ((refusal = policy->check(job))) {
+                        fullGroups.insert(job.spec.group, *refusal);
+                        break;
+                    }
+                    continue;
+                }
                 if ((refusal = policy->check(job)))
                     break;
             }
