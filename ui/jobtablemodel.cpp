@@ -1,23 +1,14 @@
 #include "jobtablemodel.h"
 
-#include "humanformat.h"
 #include "icons.h"
+#include "jobdragdata.h"
+#include "jobkindregistry.h"
 #include "jobqueue.h"
+#include "jobtablecells.h"
+
+#include <QMimeData>
 
 #include <algorithm>
-
-namespace {
-
-// A finished job is complete even when its kind never learned a total.
-double shownFraction(const JobSnapshot &job) {
-    return job.state == JobState::Succeeded ? 1.0 : job.fraction();
-}
-
-bool showsRate(const JobSnapshot &job) {
-    return job.state == JobState::Running;
-}
-
-} // namespace
 
 JobTableModel::JobTableModel(JobQueue *queue, QObject *parent)
     : QAbstractTableModel(parent)
@@ -28,6 +19,9 @@ JobTableModel::JobTableModel(JobQueue *queue, QObject *parent)
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(1000 / maxUpdatesPerSecond);
     connect(&m_flushTimer, &QTimer::timeout, this, &JobTableModel::flush);
+    // Runs only while some job's Elapsed ticks (see track()).
+    m_tickTimer.setInterval(elapsedTickMs);
+    connect(&m_tickTimer, &QTimer::timeout, this, &JobTableModel::markLiveRowsDirty);
 
     connect(queue, &JobQueue::jobsAdded, this, &JobTableModel::onJobsAdded);
     connect(queue, &JobQueue::jobsRemoved, this, &JobTableModel::onJobsRemoved);
@@ -55,9 +49,10 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const {
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return displayData(job, column);
+        return JobTableCells::display(job, column,
+                                      column == KindColumn ? kindText(job.spec.kind) : QString());
     case RawValueRole:
-        return rawData(job, column);
+        return JobTableCells::raw(job, column);
     case JobIdRole:
         return QVariant::fromValue(job.id);
     case JobStateRole:
@@ -67,9 +62,9 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const {
             return m_stateIcons.value(int(job.state));
         return {};
     case Qt::ToolTipRole:
-        return toolTipData(job, column);
+        return JobTableCells::toolTip(job, column);
     case Qt::TextAlignmentRole:
-        if (column == DoneColumn || column == SpeedColumn || column == EtaColumn)
+        if (JobTableCells::isRightAligned(column))
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     default:
@@ -77,82 +72,23 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-QVariant JobTableModel::displayData(const JobSnapshot &job, int column) const {
-    switch (column) {
-    case TitleColumn:
-        return job.spec.title;
-    case StateColumn:
-        return stateText(job.state);
-    case ProgressColumn:
-        return HumanFormat::percent(shownFraction(job));
-    case DoneColumn:
-        if (job.total < 0 && job.done == 0)
-            return QString();
-        return HumanFormat::doneOfTotal(job.done, job.total, job.unit);
-    case SpeedColumn:
-        return showsRate(job) && job.speed > 0 ? HumanFormat::speed(job.speed, job.unit)
-                                               : QString();
-    case EtaColumn:
-        return showsRate(job) && job.etaSeconds >= 0 ? HumanFormat::duration(job.etaSeconds)
-                                                     : QString();
-    default:
-        return {};
-    }
-}
-
-QVariant JobTableModel::rawData(const JobSnapshot &job, int column) const {
-    switch (column) {
-    case TitleColumn:
-        return job.spec.title;
-    case StateColumn:
-        return int(job.state);
-    case ProgressColumn:
-        return shownFraction(job);
-    case DoneColumn:
-        return job.done;
-    case SpeedColumn:
-        return showsRate(job) ? job.speed : 0.0;
-    case EtaColumn:
-        return showsRate(job) ? job.etaSeconds : qint64(-1);
-    default:
-        return {};
-    }
-}
-
-QVariant JobTableModel::toolTipData(const JobSnapshot &job, int column) const {
-    switch (column) {
-    case TitleColumn:
-        return job.status.isEmpty() ? job.spec.title : tr("%1\n%2").arg(job.spec.title, job.status);
-    case StateColumn:
-        switch (job.state) {
-        case JobState::Waiting:
-            return job.waitReason;
-        case JobState::Running:
-            return job.status;
-        case JobState::Succeeded:
-            return job.result.summary;
-        case JobState::Failed:
-        case JobState::Canceled:
-        case JobState::Interrupted:
-            return job.result.error;
-        case JobState::Queued:
-        case JobState::Paused:
-            break;
-        }
-        return {};
-    default:
-        return {};
-    }
+QString JobTableModel::kindText(const QString &kind) const {
+    const JobKind *found = m_queue->kinds().find(kind);
+    return found ? found->displayName() : kind;
 }
 
 QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal)
         return {};
     if (role == Qt::TextAlignmentRole) {
-        if (section == DoneColumn || section == SpeedColumn || section == EtaColumn)
+        if (JobTableCells::isRightAligned(section))
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     }
+    // A first click on any header sorts ascending, the second descending, the third
+    // returns to queue order (the view makes the indicator clearable).
+    if (role == Qt::InitialSortOrderRole)
+        return int(Qt::AscendingOrder);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -168,9 +104,72 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Speed");
     case EtaColumn:
         return tr("ETA");
+    case ElapsedColumn:
+        return tr("Elapsed");
+    case KindColumn:
+        return tr("Kind");
+    case PriorityColumn:
+        return tr("Priority");
+    case AddedColumn:
+        return tr("Added");
+    case FinishedColumn:
+        return tr("Finished");
     default:
         return {};
     }
+}
+
+Qt::ItemFlags JobTableModel::flags(const QModelIndex &index) const {
+    // Rows are not drop targets themselves: a drop lands between rows, which is
+    // what the view's indicator shows.
+    if (!index.isValid())
+        return Qt::ItemIsDropEnabled;
+    return QAbstractTableModel::flags(index) | Qt::ItemIsDragEnabled;
+}
+
+QStringList JobTableModel::mimeTypes() const {
+    return {jobIdsMimeType()};
+}
+
+QMimeData *JobTableModel::mimeData(const QModelIndexList &indexes) const {
+    QList<int> rows;
+    for (const QModelIndex &index : indexes) {
+        if (index.isValid() && index.model() == this)
+            rows.append(index.row());
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    QList<JobId> ids;
+    ids.reserve(rows.size());
+    for (int row : std::as_const(rows))
+        ids.append(m_rows[row].id);
+    return JobDragData::encode(*m_queue, ids);
+}
+
+bool JobTableModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                    const QModelIndex &) const {
+    return action == Qt::MoveAction && !JobDragData::decode(*m_queue, data).isEmpty();
+}
+
+bool JobTableModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int,
+                                 const QModelIndex &parent) {
+    if (action != Qt::MoveAction)
+        return false;
+    const QList<JobId> ids = JobDragData::decode(*m_queue, data);
+    if (ids.isEmpty())
+        return false;
+    if (parent.isValid())
+        row = parent.row(); // dropped onto a row: before it
+    const JobId before = row >= 0 && row < m_rows.size() ? m_rows[row].id : JobId(0);
+
+    // Each moveTo says orderChanged; rearranging the rows once for the drop is enough.
+    m_dropping = true;
+    m_orderChangedLate = false;
+    JobDragData::moveBlock(*m_queue, ids, before);
+    m_dropping = false;
+    if (m_orderChangedLate)
+        onOrderChanged();
+    return true;
 }
 
 QString JobTableModel::stateText(JobState state) {
@@ -195,6 +194,30 @@ QString JobTableModel::stateText(JobState state) {
     return {};
 }
 
+QString JobTableModel::priorityText(JobPriority priority) {
+    switch (priority) {
+    case JobPriority::Low:
+        return tr("Low");
+    case JobPriority::Normal:
+        return tr("Normal");
+    case JobPriority::High:
+        return tr("High");
+    }
+    return {};
+}
+
+void JobTableModel::track(const JobSnapshot &job, int delta) {
+    m_stateCounts[size_t(job.state)] += delta;
+    if (delta > 0 && JobTableCells::elapsedTicks(job))
+        m_live.insert(job.id);
+    else
+        m_live.remove(job.id);
+    if (m_live.isEmpty())
+        m_tickTimer.stop();
+    else if (!m_tickTimer.isActive())
+        m_tickTimer.start();
+}
+
 void JobTableModel::markDirty(JobId id) {
     if (!m_rowOf.contains(id))
         return;
@@ -202,6 +225,11 @@ void JobTableModel::markDirty(JobId id) {
     // Not restarted while pending: a steady stream of updates still flushes on time.
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
+}
+
+void JobTableModel::markLiveRowsDirty() {
+    for (JobId id : std::as_const(m_live))
+        markDirty(id);
 }
 
 void JobTableModel::flush() {
@@ -212,7 +240,9 @@ void JobTableModel::flush() {
         if (row < 0)
             continue;
         if (std::optional<JobSnapshot> job = m_queue->job(id)) {
+            track(m_rows[row], -1);
             m_rows[row] = std::move(*job);
+            track(m_rows[row], +1);
             rows.append(row);
         }
     }
@@ -226,7 +256,6 @@ void JobTableModel::flush() {
         i = j + 1;
     }
 }
-
 void JobTableModel::onJobsAdded(const QList<JobId> &ids) {
     QSet<JobId> fresh;
     for (JobId id : ids) {
@@ -271,6 +300,8 @@ void JobTableModel::onJobsAdded(const QList<JobId> &ids) {
         }
         if (!run.isEmpty()) {
             beginInsertRows({}, int(i), int(i + run.size() - 1));
+            for (const JobSnapshot &job : std::as_const(run))
+                track(job, +1);
             m_rows.insert(i, run.size(), JobSnapshot{});
             std::move(run.begin(), run.end(), m_rows.begin() + i);
             reindexFrom(int(i));
@@ -299,8 +330,10 @@ void JobTableModel::onJobsRemoved(const QList<JobId> &ids) {
         const int first = rows[j];
         const int last = rows[i];
         beginRemoveRows({}, first, last);
-        for (int row = first; row <= last; ++row)
+        for (int row = first; row <= last; ++row) {
+            track(m_rows[row], -1);
             m_rowOf.remove(m_rows[row].id);
+        }
         m_rows.remove(first, last - first + 1);
         reindexFrom(first);
         endRemoveRows();
@@ -309,6 +342,10 @@ void JobTableModel::onJobsRemoved(const QList<JobId> &ids) {
 }
 
 void JobTableModel::onOrderChanged() {
+    if (m_dropping) {
+        m_orderChangedLate = true;
+        return;
+    }
     const QList<JobId> order = m_queue->order();
     bool sameJobs = order.size() == m_rows.size();
     for (qsizetype i = 0; sameJobs && i < order.size(); ++i)
@@ -331,7 +368,11 @@ void JobTableModel::onOrderChanged() {
         std::optional<JobSnapshot> job = m_queue->job(id);
         rows.append(job ? std::move(*job) : m_rows[rowOf(id)]);
     }
+    for (const JobSnapshot &job : std::as_const(m_rows))
+        track(job, -1);
     m_rows = std::move(rows);
+    for (const JobSnapshot &job : std::as_const(m_rows))
+        track(job, +1);
     m_dirty.clear(); // every row was just refreshed
     reindexFrom(0);
 
@@ -348,11 +389,16 @@ void JobTableModel::reload() {
     m_rows.clear();
     m_rowOf.clear();
     m_dirty.clear();
+    m_live.clear();
+    m_tickTimer.stop();
+    m_stateCounts.fill(0);
     const QList<JobId> order = m_queue->order();
     m_rows.reserve(order.size());
     for (JobId id : order) {
-        if (std::optional<JobSnapshot> job = m_queue->job(id))
+        if (std::optional<JobSnapshot> job = m_queue->job(id)) {
+            track(*job, +1);
             m_rows.append(std::move(*job));
+        }
     }
     reindexFrom(0);
     endResetModel();

@@ -3,13 +3,26 @@
 #include "jobtablemodel.h"
 #include "progressdelegate.h"
 
+#include <QDrag>
+#include <QDropEvent>
 #include <QHeaderView>
+#include <QMenu>
 #include <QPainter>
 
 #include <algorithm>
 
+namespace {
+
+// Hidden until asked for: the default columns fit a 1000 px window with room for titles.
+constexpr JobTableModel::Column hiddenByDefault[] = {
+    JobTableModel::KindColumn, JobTableModel::PriorityColumn, JobTableModel::AddedColumn,
+    JobTableModel::FinishedColumn};
+
+} // namespace
+
 JobTableView::JobTableView(QWidget *parent)
-    : QTableView(parent) {
+    : QTableView(parent)
+    , m_proxy(new JobFilterProxyModel(this)) {
     setItemDelegateForColumn(JobTableModel::ProgressColumn, new ProgressDelegate(this));
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -18,7 +31,10 @@ JobTableView::JobTableView(QWidget *parent)
     setAlternatingRowColors(true);
     setWordWrap(false);
     setTextElideMode(Qt::ElideMiddle); // titles are mostly paths: keep both ends
-    setSortingEnabled(false);
+    setDragDropOverwriteMode(false);
+    setDropIndicatorShown(true);
+    setDefaultDropAction(Qt::MoveAction);
+    setDragDropMode(QAbstractItemView::InternalMove);
 
     QHeaderView *vertical = verticalHeader();
     vertical->hide();
@@ -29,12 +45,20 @@ JobTableView::JobTableView(QWidget *parent)
     header->setHighlightSections(false);
     header->setStretchLastSection(false);
     header->setMinimumSectionSize(40);
-}
+    header->setSectionsMovable(true);
+    header->setSectionsClickable(true);
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, &JobTableView::showHeaderMenu);
 
-void JobTableView::setJobModel(JobTableModel *model) {
-    m_jobModel = model;
-    setModel(model);
-    sizeColumns(*model);
+    setModel(m_proxy);
+    // After setModel, which sorts by the indicator: -1, queue order.
+    setSortingEnabled(true);
+    // After QTableView's own handler, which passes the cleared indicator's order on.
+    connect(header, &QHeaderView::sortIndicatorChanged, this,
+            [this](int column) { onSortChanged(column); });
+
     connect(selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &JobTableView::jobSelectionChanged);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -45,19 +69,111 @@ void JobTableView::setJobModel(JobTableModel *model) {
             });
     // The placeholder comes and goes with the rows.
     const auto repaint = [this] { viewport()->update(); };
-    connect(model, &QAbstractItemModel::rowsInserted, this, repaint);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, repaint);
-    connect(model, &QAbstractItemModel::modelReset, this, repaint);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, repaint);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, repaint);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, repaint);
+}
+
+void JobTableView::setJobModel(JobTableModel *model) {
+    const bool first = m_jobModel == nullptr;
+    m_jobModel = model;
+    m_proxy->setSourceModel(model);
+    if (first)
+        setUpHeader();
+}
+
+void JobTableView::setUpHeader() {
+    QHeaderView *header = horizontalHeader();
+    for (int column = 0; column < JobTableModel::ColumnCount; ++column)
+        header->setSectionHidden(column, false);
+    for (JobTableModel::Column column : hiddenByDefault)
+        header->setSectionHidden(column, true);
+    sizeColumns();
+}
+
+void JobTableView::setStateFilter(JobFilterProxyModel::StateFilter filter) {
+    m_proxy->setStateFilter(filter);
+}
+
+void JobTableView::setSearchText(const QString &text) {
+    m_proxy->setSearchText(text);
+}
+
+bool JobTableView::isQueueOrder() const {
+    return m_proxy->isQueueOrder();
+}
+
+void JobTableView::showQueueOrder() {
+    horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+}
+
+void JobTableView::onSortChanged(int column) {
+    // A cleared indicator keeps its last order; queue order is ascending source order.
+    if (column < 0 && m_proxy->sortOrder() != Qt::AscendingOrder)
+        m_proxy->sort(-1, Qt::AscendingOrder);
+    const bool queueOrder = m_proxy->isQueueOrder();
+    const bool wasQueueOrder = dragEnabled();
+    // Drops stay accepted (files dropped on the table are the window's); the proxy
+    // refuses row drops while sorted.
+    setDragEnabled(queueOrder);
+    if (queueOrder != wasQueueOrder)
+        Q_EMIT queueOrderChanged(queueOrder);
+}
+
+QByteArray JobTableView::saveHeaderState() const {
+    return horizontalHeader()->saveState();
+}
+
+bool JobTableView::restoreHeaderState(const QByteArray &state) {
+    QHeaderView *header = horizontalHeader();
+    if (state.isEmpty() || !header->restoreState(state))
+        return false;
+    header->setSectionHidden(JobTableModel::TitleColumn, false);
+    // Whether or not restoreState announced the sort, the rows follow it.
+    const int column = header->sortIndicatorSection();
+    const Qt::SortOrder order = column < 0 ? Qt::AscendingOrder : header->sortIndicatorOrder();
+    m_proxy->sort(column, order);
+    onSortChanged(column);
+    return true;
+}
+
+QMenu *JobTableView::createHeaderMenu(QWidget *parent) {
+    auto *menu = new QMenu(parent);
+    menu->setAccessibleName(tr("Columns"));
+    QHeaderView *header = horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        QAction *action = menu->addAction(model()->headerData(column, Qt::Horizontal).toString());
+        action->setData(column);
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        action->setEnabled(column != JobTableModel::TitleColumn);
+        connect(action, &QAction::toggled, this,
+                [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+    }
+    menu->addSeparator();
+    QAction *queueOrder = menu->addAction(tr("&Queue Order"));
+    queueOrder->setObjectName(QStringLiteral("QueueOrderAction"));
+    queueOrder->setToolTip(tr("Show the jobs in the order they run; rows can then be dragged"));
+    queueOrder->setEnabled(!isQueueOrder());
+    connect(queueOrder, &QAction::triggered, this, &JobTableView::showQueueOrder);
+    return menu;
+}
+
+void JobTableView::showHeaderMenu(const QPoint &position) {
+    QMenu *menu = createHeaderMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(horizontalHeader()->viewport()->mapToGlobal(position));
 }
 
 QList<int> JobTableView::selectedModelRows() const {
     QList<int> rows;
-    if (!selectionModel())
+    if (!selectionModel() || !m_jobModel)
         return rows;
     const QModelIndexList selected = selectionModel()->selectedRows();
     rows.reserve(selected.size());
     for (const QModelIndex &index : selected)
-        rows.append(index.row());
+        rows.append(m_proxy->mapToSource(index).row());
     std::sort(rows.begin(), rows.end());
     return rows;
 }
@@ -81,23 +197,92 @@ JobId JobTableView::currentJobId() const {
     return current.isValid() ? current.data(JobTableModel::JobIdRole).value<JobId>() : JobId(0);
 }
 
-void JobTableView::selectJob(JobId id) {
+bool JobTableView::selectJob(JobId id) {
     const int row = m_jobModel ? m_jobModel->rowOf(id) : -1;
     if (row < 0)
-        return;
-    const QModelIndex index = m_jobModel->index(row, 0);
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_jobModel->index(row, 0));
+    if (!index.isValid())
+        return false;
     selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                  QItemSelectionModel::Rows);
     scrollTo(index);
+    return true;
 }
 
-void JobTableView::sizeColumns(const JobTableModel &model) {
+QRect JobTableView::visualRect(const QModelIndex &index) const {
+    if (m_jobModel && index.model() == m_jobModel)
+        return QTableView::visualRect(m_proxy->mapFromSource(index));
+    return QTableView::visualRect(index);
+}
+
+void JobTableView::startDrag(Qt::DropActions) {
+    if (!isQueueOrder())
+        return;
+    const QModelIndexList rows = selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    QMimeData *data = m_proxy->mimeData(rows);
+    if (!data)
+        return;
+    // A label saying what moves, rather than a picture of every dragged cell.
+    const QString text = rows.size() == 1 ? rows.first().data(Qt::DisplayRole).toString()
+                                          : tr("%n jobs", nullptr, int(rows.size()));
+    const QFontMetrics metrics = fontMetrics();
+    const QString shown = metrics.elidedText(text, Qt::ElideMiddle, 320);
+    QPixmap pixmap(QSize(metrics.horizontalAdvance(shown) + 16, metrics.height() + 8) *
+                   devicePixelRatioF());
+    pixmap.setDevicePixelRatio(devicePixelRatioF());
+    pixmap.fill(Qt::transparent);
+    {
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QRectF area(0, 0, pixmap.width() / devicePixelRatioF(),
+                          pixmap.height() / devicePixelRatioF());
+        painter.setBrush(palette().color(QPalette::Highlight));
+        painter.setPen(Qt::NoPen);
+        painter.drawRoundedRect(area, 4, 4);
+        painter.setPen(palette().color(QPalette::HighlightedText));
+        painter.drawText(area, Qt::AlignCenter, shown);
+    }
+    auto *drag = new QDrag(this);
+    drag->setMimeData(data);
+    drag->setPixmap(pixmap);
+    drag->setHotSpot(QPoint(-12, -12));
+    drag->exec(Qt::MoveAction, Qt::MoveAction);
+}
+
+void JobTableView::dropEvent(QDropEvent *event) {
+    if (event->source() != this || !(event->possibleActions() & Qt::MoveAction) ||
+        !isQueueOrder()) {
+        event->ignore();
+        return;
+    }
+    // Where the indicator showed it: above a row when over its upper half, below
+    // when over its lower half, after the last row below them all.
+    const QPoint position = event->position().toPoint();
+    const QModelIndex index = indexAt(position);
+    int row = m_proxy->rowCount();
+    if (index.isValid())
+        row = position.y() < visualRect(index).center().y() ? index.row() : index.row() + 1;
+    if (m_proxy->dropMimeData(event->mimeData(), Qt::MoveAction, row, 0, {})) {
+        event->setDropAction(Qt::MoveAction);
+        event->accept();
+    } else {
+        event->ignore();
+    }
+    stopAutoScroll();
+    setState(NoState);
+    viewport()->update();
+}
+
+void JobTableView::sizeColumns() {
     // Fixed widths from sample text: ResizeToContents would measure every row on
     // every update, which costs too much with thousands of jobs.
     const QFontMetrics metrics = fontMetrics();
     QHeaderView *header = horizontalHeader();
     const auto widthFor = [&](int column, const QString &sample, int extra = 0) {
-        const QString title = model.headerData(column, Qt::Horizontal).toString();
+        const QString title = m_proxy->headerData(column, Qt::Horizontal).toString();
         const int width =
             std::max(metrics.horizontalAdvance(sample) + extra, metrics.horizontalAdvance(title));
         header->resizeSection(column, width + 4 * metrics.averageCharWidth());
@@ -110,6 +295,13 @@ void JobTableView::sizeColumns(const JobTableModel &model) {
     widthFor(JobTableModel::DoneColumn, QStringLiteral("1,023.9 MB / 1,023.9 MB"));
     widthFor(JobTableModel::SpeedColumn, QStringLiteral("1,023.9 MB/s"));
     widthFor(JobTableModel::EtaColumn, QStringLiteral("88h 88m"));
+    widthFor(JobTableModel::ElapsedColumn, QStringLiteral("88h 88m"));
+    widthFor(JobTableModel::KindColumn, QStringLiteral("Image batch"));
+    widthFor(JobTableModel::PriorityColumn, JobTableModel::priorityText(JobPriority::Normal));
+    const QString sampleTime =
+        QLocale().toString(QDateTime(QDate(2028, 12, 28), QTime(23, 58)), QLocale::ShortFormat);
+    widthFor(JobTableModel::AddedColumn, sampleTime);
+    widthFor(JobTableModel::FinishedColumn, sampleTime);
 }
 
 void JobTableView::setPlaceholderText(const QString &text) {
@@ -119,12 +311,17 @@ void JobTableView::setPlaceholderText(const QString &text) {
 
 void JobTableView::paintEvent(QPaintEvent *event) {
     QTableView::paintEvent(event);
-    if (m_placeholderText.isEmpty() || !model() || model()->rowCount() > 0)
+    if (m_proxy->rowCount() > 0)
+        return;
+    // Jobs hidden by the filter are not "no jobs".
+    const bool filteredOut = m_jobModel && m_jobModel->rowCount() > 0;
+    const QString text = filteredOut ? tr("No job matches the filter.") : m_placeholderText;
+    if (text.isEmpty())
         return;
     QPainter painter(viewport());
     QColor color = palette().color(QPalette::Text);
     color.setAlphaF(0.55);
     painter.setPen(color);
     const QRect area = viewport()->rect().adjusted(24, 24, -24, -24);
-    painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, m_placeholderText);
+    painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, text);
 }

@@ -1,24 +1,60 @@
 #pragma once
 
+#include "jobfilterproxymodel.h"
 #include "jobsnapshot.h"
 
 #include <QTableView>
 
 class JobTableModel;
+class QMenu;
 
-// The table of jobs: whole-row, multi-row selection in queue order (no sorting by
-// column: the order is the queue's, changed with Move Up/Down), a progress bar
-// column, columns sized from sample text rather than by measuring every row, and
-// a hint painted over the empty table saying how to add a job.
-// The model is not owned. GUI thread.
+// The table of jobs, like a transfer list: whole-row, multi-row selection; a
+// JobFilterProxyModel (owned by the view) between the JobTableModel and the
+// rows, for the state filter, the search and sorting; a progress bar column;
+// columns sized from sample text rather than by measuring every row; and a hint
+// painted over the empty table saying how to add a job.
+//
+// Header: a click sorts by that column ascending, a second click descending, a
+// third returns to queue order. Its context menu shows or hides columns (not
+// Title) and offers "Queue Order". Columns can be resized and moved; the header's
+// layout (visible columns, widths, order, sort) round-trips through
+// saveHeaderState()/restoreHeaderState() for QSettings. By default Kind,
+// Priority, Added and Finished are hidden.
+//
+// Drag and drop: while the rows show queue order, selected rows can be dragged
+// to another place in the queue (JobTableModel::dropMimeData says where they
+// land); while sorted, dragging is off.
+//
+// Every index this view's selection API deals in is mapped to the job model, so
+// callers see jobs in queue order whatever the sort. The model is not owned.
+// GUI thread.
 class JobTableView : public QTableView {
     Q_OBJECT
 public:
     explicit JobTableView(QWidget *parent = nullptr);
 
-    // Sets the model and sizes the columns for it.
+    // Shows the model's jobs through the view's proxy and sizes the columns.
     void setJobModel(JobTableModel *model);
     JobTableModel *jobModel() const { return m_jobModel; }
+    // The proxy between the job model and the rows (what model() returns).
+    JobFilterProxyModel *proxy() const { return m_proxy; }
+    void setStateFilter(JobFilterProxyModel::StateFilter filter);
+    void setSearchText(const QString &text);
+
+    // True while rows show in queue order (no sort column): rows can be dragged.
+    bool isQueueOrder() const;
+    // Drops the sort: rows show in queue order again.
+    void showQueueOrder();
+
+    // The header's state (QHeaderView::saveState) and its restore, which also
+    // applies the saved sort. A state that does not fit is refused (false) and
+    // the current layout stays. Title is never left hidden.
+    QByteArray saveHeaderState() const;
+    bool restoreHeaderState(const QByteArray &state);
+    // The header's context menu, new each call (the caller owns it): one
+    // checkable action per column (data: the column; Title disabled), then
+    // "Queue Order".
+    QMenu *createHeaderMenu(QWidget *parent = nullptr);
 
     // The selected jobs, in queue order (whatever the rows' sort order on screen).
     QList<JobId> selectedJobIds() const;
@@ -27,9 +63,15 @@ public:
     // The job with the keyboard focus (the details pane shows it); 0 when none.
     JobId currentJobId() const;
     // Makes the job the only selected and the current row, and scrolls to it.
-    void selectJob(JobId id);
+    // False (and nothing changes) when it has no row or the filter hides it.
+    bool selectJob(JobId id);
 
-    // Shown centred while the table has no rows; empty: nothing.
+    // Also takes an index of jobModel(), mapped through the proxy, so callers
+    // holding model indexes need not know about the proxy.
+    QRect visualRect(const QModelIndex &index) const override;
+
+    // Shown centred while there are no jobs; empty: nothing. While jobs exist but
+    // the filter hides them all, a line saying so shows instead.
     QString placeholderText() const { return m_placeholderText; }
     void setPlaceholderText(const QString &text);
 
@@ -38,15 +80,24 @@ Q_SIGNALS:
     void jobSelectionChanged();
     // The current job changed; 0 when no row is current.
     void currentJobChanged(JobId id);
+    // The rows switched between queue order (true) and a sort column (false).
+    void queueOrderChanged(bool queueOrder);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    // No row is removed after a move: the queue reorders, the model follows.
+    void startDrag(Qt::DropActions supportedActions) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    void sizeColumns(const JobTableModel &model);
+    void setUpHeader();
+    void sizeColumns();
+    void onSortChanged(int column);
+    void showHeaderMenu(const QPoint &position);
 
     QList<int> selectedModelRows() const; // model rows, ascending (= queue order)
 
     JobTableModel *m_jobModel = nullptr;
+    JobFilterProxyModel *m_proxy = nullptr;
     QString m_placeholderText;
 };

@@ -225,3 +225,99 @@ TEST_F(JobTableModelTest, HeadersNameEveryColumn) {
     for (int column = 0; column < JobTableModel::ColumnCount; ++column)
         EXPECT_FALSE(model.headerData(column, Qt::Horizontal).toString().isEmpty()) << column;
 }
+
+TEST_F(JobTableModelTest, KindAndPriorityColumnsNameThemAndSortAsRawValues) {
+    JobSpec spec;
+    spec.kind = QStringLiteral("spin");
+    spec.title = QStringLiteral("urgent");
+    spec.priority = JobPriority::High;
+    const JobId id = add(spec);
+    EXPECT_EQ(text(id, JobTableModel::KindColumn).toStdString(), "Spinning job");
+    EXPECT_EQ(text(id, JobTableModel::KindColumn, JobTableModel::RawValueRole).toStdString(),
+              "spin");
+    EXPECT_EQ(text(id, JobTableModel::PriorityColumn).toStdString(), "High");
+    const QModelIndex priority = model.index(model.rowOf(id), JobTableModel::PriorityColumn);
+    EXPECT_EQ(priority.data(JobTableModel::RawValueRole).toInt(), int(JobPriority::High));
+}
+
+TEST_F(JobTableModelTest, AddedAndFinishedShowLocalTimesAndFinishedOnlyWhenFinished) {
+    const JobId id = add(QStringLiteral("spin"));
+    ASSERT_TRUE(waitForShownState(id, JobState::Running));
+    const JobSnapshot job = *queue.job(id);
+    const auto raw = [&](int column) {
+        return model.index(model.rowOf(id), column).data(JobTableModel::RawValueRole);
+    };
+    EXPECT_EQ(raw(JobTableModel::AddedColumn).toDateTime(), job.addedAt);
+    EXPECT_EQ(text(id, JobTableModel::AddedColumn),
+              QLocale().toString(job.addedAt.toLocalTime(), QLocale::ShortFormat));
+    EXPECT_TRUE(text(id, JobTableModel::FinishedColumn).isEmpty());
+    EXPECT_EQ(raw(JobTableModel::FinishedColumn).typeId(), QMetaType::QDateTime);
+    EXPECT_FALSE(raw(JobTableModel::FinishedColumn).toDateTime().isValid());
+
+    ASSERT_TRUE(queue.cancel(id).ok());
+    ASSERT_TRUE(waitForShownState(id, JobState::Canceled));
+    const QDateTime finished = queue.job(id)->finishedAt;
+    ASSERT_TRUE(finished.isValid());
+    EXPECT_EQ(raw(JobTableModel::FinishedColumn).toDateTime(), finished);
+    EXPECT_EQ(text(id, JobTableModel::FinishedColumn),
+              QLocale().toString(finished.toLocalTime(), QLocale::ShortFormat));
+    EXPECT_FALSE(text(id, JobTableModel::FinishedColumn, Qt::ToolTipRole).isEmpty());
+}
+
+TEST_F(JobTableModelTest, ElapsedIsEmptyBeforeAJobStartsAndFixedAfterItEnds) {
+    queue.setMaxRunning(1);
+    const JobId running = add(QStringLiteral("spin"));
+    const JobId queued = add(QStringLiteral("spin"));
+    ASSERT_TRUE(waitForShownState(running, JobState::Running));
+    EXPECT_TRUE(text(queued, JobTableModel::ElapsedColumn).isEmpty());
+    const auto elapsed = [&](JobId id) {
+        return model.index(model.rowOf(id), JobTableModel::ElapsedColumn)
+            .data(JobTableModel::RawValueRole);
+    };
+    EXPECT_EQ(elapsed(queued).toLongLong(), -1);
+    EXPECT_GE(elapsed(running).toLongLong(), 0);
+    EXPECT_FALSE(text(running, JobTableModel::ElapsedColumn).isEmpty());
+    EXPECT_EQ(int(model.index(0, JobTableModel::ElapsedColumn).data(Qt::TextAlignmentRole).toInt() &
+                  Qt::AlignHorizontal_Mask),
+              int(Qt::AlignRight));
+
+    ASSERT_TRUE(queue.cancel(running).ok());
+    ASSERT_TRUE(waitForShownState(running, JobState::Canceled));
+    const JobSnapshot job = *queue.job(running);
+    EXPECT_EQ(elapsed(running).toLongLong(), job.startedAt.secsTo(job.finishedAt));
+}
+
+TEST_F(JobTableModelTest, ElapsedTicksForAStartedJobThatReportsNothing) {
+    const JobId id = add(QStringLiteral("spin"));
+    ASSERT_TRUE(waitForShownState(id, JobState::Running));
+    ASSERT_TRUE(queue.pause(id).ok());
+    ASSERT_TRUE(waitForShownState(id, JobState::Paused));
+    ASSERT_TRUE(model.snapshot(model.rowOf(id)).started);
+
+    // A paused job sends no progress, yet its Elapsed cell is refreshed once a second.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const auto elapsed = [&] {
+        return model.index(model.rowOf(id), JobTableModel::ElapsedColumn)
+            .data(JobTableModel::RawValueRole)
+            .toLongLong();
+    };
+    const qint64 before = elapsed();
+    ASSERT_TRUE(waitUntil([&] { return changed.count() >= 2; }));
+    EXPECT_GT(elapsed(), before);
+    const auto topLeft = changed.first().at(0).value<QModelIndex>();
+    EXPECT_EQ(topLeft.row(), model.rowOf(id));
+}
+
+TEST_F(JobTableModelTest, CountsFollowTheShownStates) {
+    queue.setMaxRunning(1);
+    const JobId failed = add(QStringLiteral("fail"));
+    const JobId running = add(QStringLiteral("spin"));
+    add(QStringLiteral("spin"));
+    ASSERT_TRUE(waitForShownState(failed, JobState::Failed));
+    ASSERT_TRUE(waitForShownState(running, JobState::Running));
+    EXPECT_EQ(model.countIn(JobState::Failed), 1);
+    EXPECT_EQ(model.countIn(JobState::Running), 1);
+    EXPECT_EQ(model.countIn(JobState::Queued), 1);
+    ASSERT_TRUE(queue.remove(failed).ok());
+    EXPECT_EQ(model.countIn(JobState::Failed), 0);
+}
