@@ -1,4 +1,5 @@
 // taskdeck: the window, or with arguments a command-line tool on the same engine.
+#include "appsettings.h"
 #include "jobkindregistry.h"
 #include "jobqueue.h"
 #include "mainwindow.h"
@@ -7,6 +8,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QSettings>
 
 #include <cstring>
 
@@ -76,7 +78,17 @@ int main(int argc, char **argv) {
         return Usage::unknownCommand(app.arguments().at(1));
 
     JobQueue queue(JobKindRegistry::withBuiltinKinds());
-    MainWindow window(&queue);
+    QSettings store;
+    AppSettings settings(&store);
+    settings.applyTo(queue);
+    QObject::connect(&settings, &AppSettings::changed, &queue,
+                     [&settings, &queue] { settings.applyTo(queue); });
+    MainWindow window(&queue, &settings);
+    // Closing the window may leave the queue running in the tray; quitting is the
+    // window's decision once it has asked about unfinished jobs.
+    QApplication::setQuitOnLastWindowClosed(false);
+    QObject::connect(&window, &MainWindow::quitConfirmed, &app, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
     window.show();
     return QApplication::exec();
 }

@@ -1,7 +1,10 @@
 #include "mainwindow.h"
 
+#include "appsettings.h"
+#include "closeprompt.h"
 #include "icons.h"
 #include "jobactions.h"
+#include "jobdetailspane.h"
 #include "joblauncher.h"
 #include "jobqueue.h"
 #include "jobtablemodel.h"
@@ -9,9 +12,13 @@
 #include "queueactions.h"
 #include "queueprogressindicator.h"
 #include "queuesummarylabel.h"
+#include "settingsdialog.h"
+#include "trayicon.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QKeySequence>
@@ -19,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
@@ -44,14 +52,17 @@ QStringList localPaths(const QMimeData *mime) {
 
 } // namespace
 
-MainWindow::MainWindow(JobQueue *queue, QWidget *parent)
+MainWindow::MainWindow(JobQueue *queue, AppSettings *settings, QWidget *parent)
     : QMainWindow(parent)
-    , m_queue(queue) {
+    , m_queue(queue)
+    , m_settings(settings) {
     setWindowTitle(tr("Taskdeck"));
     setWindowIcon(Icons::app());
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
 
+    if (!m_settings)
+        m_settings = new AppSettings(new QSettings(this), this);
     m_model = new JobTableModel(queue, this);
     m_jobActions = new JobActions(queue, this);
     m_queueActions = new QueueActions(queue, this);
@@ -65,8 +76,11 @@ MainWindow::MainWindow(JobQueue *queue, QWidget *parent)
     createMenus();
     createToolBar();
     createStatusBar();
+    createDetailsDock();
+    createTray();
     updateActions();
-    resize(1000, 560);
+    resize(1000, 640);
+    restoreLayout();
 }
 
 QAction *MainWindow::addHashAction() const {
@@ -89,7 +103,15 @@ void MainWindow::createActions() {
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::requestQuit);
+
+    m_settingsAction = new QAction(Icons::action(Icons::Action::Settings), tr("&Settings…"), this);
+    m_settingsAction->setShortcut(QKeySequence(tr("Ctrl+,")));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setToolTip(
+        tr("Parallel jobs, group limits, notifications and what closing the window does"));
+    m_settingsAction->setStatusTip(m_settingsAction->toolTip());
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
 
     m_selectAllAction = new QAction(tr("Select &All"), this);
     m_selectAllAction->setShortcut(QKeySequence::SelectAll);
@@ -103,6 +125,8 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addActions(m_launcher->actions());
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_settingsAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 
@@ -141,6 +165,8 @@ void MainWindow::createMenus() {
     queueMenu->addAction(m_queueActions->action(QueueActions::Drain));
     queueMenu->addSeparator();
     queueMenu->addAction(m_queueActions->action(QueueActions::ClearFinished));
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_aboutAction);
@@ -204,6 +230,99 @@ void MainWindow::createView() {
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+}
+
+void MainWindow::createDetailsDock() {
+    m_details = new JobDetailsPane(m_queue, this);
+    m_details->setObjectName(QStringLiteral("DetailsPane"));
+    m_detailsDock = new QDockWidget(tr("Details"), this);
+    m_detailsDock->setObjectName(QStringLiteral("DetailsDock"));
+    m_detailsDock->setWidget(m_details);
+    m_detailsDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
+    m_detailsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_detailsDock);
+    // The table keeps most of the height by default.
+    resizeDocks({m_detailsDock}, {220}, Qt::Vertical);
+
+    QAction *toggle = m_detailsDock->toggleViewAction();
+    toggle->setText(tr("&Details Pane"));
+    toggle->setShortcut(QKeySequence(tr("Ctrl+I")));
+    toggle->setStatusTip(tr("Show or hide the details of the current job"));
+    m_viewMenu->addAction(toggle);
+
+    connect(m_view, &JobTableView::currentJobChanged, m_details, &JobDetailsPane::setJob);
+}
+
+void MainWindow::createTray() {
+    m_tray = new TrayIcon(m_queue, m_settings, this);
+    m_tray->setWindow(this);
+    connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::requestQuit);
+    connect(m_tray, &TrayIcon::notificationRequested, this, &MainWindow::notify);
+}
+
+void MainWindow::notify(const QString &title, const QString &body) {
+    // The tray shows it as a desktop notification when there is a tray; the status
+    // bar says it in any case, for whoever looks at the window.
+    showMessage(body.isEmpty() ? title : tr("%1: %2").arg(title, body));
+}
+
+void MainWindow::showSettings() {
+    auto *dialog = new SettingsDialog(m_settings, m_queue, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::restoreLayout() {
+    restoreGeometry(m_settings->state(QStringLiteral("window/geometry")));
+    restoreState(m_settings->state(QStringLiteral("window/state")));
+}
+
+void MainWindow::saveLayout() {
+    m_settings->setState(QStringLiteral("window/geometry"), saveGeometry());
+    m_settings->setState(QStringLiteral("window/state"), saveState());
+}
+
+bool MainWindow::confirmQuit(bool fromTray) {
+    ClosePrompt prompt(m_settings, m_tray->isAvailable() && !fromTray);
+    const ClosePrompt::Decision decision = prompt.decide(*m_queue, this);
+    switch (decision) {
+    case ClosePrompt::Decision::DontClose:
+        return false;
+    case ClosePrompt::Decision::KeepRunningInTray:
+        // From the tray's own Quit a remembered "keep running" means: stay there.
+        if (!fromTray)
+            hide();
+        return false;
+    case ClosePrompt::Decision::Quit:
+    case ClosePrompt::Decision::PauseAndQuit:
+    case ClosePrompt::Decision::CancelAndQuit:
+        ClosePrompt::carryOut(decision, *m_queue);
+        return true;
+    }
+    return false;
+}
+
+void MainWindow::requestQuit() {
+    if (!confirmQuit(!isVisible()))
+        return;
+    saveLayout();
+    m_quitApproved = true;
+    close();
+    Q_EMIT quitConfirmed();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    saveLayout();
+    if (m_quitApproved) {
+        event->accept();
+        return;
+    }
+    event->ignore();
+    if (confirmQuit(false)) {
+        m_quitApproved = true;
+        event->accept();
+        Q_EMIT quitConfirmed();
+    }
 }
 
 void MainWindow::createStatusBar() {

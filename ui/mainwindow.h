@@ -4,7 +4,9 @@
 
 #include <QMainWindow>
 
+class AppSettings;
 class JobActions;
+class JobDetailsPane;
 class JobLauncher;
 class JobQueue;
 class JobTableModel;
@@ -12,14 +14,20 @@ class JobTableView;
 class QueueActions;
 class QueueProgressIndicator;
 class QueueSummaryLabel;
+class TrayIcon;
 class QAction;
+class QDockWidget;
 class QMenu;
 
 // Taskdeck's main window: the job table (queue order, multi-row selection), a
 // menu bar, toolbar and context menu with the commands on the selected jobs and
 // on the whole queue, and a status bar with job counts and the whole queue's
-// progress, speed and time left. Files and folders dropped on it are offered to
-// the kinds of job that take them.
+// progress, speed and time left; under the table a details pane for the current
+// job. Files and folders dropped on it are offered to the kinds of job that take
+// them. A tray icon sums up the queue and notifies; closing the window while jobs
+// are unfinished asks what to do with them (ClosePrompt), unless remembered.
+// Window geometry, the dock layout and the table's columns are kept in the
+// settings between runs.
 //
 // The window only shows core's state and sends intent: it reads snapshots cached
 // by JobTableModel and calls JobQueue; it never waits on a job.
@@ -28,7 +36,10 @@ class QMenu;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(JobQueue *queue, QWidget *parent = nullptr);
+    // settings: the preferences to use and keep the window's layout in; null: the
+    // application's own (QSettings()), owned by the window.
+    explicit MainWindow(JobQueue *queue, AppSettings *settings = nullptr,
+                        QWidget *parent = nullptr);
 
     JobTableModel *model() const { return m_model; }
     JobTableView *view() const { return m_view; }
@@ -44,6 +55,17 @@ public:
     // The toolbar's "Add Job" menu: one entry per kind of job.
     QMenu *addMenu() const { return m_addMenu; }
     QueueProgressIndicator *queueProgress() const { return m_queueProgress; }
+    JobDetailsPane *detailsPane() const { return m_details; }
+    QDockWidget *detailsDock() const { return m_detailsDock; }
+    TrayIcon *trayIcon() const { return m_tray; }
+    AppSettings *settings() const { return m_settings; }
+    QAction *settingsAction() const { return m_settingsAction; }
+
+    // Opens the settings dialog (window-modal; returns at once).
+    void showSettings();
+    // Quits the application after asking, as closing the window does, what to do
+    // with unfinished jobs (from the tray's Quit, or the File menu's).
+    void requestQuit();
 
     // The selected jobs, in queue order.
     QList<JobId> selectedJobIds() const;
@@ -54,7 +76,14 @@ public:
     // it closes).
     QMenu *offerJobsFor(const QStringList &paths, const QPoint &globalPosition);
 
+Q_SIGNALS:
+    // The person chose to quit (closing the window, or the tray's Quit) and any
+    // unfinished jobs were paused or canceled as they asked: the application
+    // should quit now.
+    void quitConfirmed();
+
 protected:
+    void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -66,6 +95,15 @@ private:
     void createToolBar();
     void createView();
     void createStatusBar();
+    void createDetailsDock();
+    void createTray();
+    void restoreLayout();
+    void saveLayout();
+    // Asks (or applies the remembered answer) what to do with unfinished jobs;
+    // true when the application should quit. Not fromTray: "keep running in the
+    // tray" hides the window; fromTray (the window is hidden): it stays hidden.
+    bool confirmQuit(bool fromTray);
+    void notify(const QString &title, const QString &body);
     void updateActions();
     void showContextMenu(const QPoint &position);
     void showMessage(const QString &message);
@@ -77,11 +115,18 @@ private:
     JobActions *m_jobActions = nullptr;
     QueueActions *m_queueActions = nullptr;
     JobLauncher *m_launcher = nullptr;
+    AppSettings *m_settings = nullptr;
+    TrayIcon *m_tray = nullptr;
+    JobDetailsPane *m_details = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    QAction *m_settingsAction = nullptr;
+    bool m_quitApproved = false; // closeEvent lets the window close without asking
     QAction *m_quitAction = nullptr;
     QAction *m_selectAllAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QMenu *m_contextMenu = nullptr;
     QMenu *m_addMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
     QueueSummaryLabel *m_summary = nullptr;
     QueueProgressIndicator *m_queueProgress = nullptr;
 };

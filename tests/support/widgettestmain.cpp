@@ -6,6 +6,8 @@
 // would abort there for want of a display.
 #include <QApplication>
 #include <QLocale>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 int main(int argc, char **argv) {
@@ -17,5 +19,11 @@ int main(int argc, char **argv) {
     // Expectations on formatted text ("1.5 MB") assume English number formatting.
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     QApplication app(argc, argv);
+    // Windows that keep their layout and preferences in QSettings() must not read or
+    // write the person's own: each test run gets a fresh, empty settings folder.
+    QTemporaryDir settingsDir;
+    QCoreApplication::setOrganizationName(QStringLiteral("TaskdeckTests"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
     return RUN_ALL_TESTS();
 }
