@@ -70,6 +70,7 @@ public:
     // it never logged or does not exist. Lines are in the tail before jobLogged
     // carries them, so logTail() then following jobLogged misses and repeats nothing.
     QStringList logTail(JobId id, int maxLines = logTailLines) const;
+
     QList<JobId> order() const; // every job, in queue order
     int count() const;
     int countIn(JobState state) const;
