@@ -5,6 +5,7 @@
 #include "icons.h"
 #include "jobactions.h"
 #include "jobdetailspane.h"
+#include "jobfilterbar.h"
 #include "joblauncher.h"
 #include "jobqueue.h"
 #include "jobtablemodel.h"
@@ -22,6 +23,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QKeySequence>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -31,6 +33,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QUrl>
+#include <QVBoxLayout>
 
 namespace {
 
@@ -69,7 +72,7 @@ MainWindow::MainWindow(JobQueue *queue, AppSettings *settings, QWidget *parent)
     m_launcher = new JobLauncher(queue, this);
     connect(m_jobActions, &JobActions::refused, this, &MainWindow::showMessage);
     connect(m_launcher, &JobLauncher::addRefused, this, &MainWindow::showMessage);
-    connect(m_launcher, &JobLauncher::jobAdded, this, &MainWindow::selectJob);
+    connect(m_launcher, &JobLauncher::jobAdded, this, &MainWindow::showAddedJob);
 
     createActions();
     createView();
@@ -113,6 +116,10 @@ void MainWindow::createActions() {
     m_settingsAction->setStatusTip(m_settingsAction->toolTip());
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
 
+    m_findAction = new QAction(tr("&Find…"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setStatusTip(tr("Search the jobs by title, kind or path"));
+
     m_selectAllAction = new QAction(tr("Select &All"), this);
     m_selectAllAction->setShortcut(QKeySequence::SelectAll);
     connect(m_selectAllAction, &QAction::triggered, this, [this] { m_view->selectAll(); });
@@ -132,6 +139,7 @@ void MainWindow::createMenus() {
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
     editMenu->addAction(m_selectAllAction);
+    editMenu->addAction(m_findAction);
 
     auto *priorityMenu = new QMenu(tr("P&riority"), this);
     priorityMenu->addAction(m_jobActions->action(JobActions::PriorityHigh));
@@ -167,6 +175,14 @@ void MainWindow::createMenus() {
     queueMenu->addAction(m_queueActions->action(QueueActions::ClearFinished));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *columns = m_view->createHeaderMenu(this);
+    columns->setTitle(tr("&Columns"));
+    m_viewMenu->addMenu(columns);
+    QAction *queueOrder =
+        m_viewMenu->addAction(tr("Sort in &Queue Order"), m_view, &JobTableView::showQueueOrder);
+    queueOrder->setShortcut(QKeySequence(tr("Ctrl+0")));
+    queueOrder->setStatusTip(tr("Show the jobs in the order they will run (drag rows to reorder)"));
+    m_viewMenu->addSeparator();
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_aboutAction);
@@ -220,7 +236,19 @@ void MainWindow::createView() {
     // takes its own rows, for reordering).
     m_view->viewport()->installEventFilter(this);
 
-    setCentralWidget(m_view);
+    m_filterBar = new JobFilterBar(this);
+    m_filterBar->setObjectName(QStringLiteral("FilterBar"));
+    m_filterBar->setProxy(m_view->proxy());
+    connect(m_findAction, &QAction::triggered, m_filterBar, &JobFilterBar::focusSearch);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_view, 1);
+    setCentralWidget(central);
+    setTabOrder(m_filterBar, m_view);
 
     connect(m_view, &JobTableView::jobSelectionChanged, this, &MainWindow::updateActions);
     // States change under a steady selection; the model already batches these signals.
@@ -275,11 +303,13 @@ void MainWindow::showSettings() {
 void MainWindow::restoreLayout() {
     restoreGeometry(m_settings->state(QStringLiteral("window/geometry")));
     restoreState(m_settings->state(QStringLiteral("window/state")));
+    m_view->restoreHeaderState(m_settings->state(QStringLiteral("window/table-header")));
 }
 
 void MainWindow::saveLayout() {
     m_settings->setState(QStringLiteral("window/geometry"), saveGeometry());
     m_settings->setState(QStringLiteral("window/state"), saveState());
+    m_settings->setState(QStringLiteral("window/table-header"), m_view->saveHeaderState());
 }
 
 bool MainWindow::confirmQuit(bool fromTray) {
@@ -340,6 +370,15 @@ QList<JobId> MainWindow::selectedJobIds() const {
 
 void MainWindow::selectJob(JobId id) {
     m_view->selectJob(id);
+}
+
+void MainWindow::showAddedJob(JobId id) {
+    // A new job hidden by the filter or search would look lost: show every job.
+    if (!m_view->selectJob(id)) {
+        m_filterBar->searchField()->clear();
+        m_view->setStateFilter(JobFilterProxyModel::StateFilter::All);
+        m_view->selectJob(id);
+    }
 }
 
 void MainWindow::updateActions() {

@@ -7,6 +7,7 @@
 class AppSettings;
 class JobActions;
 class JobDetailsPane;
+class JobFilterBar;
 class JobLauncher;
 class JobQueue;
 class JobTableModel;
@@ -55,6 +56,7 @@ public:
     // The toolbar's "Add Job" menu: one entry per kind of job.
     QMenu *addMenu() const { return m_addMenu; }
     QueueProgressIndicator *queueProgress() const { return m_queueProgress; }
+    JobFilterBar *filterBar() const { return m_filterBar; }
     JobDetailsPane *detailsPane() const { return m_details; }
     QDockWidget *detailsDock() const { return m_detailsDock; }
     TrayIcon *trayIcon() const { return m_tray; }
@@ -107,6 +109,7 @@ private:
     void updateActions();
     void showContextMenu(const QPoint &position);
     void showMessage(const QString &message);
+    void showAddedJob(JobId id);
     void showAbout();
 
     JobQueue *m_queue;
@@ -123,6 +126,8 @@ private:
     bool m_quitApproved = false; // closeEvent lets the window close without asking
     QAction *m_quitAction = nullptr;
     QAction *m_selectAllAction = nullptr;
+    QAction *m_findAction = nullptr;
+    JobFilterBar *m_filterBar = nullptr;
     QAction *m_aboutAction = nullptr;
     QMenu *m_contextMenu = nullptr;
     QMenu *m_addMenu = nullptr;

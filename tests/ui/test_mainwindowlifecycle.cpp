@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
 #include "jobdetailspane.h"
+#include "jobfilterbar.h"
+#include "joblauncher.h"
+#include "jobtablemodel.h"
 #include "jobtableview.h"
 #include "promptanswerer.h"
 #include "settingsdialog.h"
@@ -8,6 +11,8 @@
 #include "trayicon.h"
 
 #include <QDockWidget>
+#include <QHeaderView>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStatusBar>
 
@@ -105,6 +110,7 @@ TEST_F(MainWindowLifecycleTest, TheLayoutIsKeptBetweenRuns) {
     window->detailsDock()->toggleViewAction()->trigger();
     ASSERT_FALSE(window->detailsDock()->isVisible());
     window->resize(900, 500);
+    window->view()->horizontalHeader()->hideSection(JobTableModel::SpeedColumn);
     ASSERT_TRUE(window->close());
 
     MainWindow again(&queue, &settings);
@@ -112,6 +118,20 @@ TEST_F(MainWindowLifecycleTest, TheLayoutIsKeptBetweenRuns) {
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&again));
     EXPECT_FALSE(again.detailsDock()->isVisible());
     EXPECT_EQ(again.size(), QSize(900, 500));
+    EXPECT_TRUE(again.view()->horizontalHeader()->isSectionHidden(JobTableModel::SpeedColumn));
+}
+
+TEST_F(MainWindowLifecycleTest, FindFocusesTheSearchFieldAndANewJobIsNeverHiddenByTheFilter) {
+    QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier);
+    EXPECT_TRUE(waitUntil([&] { return window->filterBar()->searchField()->hasFocus(); }));
+    QTest::keyClicks(window->filterBar()->searchField(), QStringLiteral("nothing matches"));
+    window->view()->setStateFilter(JobFilterProxyModel::StateFilter::Failed);
+
+    // As if accepted from an add dialog: the window shows it, clearing the filter.
+    const JobId id = add(QStringLiteral("spin"), QStringLiteral("new one"));
+    Q_EMIT window->launcher()->jobAdded(id);
+    EXPECT_EQ(window->selectedJobIds(), QList<JobId>{id});
+    EXPECT_TRUE(window->filterBar()->searchField()->text().isEmpty());
 }
 
 TEST_F(MainWindowLifecycleTest, TheSettingsEntryOpensTheSettingsDialog) {
