@@ -264,6 +264,8 @@ void JobTableModel::onJobsAdded(const QList<JobId> &ids) {
     }
     if (fresh.isEmpty())
         return;
+    if (appendAtEnd(fresh))
+        return;
 
     // The queue's order restricted to the rows we have plus the new ones. New jobs
     // need not go last (a high-priority job goes ahead), so place each where the
@@ -311,6 +313,29 @@ void JobTableModel::onJobsAdded(const QList<JobId> &ids) {
         target.remove(i + run.size(), (j - i) - run.size());
         i += run.size();
     }
+}
+
+bool JobTableModel::appendAtEnd(const QSet<JobId> &fresh) {
+    // The common case, jobs queued at the end, without copying the queue's whole
+    // order: their positions say whether they follow our last row.
+    const int first = int(m_rows.size());
+    if (m_queue->count() != first + fresh.size())
+        return false;
+    QList<JobSnapshot> run(fresh.size());
+    for (JobId id : fresh) {
+        std::optional<JobSnapshot> job = m_queue->job(id);
+        const int slot = job ? job->position - first : -1;
+        if (slot < 0 || slot >= run.size() || run[slot].id != 0)
+            return false;
+        run[slot] = std::move(*job);
+    }
+    beginInsertRows({}, first, first + int(run.size()) - 1);
+    for (const JobSnapshot &job : std::as_const(run))
+        track(job, +1);
+    m_rows.append(std::move(run));
+    reindexFrom(first);
+    endInsertRows();
+    return true;
 }
 
 void JobTableModel::onJobsRemoved(const QList<JobId> &ids) {

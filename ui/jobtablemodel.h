@@ -103,6 +103,7 @@ public:
 
 private:
     void onJobsAdded(const QList<JobId> &ids);
+    bool appendAtEnd(const QSet<JobId> &fresh);
     void onJobsRemoved(const QList<JobId> &ids);
     void onOrderChanged();
     void markDirty(JobId id);

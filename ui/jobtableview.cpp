@@ -67,6 +67,12 @@ JobTableView::JobTableView(QWidget *parent)
                                              ? current.data(JobTableModel::JobIdRole).value<JobId>()
                                              : JobId(0));
             });
+    // Filtering splits a large selection into a range per row, and painting asks
+    // every range about every cell: merge them again.
+    connect(m_proxy, &JobFilterProxyModel::stateFilterChanged, this,
+            &JobTableView::compactSelection);
+    connect(m_proxy, &JobFilterProxyModel::searchTextChanged, this,
+            &JobTableView::compactSelection);
     // The placeholder comes and goes with the rows.
     const auto repaint = [this] { viewport()->update(); };
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, repaint);
@@ -164,6 +170,27 @@ void JobTableView::showHeaderMenu(const QPoint &position) {
     QMenu *menu = createHeaderMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->popup(horizontalHeader()->viewport()->mapToGlobal(position));
+}
+
+void JobTableView::compactSelection() {
+    const QItemSelection current = selectionModel()->selection();
+    if (current.size() < 2)
+        return;
+    QList<int> rows;
+    for (const QModelIndex &index : selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QItemSelection merged;
+    const int lastColumn = m_proxy->columnCount() - 1;
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i;
+        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
+            ++j;
+        merged.select(m_proxy->index(rows[i], 0), m_proxy->index(rows[j], lastColumn));
+        i = j + 1;
+    }
+    if (merged.size() < current.size())
+        selectionModel()->select(merged, QItemSelectionModel::ClearAndSelect);
 }
 
 QList<int> JobTableView::selectedModelRows() const {

@@ -94,6 +94,7 @@ private:
     void sizeColumns();
     void onSortChanged(int column);
     void showHeaderMenu(const QPoint &position);
+    void compactSelection();
 
     QList<int> selectedModelRows() const; // model rows, ascending (= queue order)
 

@@ -269,3 +269,15 @@ TEST_F(JobTableViewTest, AnEmptyFilterResultSaysSo) {
     EXPECT_NE(filteredOut, withJob);
     EXPECT_NE(filteredOut, empty);
 }
+
+TEST_F(JobTableViewTest, FilteringASelectionKeepsItInFewRanges) {
+    QStringList titles;
+    for (int i = 0; i < 20; ++i)
+        titles.append(i % 2 ? QStringLiteral("odd %1").arg(i) : QStringLiteral("even %1").arg(i));
+    addJobs(titles);
+    view.selectAll();
+    view.setSearchText(QStringLiteral("odd"));
+    ASSERT_EQ(view.model()->rowCount(), 10);
+    EXPECT_EQ(view.selectedJobIds().size(), 10);
+    EXPECT_EQ(view.selectionModel()->selection().size(), 1);
+}
