@@ -111,27 +111,60 @@ QAction *JobActions::makeAction(Command command) {
 
 void JobActions::setSelection(const QList<JobSnapshot> &jobs, int jobCount) {
     m_selection = jobs;
+    m_current = nullptr;
+    updateStates(jobs, jobCount);
+}
+
+void JobActions::setSelection(const QList<const JobSnapshot *> &jobs, int jobCount,
+                              std::function<QList<JobSnapshot>()> current) {
+    m_selection.clear();
+    m_current = std::move(current);
+    updateStates(jobs, jobCount);
+}
+
+namespace {
+
+const JobSnapshot &deref(const JobSnapshot &job) {
+    return job;
+}
+const JobSnapshot &deref(const JobSnapshot *job) {
+    return *job;
+}
+
+} // namespace
+
+template <typename Jobs> void JobActions::updateStates(const Jobs &jobs, int jobCount) {
+    // One pass over the selection (it may hold every one of 10,000 rows): a command
+    // is enabled by the first job it applies to, and is not asked about again.
     m_jobCount = jobCount;
-    for (int c = 0; c < CommandCount; ++c) {
-        const auto command = Command(c);
-        const bool enabled = std::any_of(jobs.begin(), jobs.end(), [&](const JobSnapshot &job) {
-            return applies(command, job, jobCount);
-        });
-        m_actions[c]->setEnabled(enabled);
+    std::array<bool, CommandCount> enabled{};
+    int enabledCount = 0;
+    constexpr Command priorities[] = {PriorityHigh, PriorityNormal, PriorityLow};
+    m_sharedPriority.fill(!jobs.isEmpty());
+    for (const auto &item : jobs) {
+        const JobSnapshot &job = deref(item);
+        for (int p = 0; p < 3; ++p)
+            m_sharedPriority[p] =
+                m_sharedPriority[p] && job.spec.priority == priorityOf(priorities[p]);
+        if (enabledCount == CommandCount)
+            continue;
+        for (int c = 0; c < CommandCount; ++c) {
+            if (!enabled[c] && applies(Command(c), job, jobCount)) {
+                enabled[c] = true;
+                ++enabledCount;
+            }
+        }
     }
+    for (int c = 0; c < CommandCount; ++c)
+        m_actions[c]->setEnabled(enabled[c]);
     updatePriorityChecks();
 }
 
 void JobActions::updatePriorityChecks() {
     // Checked: the priority every selected job has; none checked for a mixed selection.
-    for (Command command : {PriorityHigh, PriorityNormal, PriorityLow}) {
-        const JobPriority priority = priorityOf(command);
-        const bool shared =
-            !m_selection.isEmpty() &&
-            std::all_of(m_selection.begin(), m_selection.end(),
-                        [&](const JobSnapshot &job) { return job.spec.priority == priority; });
-        m_actions[command]->setChecked(shared);
-    }
+    m_actions[PriorityHigh]->setChecked(m_sharedPriority[0]);
+    m_actions[PriorityNormal]->setChecked(m_sharedPriority[1]);
+    m_actions[PriorityLow]->setChecked(m_sharedPriority[2]);
 }
 
 JobPriority JobActions::priorityOf(Command command) {
@@ -146,9 +179,10 @@ JobPriority JobActions::priorityOf(Command command) {
 }
 
 QList<JobId> JobActions::selectedIds() const {
+    const QList<JobSnapshot> selection = m_current ? m_current() : m_selection;
     QList<JobId> ids;
-    ids.reserve(m_selection.size());
-    for (const JobSnapshot &job : m_selection)
+    ids.reserve(selection.size());
+    for (const JobSnapshot &job : selection)
         ids.append(job.id);
     return ids;
 }
@@ -191,6 +225,8 @@ bool JobActions::applies(Command command, const JobSnapshot &job, int jobCount) 
 void JobActions::execute(Command command) {
     m_refusals.clear();
     m_firstRefusedTitle.clear();
+    if (m_current)
+        m_selection = m_current();
     if (command == MoveUp || command == MoveDown) {
         moveSelection(command == MoveUp);
     } else if (command == MoveTop || command == MoveBottom) {
@@ -227,6 +263,8 @@ void JobActions::execute(Command command) {
     }
     // A refused or partly applied priority must not leave a check mark that lies.
     updatePriorityChecks();
+    if (m_current)
+        m_selection.clear(); // asked for again at the next command
     reportRefusals();
 }
 

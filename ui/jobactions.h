@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <array>
+#include <functional>
 
 class JobQueue;
 class QAction;
@@ -50,6 +51,11 @@ public:
 
     // jobCount: how many jobs the queue holds (to know the last position).
     void setSelection(const QList<JobSnapshot> &jobs, int jobCount);
+    // The same for a large selection, without keeping copies: `jobs` point at the
+    // selected jobs' snapshots (in queue order) and are read only during this call;
+    // when a command runs, `current` is called for the selected snapshots then.
+    void setSelection(const QList<const JobSnapshot *> &jobs, int jobCount,
+                      std::function<QList<JobSnapshot>()> current);
     QList<JobId> selectedIds() const;
 
     // Whether the command makes sense for a job in this state, with these capabilities.
@@ -67,6 +73,7 @@ private:
     QAction *makeAction(Command command);
     void moveSelection(bool up);
     void moveSelectionToEnd(bool top);
+    template <typename Jobs> void updateStates(const Jobs &jobs, int jobCount);
     void updatePriorityChecks();
     static JobPriority priorityOf(Command command);
     void collect(const JobSnapshot &job, const Status &status);
@@ -75,7 +82,10 @@ private:
 
     JobQueue *m_queue;
     std::array<QAction *, CommandCount> m_actions{};
-    QList<JobSnapshot> m_selection;
+    QList<JobSnapshot> m_selection; // unless m_current gives it when a command runs
+    std::function<QList<JobSnapshot>()> m_current;
+    // Per priority command: whether every selected job has that priority.
+    std::array<bool, 3> m_sharedPriority{};
     int m_jobCount = 0;
     // Refusals of the command being executed: the first job's title and every message.
     QString m_firstRefusedTitle;

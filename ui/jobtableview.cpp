@@ -73,19 +73,40 @@ JobTableView::JobTableView(QWidget *parent)
             &JobTableView::compactSelection);
     connect(m_proxy, &JobFilterProxyModel::searchTextChanged, this,
             &JobTableView::compactSelection);
-    // The placeholder comes and goes with the rows.
-    const auto repaint = [this] { viewport()->update(); };
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, repaint);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, repaint);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, repaint);
+    // The placeholder comes and goes with the rows: repaint when the table turns
+    // empty or stops being empty, not on every insert (each is a full repaint).
+    const auto repaintIfEmptinessFlipped = [this] {
+        const bool empty = m_proxy->rowCount() == 0;
+        if (empty != m_wasEmpty) {
+            m_wasEmpty = empty;
+            viewport()->update();
+        }
+    };
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, repaintIfEmptinessFlipped);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, repaintIfEmptinessFlipped);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, repaintIfEmptinessFlipped);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, repaintIfEmptinessFlipped);
 }
 
 void JobTableView::setJobModel(JobTableModel *model) {
     const bool first = m_jobModel == nullptr;
     m_jobModel = model;
     m_proxy->setSourceModel(model);
+    // With every job filtered out, the hint says "no match" or "no jobs" by the
+    // model's own rows, which the proxy does not report.
+    if (model) {
+        connect(model, &QAbstractItemModel::rowsInserted, this,
+                &JobTableView::repaintIfFilteredEmpty, Qt::UniqueConnection);
+        connect(model, &QAbstractItemModel::rowsRemoved, this,
+                &JobTableView::repaintIfFilteredEmpty, Qt::UniqueConnection);
+    }
     if (first)
         setUpHeader();
+}
+
+void JobTableView::repaintIfFilteredEmpty() {
+    if (m_proxy->rowCount() == 0)
+        viewport()->update();
 }
 
 void JobTableView::setUpHeader() {
@@ -197,11 +218,21 @@ QList<int> JobTableView::selectedModelRows() const {
     QList<int> rows;
     if (!selectionModel() || !m_jobModel)
         return rows;
-    const QModelIndexList selected = selectionModel()->selectedRows();
-    rows.reserve(selected.size());
-    for (const QModelIndex &index : selected)
-        rows.append(m_proxy->mapToSource(index).row());
+    // From the selection's ranges, not selectedRows() (which asks about every cell
+    // of every row) nor mapSelectionToSource() (a range per cell): one mapping per
+    // selected row. Rows select whole (SelectRows), so a range's rows are selected.
+    const QItemSelection selected = selectionModel()->selection();
+    for (const QItemSelectionRange &range : selected) {
+        if (!range.isValid() || range.parent().isValid())
+            continue;
+        for (int row = range.top(); row <= range.bottom(); ++row) {
+            const int source = m_proxy->mapToSource(m_proxy->index(row, 0)).row();
+            if (source >= 0)
+                rows.append(source);
+        }
+    }
     std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     return rows;
 }
 
@@ -334,6 +365,28 @@ void JobTableView::sizeColumns() {
 void JobTableView::setPlaceholderText(const QString &text) {
     m_placeholderText = text;
     viewport()->update();
+}
+
+void JobTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                               const QList<int> &roles) {
+    if (!topLeft.isValid() || !bottomRight.isValid() || topLeft == bottomRight ||
+        topLeft.parent().isValid() || topLeft.model() != model()) {
+        QTableView::dataChanged(topLeft, bottomRight, roles);
+        return;
+    }
+    const int firstVisible = rowAt(0);
+    if (firstVisible < 0)
+        return; // no row on screen
+    int lastVisible = rowAt(viewport()->height() - 1);
+    if (lastVisible < 0)
+        lastVisible = model()->rowCount() - 1;
+    const int top = std::max(topLeft.row(), firstVisible);
+    const int bottom = std::min(bottomRight.row(), lastVisible);
+    if (top > bottom)
+        return;
+    const int y = rowViewportPosition(top);
+    const int height = rowViewportPosition(bottom) + rowHeight(bottom) - y;
+    viewport()->update(QRect(0, y, viewport()->width(), height));
 }
 
 void JobTableView::paintEvent(QPaintEvent *event) {

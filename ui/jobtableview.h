@@ -56,6 +56,8 @@ public:
     // "Queue Order".
     QMenu *createHeaderMenu(QWidget *parent = nullptr);
 
+    // The job model's rows that are selected, ascending (= queue order).
+    QList<int> selectedModelRows() const;
     // The selected jobs, in queue order (whatever the rows' sort order on screen).
     QList<JobId> selectedJobIds() const;
     // Snapshots of the selected jobs as the model last cached them, in queue order.
@@ -85,6 +87,11 @@ Q_SIGNALS:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    // QAbstractItemView repaints the whole viewport for any change wider than one
+    // cell; this repaints only the changed rows that are on screen, and nothing
+    // for rows scrolled out of view.
+    void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                     const QList<int> &roles = QList<int>()) override;
     // No row is removed after a move: the queue reorders, the model follows.
     void startDrag(Qt::DropActions supportedActions) override;
     void dropEvent(QDropEvent *event) override;
@@ -95,10 +102,10 @@ private:
     void onSortChanged(int column);
     void showHeaderMenu(const QPoint &position);
     void compactSelection();
-
-    QList<int> selectedModelRows() const; // model rows, ascending (= queue order)
+    void repaintIfFilteredEmpty();
 
     JobTableModel *m_jobModel = nullptr;
     JobFilterProxyModel *m_proxy = nullptr;
     QString m_placeholderText;
+    bool m_wasEmpty = true; // whether the rows were empty at the last row-count change
 };

@@ -28,8 +28,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUrl>
@@ -251,10 +253,25 @@ void MainWindow::createView() {
     setTabOrder(m_filterBar, m_view);
 
     connect(m_view, &JobTableView::jobSelectionChanged, this, &MainWindow::updateActions);
-    // States change under a steady selection; the model already batches these signals.
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    // States change under a steady selection. The model signals updates and inserts
+    // up to ~100 times a second under load and updateActions() costs O(selected
+    // rows): after those, recompute at most every actionsDelayMs, and not at all
+    // while nothing is selected. Selection changes, reorders (a move the person just
+    // asked for), removals and resets stay immediate; updateActions() stops a
+    // pending timer.
+    constexpr int actionsDelayMs = 100;
+    auto *actionsTimer = new QTimer(this);
+    actionsTimer->setObjectName(QStringLiteral("UpdateActionsTimer"));
+    actionsTimer->setSingleShot(true);
+    actionsTimer->setInterval(actionsDelayMs);
+    connect(actionsTimer, &QTimer::timeout, this, &MainWindow::updateActions);
+    const auto scheduleIfSelected = [this, actionsTimer] {
+        if (m_view->selectionModel()->hasSelection() && !actionsTimer->isActive())
+            actionsTimer->start();
+    };
+    connect(m_model, &QAbstractItemModel::dataChanged, this, scheduleIfSelected);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, scheduleIfSelected);
     connect(m_model, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateActions);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
@@ -382,7 +399,18 @@ void MainWindow::showAddedJob(JobId id) {
 }
 
 void MainWindow::updateActions() {
-    m_jobActions->setSelection(m_view->selectedJobs(), m_model->rowCount());
+    if (auto *timer =
+            findChild<QTimer *>(QStringLiteral("UpdateActionsTimer"), Qt::FindDirectChildrenOnly))
+        timer->stop();
+    // Pointers into the model's cache, not copies: the selection may be every row.
+    const QList<int> rows = m_view->selectedModelRows();
+    QList<const JobSnapshot *> jobs;
+    jobs.reserve(rows.size());
+    for (int row : rows)
+        jobs.append(&m_model->snapshot(row));
+    m_jobActions->setSelection(jobs, m_model->rowCount(), [view = QPointer<JobTableView>(m_view)] {
+        return view ? view->selectedJobs() : QList<JobSnapshot>();
+    });
 }
 
 void MainWindow::showContextMenu(const QPoint &position) {
