@@ -66,7 +66,8 @@ void QueueProgress::endUpdate() {
     else if (t.waiting == 0 && t.runningEtaKnown)
         m_etaSeconds = t.runningEta;
     else
-        m_etaSeconds = extrapolatedEta(now);
+        // Never sooner than the running job that has longest to go.
+        m_etaSeconds = std::max(extrapolatedEta(now), t.runningEta);
 }
 
 qint64 QueueProgress::extrapolatedEta(qint64 nowMs) {

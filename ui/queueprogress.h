@@ -14,7 +14,8 @@ struct JobSnapshot;
 //
 // The ETA is the latest ETA of the running jobs when nothing waits behind them;
 // with jobs still waiting it is extrapolated from how fast the overall fraction
-// grew over the last half minute, and unknown (-1) until it has grown.
+// grew over the last half minute (never less than the latest running ETA), and
+// unknown (-1) until it has grown and no running job knows its ETA.
 //
 // Use: now and then (a few times a second at most) call beginUpdate(), addJob()
 // for every job, endUpdate(); it keeps a short history for the rate. Reads

@@ -194,13 +194,22 @@ TEST(QueueProgress, WeighsEveryJobAlikeAndSumsByteSpeedsOfRunningJobs) {
     EXPECT_EQ(progress.etaSeconds(), 90);
     EXPECT_TRUE(progress.text().startsWith(QStringLiteral("66%"))) << progress.text().toStdString();
 
-    // With a job still waiting the ETA comes from the overall rate, unknown until it grew.
+    // With a job still waiting the ETA comes from the overall rate, unknown until it
+    // grew, but never sooner than the running job with longest to go.
     JobSnapshot queued;
     progress.beginUpdate();
     for (const JobSnapshot &job : {done, halfway, other, queued})
         progress.addJob(job);
     progress.endUpdate();
-    EXPECT_EQ(progress.etaSeconds(), -1);
+    EXPECT_EQ(progress.etaSeconds(), 90);
+    JobSnapshot unknownEta = halfway;
+    unknownEta.etaSeconds = -1;
+    QueueProgress fresh;
+    fresh.beginUpdate();
+    for (const JobSnapshot &job : {unknownEta, queued})
+        fresh.addJob(job);
+    fresh.endUpdate();
+    EXPECT_EQ(fresh.etaSeconds(), -1);
 }
 
 TEST(QueueProgress, AnEmptyOrFinishedQueueIsNotActiveAndShowsNothing) {
