@@ -9,6 +9,7 @@
 #include <QMimeData>
 
 #include <algorithm>
+#include <iterator>
 
 JobTableModel::JobTableModel(JobQueue *queue, QObject *parent)
     : QAbstractTableModel(parent)
@@ -160,7 +161,7 @@ bool JobTableModel::dropMimeData(const QMimeData *data, Qt::DropAction action, i
         return false;
     if (parent.isValid())
         row = parent.row(); // dropped onto a row: before it
-    const JobId before = row >= 0 && row < m_rows.size() ? m_rows[row].id : JobId(0);
+    const JobId before = row >= 0 && row < int(m_rows.size()) ? m_rows[row].id : JobId(0);
 
     // Each moveTo says orderChanged; rearranging the rows once for the drop is enough.
     m_dropping = true;
@@ -279,12 +280,12 @@ void JobTableModel::onJobsAdded(const QList<JobId> &ids) {
         if (fresh.contains(id)) {
             target.append(id);
         } else if (m_rowOf.contains(id)) {
-            consistent = consistent && known < m_rows.size() && m_rows[known].id == id;
+            consistent = consistent && known < qsizetype(m_rows.size()) && m_rows[known].id == id;
             ++known;
             target.append(id);
         }
     }
-    if (!consistent || known != m_rows.size()) {
+    if (!consistent || known != qsizetype(m_rows.size())) {
         reload();
         return;
     }
@@ -304,8 +305,8 @@ void JobTableModel::onJobsAdded(const QList<JobId> &ids) {
             beginInsertRows({}, int(i), int(i + run.size() - 1));
             for (const JobSnapshot &job : std::as_const(run))
                 track(job, +1);
-            m_rows.insert(i, run.size(), JobSnapshot{});
-            std::move(run.begin(), run.end(), m_rows.begin() + i);
+            m_rows.insert(m_rows.begin() + i, std::make_move_iterator(run.begin()),
+                          std::make_move_iterator(run.end()));
             reindexFrom(int(i));
             endInsertRows();
         }
@@ -332,7 +333,8 @@ bool JobTableModel::appendAtEnd(const QSet<JobId> &fresh) {
     beginInsertRows({}, first, first + int(run.size()) - 1);
     for (const JobSnapshot &job : std::as_const(run))
         track(job, +1);
-    m_rows.append(std::move(run));
+    m_rows.insert(m_rows.end(), std::make_move_iterator(run.begin()),
+                  std::make_move_iterator(run.end()));
     reindexFrom(first);
     endInsertRows();
     return true;
@@ -359,7 +361,7 @@ void JobTableModel::onJobsRemoved(const QList<JobId> &ids) {
             track(m_rows[row], -1);
             m_rowOf.remove(m_rows[row].id);
         }
-        m_rows.remove(first, last - first + 1);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
         reindexFrom(first);
         endRemoveRows();
         i = j + 1;
@@ -372,7 +374,7 @@ void JobTableModel::onOrderChanged() {
         return;
     }
     const QList<JobId> order = m_queue->order();
-    bool sameJobs = order.size() == m_rows.size();
+    bool sameJobs = order.size() == qsizetype(m_rows.size());
     for (qsizetype i = 0; sameJobs && i < order.size(); ++i)
         sameJobs = m_rowOf.contains(order[i]);
     if (!sameJobs) {
@@ -387,11 +389,10 @@ void JobTableModel::onOrderChanged() {
     for (const QModelIndex &index : before)
         beforeIds.append(m_rows[index.row()].id);
 
-    QList<JobSnapshot> rows;
-    rows.reserve(order.size());
+    std::deque<JobSnapshot> rows;
     for (JobId id : order) {
         std::optional<JobSnapshot> job = m_queue->job(id);
-        rows.append(job ? std::move(*job) : m_rows[rowOf(id)]);
+        rows.push_back(job ? std::move(*job) : m_rows[rowOf(id)]);
     }
     for (const JobSnapshot &job : std::as_const(m_rows))
         track(job, -1);
@@ -418,11 +419,10 @@ void JobTableModel::reload() {
     m_tickTimer.stop();
     m_stateCounts.fill(0);
     const QList<JobId> order = m_queue->order();
-    m_rows.reserve(order.size());
     for (JobId id : order) {
         if (std::optional<JobSnapshot> job = m_queue->job(id)) {
             track(*job, +1);
-            m_rows.append(std::move(*job));
+            m_rows.push_back(std::move(*job));
         }
     }
     reindexFrom(0);
@@ -430,6 +430,6 @@ void JobTableModel::reload() {
 }
 
 void JobTableModel::reindexFrom(int row) {
-    for (qsizetype r = row; r < m_rows.size(); ++r)
+    for (qsizetype r = row; r < qsizetype(m_rows.size()); ++r)
         m_rowOf.insert(m_rows[r].id, int(r));
 }

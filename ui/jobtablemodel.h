@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <array>
+#include <deque>
 
 class JobQueue;
 
@@ -117,7 +118,9 @@ private:
     QString kindText(const QString &kind) const;
 
     JobQueue *m_queue;
-    QList<JobSnapshot> m_rows;
+    // A deque, not a QList: appending never moves the rows already there (a QList
+    // growing past 13,000 snapshots moved them all at once: a 20 ms stall).
+    std::deque<JobSnapshot> m_rows;
     QHash<JobId, int> m_rowOf;
     QSet<JobId> m_dirty;
     QSet<JobId> m_live; // jobs whose Elapsed ticks (running, or paused after starting)

@@ -86,6 +86,16 @@ JobTableView::JobTableView(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, repaintIfEmptinessFlipped);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, repaintIfEmptinessFlipped);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, repaintIfEmptinessFlipped);
+    // Anything but rows appended off screen needs the full layout and repaint.
+    const auto needFullLayout = [this] { m_fullLayoutPending = true; };
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this, needFullLayout);
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeMoved, this, needFullLayout);
+    connect(m_proxy, &QAbstractItemModel::layoutAboutToBeChanged, this, needFullLayout);
+    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this, needFullLayout);
+    connect(m_proxy, &QAbstractItemModel::columnsAboutToBeInserted, this, needFullLayout);
+    connect(m_proxy, &QAbstractItemModel::columnsAboutToBeRemoved, this, needFullLayout);
+    connect(m_proxy, &QAbstractItemModel::columnsAboutToBeMoved, this, needFullLayout);
+    connect(m_proxy, &QAbstractItemModel::headerDataChanged, this, needFullLayout);
 }
 
 void JobTableView::setJobModel(JobTableModel *model) {
@@ -387,6 +397,37 @@ void JobTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bo
     const int y = rowViewportPosition(top);
     const int height = rowViewportPosition(bottom) + rowHeight(bottom) - y;
     viewport()->update(QRect(0, y, viewport()->width(), height));
+}
+
+void JobTableView::rowsInserted(const QModelIndex &parent, int start, int end) {
+    // Below the viewport when rows fill it and the new ones follow the last on screen.
+    const int lastVisible = rowAt(viewport()->height() - 1);
+    const bool offScreen =
+        !parent.isValid() && lastVisible >= 0 && start > lastVisible && state() == NoState;
+    QTableView::rowsInserted(parent, start, end);
+    if (!offScreen)
+        m_fullLayoutPending = true;
+}
+
+void JobTableView::doItemsLayout() {
+    if (!m_fullLayoutPending) {
+        // What QAbstractItemView::doItemsLayout() does, less the full repaint.
+        updateGeometries();
+        return;
+    }
+    m_fullLayoutPending = false;
+    QTableView::doItemsLayout();
+}
+
+void JobTableView::reset() {
+    m_fullLayoutPending = true;
+    QTableView::reset();
+}
+
+void JobTableView::changeEvent(QEvent *event) {
+    // Font, style or palette changes re-lay out the rows in full.
+    m_fullLayoutPending = true;
+    QTableView::changeEvent(event);
 }
 
 void JobTableView::paintEvent(QPaintEvent *event) {

@@ -92,6 +92,17 @@ protected:
     // for rows scrolled out of view.
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                      const QList<int> &roles = QList<int>()) override;
+    // Rows inserted below the last row on screen (jobs queued at the end of a long
+    // queue) change nothing visible but the scroll bar: the delayed layout they
+    // cause then updates the geometries without repainting the whole viewport.
+    void rowsInserted(const QModelIndex &parent, int start, int end) override;
+
+public:
+    void doItemsLayout() override;
+    void reset() override;
+
+protected:
+    void changeEvent(QEvent *event) override;
     // No row is removed after a move: the queue reorders, the model follows.
     void startDrag(Qt::DropActions supportedActions) override;
     void dropEvent(QDropEvent *event) override;
@@ -108,4 +119,9 @@ private:
     JobFilterProxyModel *m_proxy = nullptr;
     QString m_placeholderText;
     bool m_wasEmpty = true; // whether the rows were empty at the last row-count change
+    // False while the only changes since the last full layout are rows inserted
+    // below the viewport (see rowsInserted): then a layout updates the geometries
+    // (the scroll bar) without a full repaint. Any other change to the rows,
+    // columns, model or look sets it.
+    bool m_fullLayoutPending = true;
 };
