@@ -1,11 +1,8 @@
 #include "addcommanddialog.h"
 
-#include "icons.h"
-#include "jobkindregistry.h"
 #include "shellwords.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -13,18 +10,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QPushButton>
 #include <QVBoxLayout>
 
-namespace {
-const QString commandKind = QStringLiteral("command");
-} // namespace
-
 AddCommandDialog::AddCommandDialog(const JobKindRegistry &kinds, QWidget *parent)
-    : QDialog(parent)
-    , m_kinds(kinds) {
+    : AddJobDialog(kinds, QStringLiteral("command"),
+                   tr("This build of Taskdeck cannot run commands (no “command” job kind)."),
+                   parent) {
     setWindowTitle(tr("Add Command Job"));
-    setWindowIcon(Icons::action(Icons::Action::Add));
 
     m_commandEdit = new QLineEdit(this);
     m_commandEdit->setAccessibleName(tr("Command line"));
@@ -41,13 +33,10 @@ AddCommandDialog::AddCommandDialog(const JobKindRegistry &kinds, QWidget *parent
 
     m_cwdEdit = new QLineEdit(QDir::currentPath(), this);
     m_cwdEdit->setAccessibleName(tr("Working folder"));
-    connect(m_cwdEdit, &QLineEdit::textChanged, this, [this] { m_errorLabel->hide(); });
-    auto *browse = new QPushButton(tr("&Browse…"), this);
-    browse->setAccessibleName(tr("Choose the working folder"));
-    connect(browse, &QPushButton::clicked, this, &AddCommandDialog::browseWorkingDirectory);
-    auto *cwdRow = new QHBoxLayout;
-    cwdRow->addWidget(m_cwdEdit, 1);
-    cwdRow->addWidget(browse);
+    connect(m_cwdEdit, &QLineEdit::textChanged, this, &AddCommandDialog::hideError);
+    QHBoxLayout *cwdRow =
+        createBrowseRow(m_cwdEdit, tr("&Browse…"), tr("Choose the working folder"),
+                        [this] { browseWorkingDirectory(); });
 
     m_progressCombo = new QComboBox(this);
     m_progressCombo->setAccessibleName(tr("Progress"));
@@ -68,27 +57,10 @@ AddCommandDialog::AddCommandDialog(const JobKindRegistry &kinds, QWidget *parent
     form->addRow(cwdLabel, cwdRow);
     form->addRow(tr("&Progress:"), m_progressCombo);
 
-    m_errorLabel = new QLabel(this);
-    m_errorLabel->setAccessibleName(tr("Error"));
-    m_errorLabel->setTextFormat(Qt::PlainText);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette errorPalette = m_errorLabel->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    m_errorLabel->setPalette(errorPalette);
-    m_errorLabel->hide();
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Add to &Queue"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &AddCommandDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &AddCommandDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
+    QVBoxLayout *layout = contentLayout();
     layout->addLayout(form);
     layout->addWidget(parsedLabel);
     layout->addWidget(m_parsedList, 1);
-    layout->addWidget(m_errorLabel);
-    layout->addWidget(buttons);
     resize(600, 380);
 }
 
@@ -124,12 +96,8 @@ void AddCommandDialog::setProgressMode(const QString &mode) {
         m_progressCombo->setCurrentIndex(index);
 }
 
-QString AddCommandDialog::errorText() const {
-    return m_errorLabel->isHidden() ? QString() : m_errorLabel->text();
-}
-
 void AddCommandDialog::updateParsed() {
-    m_errorLabel->hide();
+    hideError();
     m_parsedList->clear();
     const Expected<QStringList> split = ShellWords::split(commandLine());
     if (!split) {
@@ -154,44 +122,24 @@ void AddCommandDialog::browseWorkingDirectory() {
         setWorkingDirectory(path);
 }
 
-void AddCommandDialog::accept() {
-    const JobKind *kind = m_kinds.find(commandKind);
-    if (!kind) {
-        showError(tr("This build of Taskdeck cannot run commands (no “command” job kind)."));
-        return;
-    }
+QVariantMap AddCommandDialog::parameters(QString *error) const {
     const Expected<QStringList> split = ShellWords::split(commandLine());
     if (!split) {
-        showError(split.error());
-        return;
+        *error = split.error();
+        return {};
     }
     const QStringList parts = split.value();
     if (parts.isEmpty()) {
-        showError(tr("Enter the command to run."));
-        return;
+        *error = tr("Enter the command to run.");
+        return {};
     }
     if (workingDirectory().isEmpty()) {
-        showError(tr("Choose the folder to run the command in."));
-        return;
+        *error = tr("Choose the folder to run the command in.");
+        return {};
     }
-    const QVariantMap params{{QStringLiteral("program"), parts.first()},
-                             {QStringLiteral("arguments"), parts.mid(1)},
-                             {QStringLiteral("cwd"), workingDirectory()},
-                             {QStringLiteral("progress"), progressMode()}};
-    // Cheap: the kind looks the program up on PATH and stats the folder.
-    const Expected<QVariantMap> validated = kind->validate(params);
-    if (!validated) {
-        showError(validated.error());
-        return;
-    }
-    m_spec = JobSpec{};
-    m_spec.kind = commandKind;
-    m_spec.params = validated.value();
-    m_errorLabel->hide();
-    QDialog::accept();
-}
-
-void AddCommandDialog::showError(const QString &message) {
-    m_errorLabel->setText(message);
-    m_errorLabel->show();
+    // The kind looks the program up on PATH and stats the folder.
+    return {{QStringLiteral("program"), parts.first()},
+            {QStringLiteral("arguments"), parts.mid(1)},
+            {QStringLiteral("cwd"), workingDirectory()},
+            {QStringLiteral("progress"), progressMode()}};
 }

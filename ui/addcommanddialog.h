@@ -1,15 +1,10 @@
 #pragma once
 
-#include "jobspec.h"
+#include "addjobdialog.h"
 
-#include <QDialog>
-
-class JobKindRegistry;
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QListWidget;
-class QPushButton;
 
 // Asks for a "command" job: a command line, split as a shell would split it
 // (quotes and backslashes; no variables, globs or pipes: the program runs
@@ -19,11 +14,11 @@ class QPushButton;
 // Before closing, accept() validates the parameters through the command kind;
 // when the kind refuses (command not found, no such folder, ...), its message is
 // shown inline and the dialog stays open. After accepted(), spec() is the
-// validated job to queue; the dialog itself queues nothing. The folder picker is
-// Qt's own (non-native) dialog.
+// validated job to queue; the dialog itself queues nothing (see AddJobDialog).
+// The folder picker is Qt's own (non-native) dialog.
 //
 // Ownership: the registry is not owned and must outlive the dialog. GUI thread.
-class AddCommandDialog : public QDialog {
+class AddCommandDialog : public AddJobDialog {
     Q_OBJECT
 public:
     explicit AddCommandDialog(const JobKindRegistry &kinds, QWidget *parent = nullptr);
@@ -42,23 +37,13 @@ public:
     QString progressMode() const;
     void setProgressMode(const QString &mode);
 
-    // The message shown for the last refused accept(); empty when none.
-    QString errorText() const;
-    // The validated job, meaningful after the dialog was accepted.
-    JobSpec spec() const { return m_spec; }
-
-    void accept() override;
-
 private:
     void updateParsed();
     void browseWorkingDirectory();
-    void showError(const QString &message);
+    QVariantMap parameters(QString *error) const override;
 
-    const JobKindRegistry &m_kinds;
     QLineEdit *m_commandEdit = nullptr;
     QListWidget *m_parsedList = nullptr;
     QLineEdit *m_cwdEdit = nullptr;
     QComboBox *m_progressCombo = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    JobSpec m_spec;
 };

@@ -1,14 +1,10 @@
 #pragma once
 
-#include "jobspec.h"
+#include "addjobdialog.h"
 
-#include <QDialog>
-
-class JobKindRegistry;
 class PathListEditor;
 class QCheckBox;
 class QComboBox;
-class QLabel;
 class QLineEdit;
 
 // Asks for a "copy" job: files and folders to copy, the folder to copy them
@@ -19,10 +15,11 @@ class QLineEdit;
 // when the kind refuses (a missing source, an unwritable destination, a folder
 // copied into itself), its message is shown inline and the dialog stays open.
 // After accepted(), spec() is the validated job to queue; the dialog itself
-// queues nothing. The folder picker is Qt's own (non-native) dialog.
+// queues nothing (see AddJobDialog). The folder picker is Qt's own
+// (non-native) dialog.
 //
 // Ownership: the registry is not owned and must outlive the dialog. GUI thread.
-class AddCopyDialog : public QDialog {
+class AddCopyDialog : public AddJobDialog {
     Q_OBJECT
 public:
     explicit AddCopyDialog(const JobKindRegistry &kinds, QWidget *parent = nullptr);
@@ -41,22 +38,12 @@ public:
     QString conflictPolicy() const;
     void setConflictPolicy(const QString &policy);
 
-    // The message shown for the last refused accept(); empty when none.
-    QString errorText() const;
-    // The validated job, meaningful after the dialog was accepted.
-    JobSpec spec() const { return m_spec; }
-
-    void accept() override;
-
 private:
     void browseDestination();
-    void showError(const QString &message);
+    QVariantMap parameters(QString *error) const override;
 
-    const JobKindRegistry &m_kinds;
     PathListEditor *m_sourceEditor = nullptr;
     QLineEdit *m_destinationEdit = nullptr;
     QCheckBox *m_verifyCheck = nullptr;
     QComboBox *m_conflictCombo = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    JobSpec m_spec;
 };

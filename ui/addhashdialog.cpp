@@ -1,12 +1,9 @@
 #include "addhashdialog.h"
 
-#include "icons.h"
-#include "jobkindregistry.h"
 #include "pathlisteditor.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -14,14 +11,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QRadioButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace {
-
-const QString hashKind = QStringLiteral("hash");
 
 // Manifest suffixes sha256sum & co. and b2sum users expect, to guess the algorithm.
 QString algorithmForSuffix(const QString &suffix) {
@@ -34,10 +28,9 @@ QString algorithmForSuffix(const QString &suffix) {
 } // namespace
 
 AddHashDialog::AddHashDialog(const JobKindRegistry &kinds, Mode mode, QWidget *parent)
-    : QDialog(parent)
-    , m_kinds(kinds) {
+    : AddJobDialog(kinds, QStringLiteral("hash"),
+                   tr("This build of Taskdeck cannot hash files (no “hash” job kind)."), parent) {
     setWindowTitle(tr("Add Hash Job"));
-    setWindowIcon(Icons::action(Icons::Action::Add));
 
     auto *hashRadio = new QRadioButton(tr("&Create a checksum manifest"), this);
     auto *verifyRadio = new QRadioButton(tr("&Verify files against a manifest"), this);
@@ -53,32 +46,14 @@ AddHashDialog::AddHashDialog(const JobKindRegistry &kinds, Mode mode, QWidget *p
     m_pages->addWidget(createHashPage());
     m_pages->addWidget(createVerifyPage());
 
-    m_errorLabel = new QLabel(this);
-    m_errorLabel->setAccessibleName(tr("Error"));
-    m_errorLabel->setTextFormat(Qt::PlainText);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette errorPalette = m_errorLabel->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    m_errorLabel->setPalette(errorPalette);
-    m_errorLabel->hide();
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_okButton = buttons->button(QDialogButtonBox::Ok);
-    m_okButton->setText(tr("Add to &Queue"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &AddHashDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &AddHashDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
+    QVBoxLayout *layout = contentLayout();
     layout->addLayout(modeRow);
     layout->addWidget(m_pages, 1);
-    layout->addWidget(m_errorLabel);
-    layout->addWidget(buttons);
 
     connect(m_modeGroup, &QButtonGroup::idToggled, this, [this](int id, bool checked) {
         if (checked)
             m_pages->setCurrentIndex(id);
-        m_errorLabel->hide();
+        hideError();
     });
     setMode(mode);
     resize(560, 420);
@@ -105,7 +80,7 @@ QWidget *AddHashDialog::createHashPage() {
     listLabel->setBuddy(m_pathEditor);
     connect(m_pathEditor, &PathListEditor::pathsChanged, this, [this] {
         updateDefaultOutput();
-        m_errorLabel->hide();
+        hideError();
     });
 
     m_outputEdit = new QLineEdit(page);
@@ -113,12 +88,9 @@ QWidget *AddHashDialog::createHashPage() {
     m_outputEdit->setPlaceholderText(tr("Beside the first item, e.g. photos.sha256"));
     connect(m_outputEdit, &QLineEdit::textEdited, this,
             [this](const QString &text) { m_outputChosen = !text.isEmpty(); });
-    auto *outputBrowse = new QPushButton(tr("&Browse…"), page);
-    outputBrowse->setAccessibleName(tr("Choose the manifest to write"));
-    connect(outputBrowse, &QPushButton::clicked, this, &AddHashDialog::browseOutput);
-    auto *outputRow = new QHBoxLayout;
-    outputRow->addWidget(m_outputEdit, 1);
-    outputRow->addWidget(outputBrowse);
+    QHBoxLayout *outputRow =
+        createBrowseRow(m_outputEdit, tr("&Browse…"), tr("Choose the manifest to write"),
+                        [this] { browseOutput(); });
     m_hashAlgorithmCombo = createAlgorithmCombo(page, false);
     connect(m_hashAlgorithmCombo, &QComboBox::currentIndexChanged, this,
             &AddHashDialog::updateDefaultOutput);
@@ -142,12 +114,9 @@ QWidget *AddHashDialog::createVerifyPage() {
     m_manifestEdit = new QLineEdit(page);
     m_manifestEdit->setAccessibleName(tr("Manifest to check"));
     connect(m_manifestEdit, &QLineEdit::textChanged, this, &AddHashDialog::onManifestChanged);
-    auto *browse = new QPushButton(tr("B&rowse…"), page);
-    browse->setAccessibleName(tr("Choose the manifest to check"));
-    connect(browse, &QPushButton::clicked, this, &AddHashDialog::browseManifest);
-    auto *row = new QHBoxLayout;
-    row->addWidget(m_manifestEdit, 1);
-    row->addWidget(browse);
+    QHBoxLayout *row =
+        createBrowseRow(m_manifestEdit, tr("B&rowse…"), tr("Choose the manifest to check"),
+                        [this] { browseManifest(); });
 
     auto *hint = new QLabel(
         tr("Files named in the manifest are looked up relative to the manifest's folder, "
@@ -224,10 +193,6 @@ void AddHashDialog::setManifestPath(const QString &path) {
     m_manifestEdit->setText(path);
 }
 
-QString AddHashDialog::errorText() const {
-    return m_errorLabel->isHidden() ? QString() : m_errorLabel->text();
-}
-
 QStringList AddHashDialog::algorithms() {
     return {QStringLiteral("sha256"), QStringLiteral("sha512"), QStringLiteral("sha1"),
             QStringLiteral("md5"), QStringLiteral("blake2b")};
@@ -254,7 +219,7 @@ void AddHashDialog::updateDefaultOutput() {
 void AddHashDialog::onManifestChanged(const QString &path) {
     const QString guessed = algorithmForSuffix(QFileInfo(path).suffix());
     m_verifyAlgorithmCombo->setCurrentIndex(qMax(0, m_verifyAlgorithmCombo->findData(guessed)));
-    m_errorLabel->hide();
+    hideError();
 }
 
 void AddHashDialog::browseOutput() {
@@ -310,34 +275,4 @@ QVariantMap AddHashDialog::parameters(QString *error) const {
     params.insert(QStringLiteral("output"), output.absoluteFilePath());
     params.insert(QStringLiteral("base_dir"), base.absolutePath());
     return params;
-}
-
-void AddHashDialog::accept() {
-    const JobKind *kind = m_kinds.find(hashKind);
-    if (!kind) {
-        showError(tr("This build of Taskdeck cannot hash files (no “hash” job kind)."));
-        return;
-    }
-    QString error;
-    const QVariantMap params = parameters(&error);
-    if (!error.isEmpty()) {
-        showError(error);
-        return;
-    }
-    // Cheap: the kind stats paths, it never walks a tree here.
-    const Expected<QVariantMap> validated = kind->validate(params);
-    if (!validated) {
-        showError(validated.error());
-        return;
-    }
-    m_spec = JobSpec{};
-    m_spec.kind = hashKind;
-    m_spec.params = validated.value();
-    m_errorLabel->hide();
-    QDialog::accept();
-}
-
-void AddHashDialog::showError(const QString &message) {
-    m_errorLabel->setText(message);
-    m_errorLabel->show();
 }

@@ -1,16 +1,11 @@
 #pragma once
 
-#include "jobspec.h"
+#include "addjobdialog.h"
 
-#include <QDialog>
-
-class JobKindRegistry;
 class PathListEditor;
 class QButtonGroup;
 class QComboBox;
-class QLabel;
 class QLineEdit;
-class QPushButton;
 class QStackedWidget;
 
 // Asks for a "hash" job: either files and folders to hash into a manifest, or a
@@ -20,10 +15,11 @@ class QStackedWidget;
 // Before closing, accept() validates the parameters through the hash kind; when
 // the kind refuses, its message (naming the bad parameter) is shown inline and the
 // dialog stays open. After accepted(), spec() is the validated job to queue; the
-// dialog itself queues nothing. File pickers are Qt's own (non-native) dialogs.
+// dialog itself queues nothing (see AddJobDialog). File pickers are Qt's own
+// (non-native) dialogs.
 //
 // Ownership: the registry is not owned and must outlive the dialog. GUI thread.
-class AddHashDialog : public QDialog {
+class AddHashDialog : public AddJobDialog {
     Q_OBJECT
 public:
     enum class Mode { Hash, Verify };
@@ -52,13 +48,6 @@ public:
     QString manifestPath() const;
     void setManifestPath(const QString &path);
 
-    // The message shown for the last refused accept(); empty when none.
-    QString errorText() const;
-    // The validated job, meaningful after the dialog was accepted.
-    JobSpec spec() const { return m_spec; }
-
-    void accept() override;
-
     static QStringList algorithms();
     // The default manifest for hashing `firstItem`: beside it, named after it.
     static QString defaultOutputFor(const QString &firstItem, const QString &algorithm);
@@ -72,10 +61,8 @@ private:
     void browseManifest();
     void updateDefaultOutput();
     void onManifestChanged(const QString &path);
-    void showError(const QString &message);
-    QVariantMap parameters(QString *error) const;
+    QVariantMap parameters(QString *error) const override;
 
-    const JobKindRegistry &m_kinds;
     QButtonGroup *m_modeGroup = nullptr;
     QStackedWidget *m_pages = nullptr;
     PathListEditor *m_pathEditor = nullptr;
@@ -83,8 +70,5 @@ private:
     QLineEdit *m_manifestEdit = nullptr;
     QComboBox *m_hashAlgorithmCombo = nullptr;
     QComboBox *m_verifyAlgorithmCombo = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    QPushButton *m_okButton = nullptr;
     bool m_outputChosen = false; // the person picked or typed the output: keep it
-    JobSpec m_spec;
 };

@@ -1,11 +1,8 @@
 #include "addimagesdialog.h"
 
-#include "icons.h"
-#include "jobkindregistry.h"
 #include "pathlisteditor.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -13,13 +10,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace {
-
-const QString imagesKind = QStringLiteral("images");
 
 QSpinBox *createSizeSpin(QWidget *parent, const QString &name) {
     auto *spin = new QSpinBox(parent);
@@ -33,27 +27,23 @@ QSpinBox *createSizeSpin(QWidget *parent, const QString &name) {
 } // namespace
 
 AddImagesDialog::AddImagesDialog(const JobKindRegistry &kinds, QWidget *parent)
-    : QDialog(parent)
-    , m_kinds(kinds) {
+    : AddJobDialog(kinds, QStringLiteral("images"),
+                   tr("This build of Taskdeck cannot convert images (no “images” job kind)."),
+                   parent) {
     setWindowTitle(tr("Add Image Job"));
-    setWindowIcon(Icons::action(Icons::Action::Add));
 
     auto *listLabel = new QLabel(tr("&Images and folders to convert:"), this);
     m_pathEditor = new PathListEditor(this);
     m_pathEditor->setAccessibleName(tr("Images and folders to convert"));
     m_pathEditor->setPickerTitles(tr("Add Images to Convert"), tr("Add a Folder of Images"));
     listLabel->setBuddy(m_pathEditor);
-    connect(m_pathEditor, &PathListEditor::pathsChanged, this, [this] { m_errorLabel->hide(); });
+    connect(m_pathEditor, &PathListEditor::pathsChanged, this, &AddImagesDialog::hideError);
 
     m_outputEdit = new QLineEdit(this);
     m_outputEdit->setAccessibleName(tr("Output folder"));
     m_outputEdit->setPlaceholderText(tr("A folder outside the sources, e.g. ~/Pictures/small"));
-    auto *outputBrowse = new QPushButton(tr("&Browse…"), this);
-    outputBrowse->setAccessibleName(tr("Choose the output folder"));
-    connect(outputBrowse, &QPushButton::clicked, this, &AddImagesDialog::browseOutput);
-    auto *outputRow = new QHBoxLayout;
-    outputRow->addWidget(m_outputEdit, 1);
-    outputRow->addWidget(outputBrowse);
+    QHBoxLayout *outputRow = createBrowseRow(
+        m_outputEdit, tr("&Browse…"), tr("Choose the output folder"), [this] { browseOutput(); });
     auto *outputLabel = new QLabel(tr("&Write into:"), this);
     outputLabel->setBuddy(m_outputEdit);
 
@@ -87,27 +77,10 @@ AddImagesDialog::AddImagesDialog(const JobKindRegistry &kinds, QWidget *parent)
     form->addRow(tr("&Format:"), m_formatCombo);
     form->addRow(tr("&Quality:"), m_qualitySpin);
 
-    m_errorLabel = new QLabel(this);
-    m_errorLabel->setAccessibleName(tr("Error"));
-    m_errorLabel->setTextFormat(Qt::PlainText);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette errorPalette = m_errorLabel->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    m_errorLabel->setPalette(errorPalette);
-    m_errorLabel->hide();
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Add to &Queue"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &AddImagesDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &AddImagesDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
+    QVBoxLayout *layout = contentLayout();
     layout->addWidget(listLabel);
     layout->addWidget(m_pathEditor, 1);
     layout->addLayout(form);
-    layout->addWidget(m_errorLabel);
-    layout->addWidget(buttons);
     resize(560, 460);
 }
 
@@ -154,10 +127,6 @@ void AddImagesDialog::setQuality(int quality) {
     m_qualitySpin->setValue(quality);
 }
 
-QString AddImagesDialog::errorText() const {
-    return m_errorLabel->isHidden() ? QString() : m_errorLabel->text();
-}
-
 void AddImagesDialog::browseOutput() {
     const QString path = QFileDialog::getExistingDirectory(
         this, tr("Write Images Into"), outputPath(),
@@ -166,42 +135,20 @@ void AddImagesDialog::browseOutput() {
         setOutputPath(path);
 }
 
-void AddImagesDialog::accept() {
-    const JobKind *kind = m_kinds.find(imagesKind);
-    if (!kind) {
-        showError(tr("This build of Taskdeck cannot convert images (no “images” job kind)."));
-        return;
-    }
+QVariantMap AddImagesDialog::parameters(QString *error) const {
     if (paths().isEmpty()) {
-        showError(tr("Add at least one image or folder to convert."));
-        return;
+        *error = tr("Add at least one image or folder to convert.");
+        return {};
     }
     if (outputPath().isEmpty()) {
-        showError(tr("Choose the folder to write the images into."));
-        return;
+        *error = tr("Choose the folder to write the images into.");
+        return {};
     }
-    const QVariantMap params{
-        {QStringLiteral("paths"), paths()},
-        {QStringLiteral("output"),
-         QFileInfo(QDir::fromNativeSeparators(outputPath())).absoluteFilePath()},
-        {QStringLiteral("max_width"), maxSize().width()},
-        {QStringLiteral("max_height"), maxSize().height()},
-        {QStringLiteral("format"), format()},
-        {QStringLiteral("quality"), quality()}};
-    // Cheap: the kind stats paths, it never walks a tree here.
-    const Expected<QVariantMap> validated = kind->validate(params);
-    if (!validated) {
-        showError(validated.error());
-        return;
-    }
-    m_spec = JobSpec{};
-    m_spec.kind = imagesKind;
-    m_spec.params = validated.value();
-    m_errorLabel->hide();
-    QDialog::accept();
-}
-
-void AddImagesDialog::showError(const QString &message) {
-    m_errorLabel->setText(message);
-    m_errorLabel->show();
+    return {{QStringLiteral("paths"), paths()},
+            {QStringLiteral("output"),
+             QFileInfo(QDir::fromNativeSeparators(outputPath())).absoluteFilePath()},
+            {QStringLiteral("max_width"), maxSize().width()},
+            {QStringLiteral("max_height"), maxSize().height()},
+            {QStringLiteral("format"), format()},
+            {QStringLiteral("quality"), quality()}};
 }

@@ -1,13 +1,9 @@
 #pragma once
 
-#include "jobspec.h"
+#include "addjobdialog.h"
 
-#include <QDialog>
-
-class JobKindRegistry;
 class PathListEditor;
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -18,10 +14,11 @@ class QSpinBox;
 // Before closing, accept() validates the parameters through the images kind;
 // when the kind refuses, its message (naming the bad parameter) is shown
 // inline and the dialog stays open. After accepted(), spec() is the validated
-// job to queue; the dialog itself queues nothing. Pickers are Qt's own.
+// job to queue; the dialog itself queues nothing (see AddJobDialog). Pickers
+// are Qt's own.
 //
 // Ownership: the registry is not owned and must outlive the dialog. GUI thread.
-class AddImagesDialog : public QDialog {
+class AddImagesDialog : public AddJobDialog {
     Q_OBJECT
 public:
     explicit AddImagesDialog(const JobKindRegistry &kinds, QWidget *parent = nullptr);
@@ -43,24 +40,14 @@ public:
     int quality() const;
     void setQuality(int quality);
 
-    // The message shown for the last refused accept(); empty when none.
-    QString errorText() const;
-    // The validated job, meaningful after the dialog was accepted.
-    JobSpec spec() const { return m_spec; }
-
-    void accept() override;
-
 private:
     void browseOutput();
-    void showError(const QString &message);
+    QVariantMap parameters(QString *error) const override;
 
-    const JobKindRegistry &m_kinds;
     PathListEditor *m_pathEditor = nullptr;
     QLineEdit *m_outputEdit = nullptr;
     QSpinBox *m_widthSpin = nullptr;
     QSpinBox *m_heightSpin = nullptr;
     QComboBox *m_formatCombo = nullptr;
     QSpinBox *m_qualitySpin = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    JobSpec m_spec;
 };

@@ -1,5 +1,6 @@
 #include "addcopydialog.h"
 
+#include "jobkindregistry.h"
 #include "mainwindow.h"
 #include "uitestfixture.h"
 
@@ -63,6 +64,30 @@ TEST_F(AddCopyDialogTest, NothingToCopyOrNoDestinationIsRefusedInline) {
     dialog.setSources({writeFile(QStringLiteral("a.txt"), "a")});
     clickOk(&dialog);
     EXPECT_EQ(dialog.errorText(), QStringLiteral("Choose the folder to copy into."));
+}
+
+TEST_F(AddCopyDialogTest, EditingAfterARefusalClearsTheMessage) {
+    AddCopyDialog dialog(*kinds);
+    dialog.show();
+    dialog.setSources({writeFile(QStringLiteral("a.txt"), "a")});
+    clickOk(&dialog);
+    ASSERT_EQ(dialog.errorText(), QStringLiteral("Choose the folder to copy into."));
+    dialog.setDestination(path(QStringLiteral("out")));
+    EXPECT_TRUE(dialog.errorText().isEmpty()) << dialog.errorText().toStdString();
+}
+
+TEST_F(AddCopyDialogTest, WithoutTheCopyKindNothingIsAcceptedAndTheDialogSaysWhy) {
+    const JobKindRegistry noKinds;
+    AddCopyDialog dialog(noKinds);
+    dialog.show();
+    dialog.setSources({writeFile(QStringLiteral("a.txt"), "a")});
+    dialog.setDestination(temp.path());
+    clickOk(&dialog);
+    EXPECT_TRUE(dialog.isVisible());
+    EXPECT_NE(dialog.result(), int(QDialog::Accepted));
+    EXPECT_EQ(dialog.errorText(),
+              QStringLiteral("This build of Taskdeck cannot copy files (no “copy” job kind)."));
+    EXPECT_TRUE(dialog.spec().kind.isEmpty());
 }
 
 TEST_F(AddCopyDialogTest, TheSpecCarriesTheChoices) {
