@@ -1,5 +1,7 @@
 #include "jobactions.h"
 
+#include <QAction>
+
 #include <gtest/gtest.h>
 
 // Which commands apply to a job, from its state and its kind's capabilities alone.
@@ -72,4 +74,38 @@ TEST(JobActionsApplies, TheFirstJobCannotMoveUpNorTheLastDown) {
     EXPECT_TRUE(applies(JobActions::MoveDown, job(JobState::Queued, Pausable, 0)));
     EXPECT_TRUE(applies(JobActions::MoveUp, job(JobState::Queued, Pausable, jobCount - 1)));
     EXPECT_FALSE(applies(JobActions::MoveDown, job(JobState::Queued, Pausable, jobCount - 1)));
+}
+
+TEST(JobActionsSelection, ALargeSelectionIsJudgedInPlaceAndTakenOnlyWhenNeeded) {
+    JobActions actions(nullptr);
+    JobSnapshot queued = job(JobState::Queued, Pausable, 0);
+    queued.id = 1;
+    JobSnapshot paused = job(JobState::Paused, Pausable, 1);
+    paused.id = 2;
+    int taken = 0;
+    actions.setSelection(QList<const JobSnapshot *>{&queued, &paused}, jobCount, [&] {
+        ++taken;
+        return QList<JobSnapshot>{queued, paused};
+    });
+    EXPECT_EQ(taken, 0);
+    EXPECT_TRUE(actions.action(JobActions::Pause)->isEnabled());
+    EXPECT_TRUE(actions.action(JobActions::Resume)->isEnabled());
+    EXPECT_FALSE(actions.action(JobActions::Retry)->isEnabled());
+    EXPECT_TRUE(actions.action(JobActions::MoveDown)->isEnabled());
+    EXPECT_TRUE(actions.action(JobActions::PriorityNormal)->isChecked());
+    EXPECT_FALSE(actions.action(JobActions::PriorityHigh)->isChecked());
+
+    EXPECT_EQ(actions.selectedIds(), (QList<JobId>{1, 2}));
+    EXPECT_EQ(taken, 1);
+
+    // A mixed selection checks no priority; an empty one enables nothing.
+    paused.spec.priority = JobPriority::High;
+    actions.setSelection(QList<const JobSnapshot *>{&queued, &paused}, jobCount,
+                         [] { return QList<JobSnapshot>(); });
+    EXPECT_FALSE(actions.action(JobActions::PriorityNormal)->isChecked());
+    EXPECT_FALSE(actions.action(JobActions::PriorityHigh)->isChecked());
+    actions.setSelection(QList<const JobSnapshot *>{}, jobCount,
+                         [] { return QList<JobSnapshot>(); });
+    for (int c = 0; c < JobActions::CommandCount; ++c)
+        EXPECT_FALSE(actions.action(JobActions::Command(c))->isEnabled()) << c;
 }

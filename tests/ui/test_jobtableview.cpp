@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QMimeData>
+#include <QScrollBar>
 #include <QSignalSpy>
 
 #include <memory>
@@ -280,4 +281,44 @@ TEST_F(JobTableViewTest, FilteringASelectionKeepsItInFewRanges) {
     ASSERT_EQ(view.model()->rowCount(), 10);
     EXPECT_EQ(view.selectedJobIds().size(), 10);
     EXPECT_EQ(view.selectionModel()->selection().size(), 1);
+}
+
+TEST_F(JobTableViewTest, RowsAddedBelowTheViewportStillReachTheScrollRange) {
+    QStringList titles;
+    for (int i = 0; i < 100; ++i)
+        titles.append(QStringLiteral("first %1").arg(i));
+    addJobs(titles);
+    ASSERT_TRUE(waitUntil([&] { return view.verticalScrollBar()->maximum() > 0; }));
+    const int before = view.verticalScrollBar()->maximum();
+
+    titles.clear();
+    for (int i = 0; i < 50; ++i)
+        titles.append(QStringLiteral("later %1").arg(i));
+    const QList<JobId> later = addJobs(titles);
+    ASSERT_TRUE(waitUntil([&] { return view.verticalScrollBar()->maximum() > before; }));
+    // Scrolled to the end, the last job shows.
+    view.scrollToBottom();
+    ASSERT_TRUE(waitUntil([&] {
+        const QModelIndex last = view.indexAt(QPoint(5, view.viewport()->height() - 2));
+        return last.isValid() && last.data(JobTableModel::JobIdRole).value<JobId>() == later.last();
+    }));
+}
+
+TEST_F(JobTableViewTest, SelectedJobsFollowQueueOrderWhateverTheSortAndFilter) {
+    QStringList titles;
+    for (int i = 0; i < 3000; ++i)
+        titles.append(QStringLiteral("job %1").arg(i));
+    const QList<JobId> ids = addJobs(titles);
+    view.sortByColumn(JobTableModel::TitleColumn, Qt::DescendingOrder);
+    view.selectAll();
+    EXPECT_EQ(view.selectedJobIds(), ids);
+
+    view.setSearchText(QStringLiteral("job 12"));
+    view.selectAll();
+    QList<JobId> shown;
+    for (int i = 0; i < ids.size(); ++i) {
+        if (titles[i].contains(QStringLiteral("job 12")))
+            shown.append(ids[i]);
+    }
+    EXPECT_EQ(view.selectedJobIds(), shown);
 }
