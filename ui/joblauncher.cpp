@@ -69,10 +69,10 @@ QAction *JobLauncher::makeAction(Kind kind) {
     return action;
 }
 
-void JobLauncher::openAddDialog(QDialog *dialog, std::function<JobSpec()> validatedSpec) {
+void JobLauncher::openAddDialog(AddJobDialog *dialog) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, spec = std::move(validatedSpec)] {
-        const Expected<JobId> added = m_queue->add(spec());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Expected<JobId> added = m_queue->add(dialog->spec());
         if (!added) {
             Q_EMIT addRefused(tr("Could not add the job: %1").arg(added.error()));
             return;
@@ -84,25 +84,25 @@ void JobLauncher::openAddDialog(QDialog *dialog, std::function<JobSpec()> valida
 
 AddHashDialog *JobLauncher::openHashDialog(AddHashDialog::Mode mode) {
     auto *dialog = new AddHashDialog(m_queue->kinds(), mode, m_window);
-    openAddDialog(dialog, [dialog] { return dialog->spec(); });
+    openAddDialog(dialog);
     return dialog;
 }
 
 AddImagesDialog *JobLauncher::openImagesDialog() {
     auto *dialog = new AddImagesDialog(m_queue->kinds(), m_window);
-    openAddDialog(dialog, [dialog] { return dialog->spec(); });
+    openAddDialog(dialog);
     return dialog;
 }
 
 AddCopyDialog *JobLauncher::openCopyDialog() {
     auto *dialog = new AddCopyDialog(m_queue->kinds(), m_window);
-    openAddDialog(dialog, [dialog] { return dialog->spec(); });
+    openAddDialog(dialog);
     return dialog;
 }
 
 AddCommandDialog *JobLauncher::openCommandDialog() {
     auto *dialog = new AddCommandDialog(m_queue->kinds(), m_window);
-    openAddDialog(dialog, [dialog] { return dialog->spec(); });
+    openAddDialog(dialog);
     return dialog;
 }
 

@@ -5,14 +5,12 @@
 
 #include <QObject>
 
-#include <functional>
-
 class AddCommandDialog;
 class AddCopyDialog;
 class AddImagesDialog;
+class AddJobDialog;
 class JobQueue;
 class QAction;
-class QDialog;
 class QMenu;
 class QWidget;
 
@@ -59,7 +57,7 @@ Q_SIGNALS:
 
 private:
     QAction *makeAction(Kind kind);
-    void openAddDialog(QDialog *dialog, std::function<JobSpec()> validatedSpec);
+    void openAddDialog(AddJobDialog *dialog);
 
     JobQueue *m_queue;
     QWidget *m_window;

@@ -320,3 +320,20 @@ TEST_F(QueueCommandsTest, DroppingFilesOnTheTablePopsUpTheOffer) {
     EXPECT_NE(entryStartingWith(menu, "Hash"), nullptr);
     menu->close();
 }
+
+TEST_F(QueueCommandsTest, NoTwoCommandsShareAShortcut) {
+    // Qt silently ignores an ambiguous shortcut, so a clash would disable both.
+    QHash<QString, QString> owners;
+    for (const QAction *action : window.findChildren<QAction *>()) {
+        const QKeySequence keys = action->shortcut();
+        if (keys.isEmpty())
+            continue;
+        const QString text = keys.toString();
+        const auto owner = owners.constFind(text);
+        EXPECT_TRUE(owner == owners.constEnd() || owner.value() == action->text())
+            << text.toStdString() << ": " << owner.value().toStdString() << " and "
+            << action->text().toStdString();
+        owners.insert(text, action->text());
+    }
+    EXPECT_GE(owners.size(), 20);
+}
