@@ -66,6 +66,8 @@ int main(int argc, char **argv) {
 
     QSettings store(temp.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     AppSettings settings(&store);
+    // Quitting closes the window, which would otherwise ask about the running jobs.
+    settings.setCloseBehavior(AppSettings::CloseBehavior::CancelAndQuit);
     JobQueue queue(JobKindRegistry::withBuiltinKinds());
     queue.setMaxRunning(4);
     queue.setGroupLimit(QStringLiteral("backup-disk"), 1);
