@@ -1,5 +1,7 @@
 #include "jobqueue.h"
 
+#include <QSet>
+
 #include "jobkind.h"
 #include "jobkindregistry.h"
 #include "jobqueue_p.h"
@@ -214,6 +216,39 @@ Status JobQueue::moveTo(JobId id, int position) {
     newOrder.erase(newOrder.begin() + job->position);
     newOrder.insert(newOrder.begin() + position, id);
     d->reorder(std::move(newOrder));
+    return {};
+}
+
+Status JobQueue::moveBlock(const QList<JobId> &ids, JobId before) {
+    QSet<JobId> moving;
+    for (JobId id : ids) {
+        if (!d->find(id))
+            return noSuchJob(id);
+        moving.insert(id);
+    }
+    if (before != 0 && !d->find(before))
+        return noSuchJob(before);
+
+    std::vector<JobId> block;
+    std::vector<JobId> rest;
+    bool afterBefore = false; // `before` is moving: land before the next job that is not
+    JobId anchor = moving.contains(before) ? JobId(0) : before;
+    for (JobId id : d->order) {
+        if (id == before && moving.contains(id))
+            afterBefore = true;
+        if (moving.contains(id)) {
+            block.push_back(id);
+            continue;
+        }
+        if (afterBefore && anchor == 0)
+            anchor = id;
+        rest.push_back(id);
+    }
+    const auto at = anchor == 0 ? rest.end() : std::find(rest.begin(), rest.end(), anchor);
+    rest.insert(at, block.begin(), block.end());
+    if (rest == d->order)
+        return {};
+    d->reorder(std::move(rest));
     return {};
 }
 

@@ -43,6 +43,11 @@ public:
     Status remove(JobId id); // a running job is canceled first and removed when it stops
     Status move(JobId id, MoveTarget target);
     Status moveTo(JobId id, int position);
+    // Moves these jobs, in their queue order, into one block just before `before`
+    // (0: at the end; one of the jobs themselves: the first job after it that is not
+    // moved). One orderChanged for the whole block, however many jobs (a person
+    // moving 100 selected jobs to the top must not cost 100 reorders).
+    Status moveBlock(const QList<JobId> &ids, JobId before);
     Status setPriority(JobId id, JobPriority priority);
 
     void pauseAll();  // every queued, waiting and running job

@@ -309,15 +309,21 @@ void JobActions::moveSelection(bool up) {
 }
 
 void JobActions::moveSelectionToEnd(bool top) {
-    // Moving the job farthest from the end first keeps the selected jobs in their
-    // relative order: each next one lands between the end and the ones moved before.
+    // One block move: the selected jobs keep their relative order and the queue
+    // reorders once, however many are selected.
     QList<JobSnapshot> jobs = m_selection;
-    std::sort(jobs.begin(), jobs.end(), [top](const JobSnapshot &a, const JobSnapshot &b) {
-        return top ? a.position > b.position : a.position < b.position;
-    });
+    std::sort(jobs.begin(), jobs.end(),
+              [](const JobSnapshot &a, const JobSnapshot &b) { return a.position < b.position; });
+    QList<JobId> ids;
     for (const JobSnapshot &job : std::as_const(jobs)) {
-        // The job already at the end moves too (a no-op), so the rest land after it.
         if (!isFinished(job.state))
-            collect(job, m_queue->move(job.id, top ? MoveTarget::Top : MoveTarget::Bottom));
+            ids.append(job.id);
     }
+    if (ids.isEmpty())
+        return;
+    const QList<JobId> order = m_queue->order();
+    const JobId before = top && !order.isEmpty() ? order.first() : JobId(0);
+    const Status status = m_queue->moveBlock(ids, before);
+    if (!status)
+        collect(jobs.first(), status);
 }

@@ -51,44 +51,13 @@ QList<JobId> JobDragData::decode(const JobQueue &queue, const QMimeData *data) {
 }
 
 bool JobDragData::moveBlock(JobQueue &queue, const QList<JobId> &ids, JobId before) {
-    QList<JobId> order = queue.order();
-    const QSet<JobId> moving(ids.begin(), ids.end());
-    QList<JobId> block;
-    for (JobId id : std::as_const(order)) {
-        if (moving.contains(id))
-            block.append(id);
+    QList<JobId> known; // jobs removed since the drag started are skipped
+    for (JobId id : ids) {
+        if (queue.job(id))
+            known.append(id);
     }
-    if (block.isEmpty())
-        return false;
-
-    if (moving.contains(before)) {
-        qsizetype i = order.indexOf(before);
-        while (i < order.size() && moving.contains(order[i]))
-            ++i;
-        before = i < order.size() ? order[i] : JobId(0);
-    } else if (before != 0 && !order.contains(before)) {
+    if (before != 0 && !queue.job(before))
         before = 0;
-    }
-
-    // From the last job up, each goes just before the one placed after it, so the
-    // block stays contiguous and in order whatever side of the target each started on.
-    // `order` mirrors what moveTo does to the queue's order.
-    bool changed = false;
-    JobId next = before;
-    for (qsizetype b = block.size() - 1; b >= 0; --b) {
-        const JobId id = block[b];
-        const qsizetype current = order.indexOf(id);
-        qsizetype target = order.size() - 1;
-        if (next != 0) {
-            const qsizetype nextAt = order.indexOf(next);
-            target = current < nextAt ? nextAt - 1 : nextAt;
-        }
-        if (target != current && queue.moveTo(id, int(target)).ok()) {
-            order.remove(current);
-            order.insert(target, id);
-            changed = true;
-        }
-        next = id;
-    }
-    return changed;
+    const QList<JobId> order = queue.order();
+    return !known.isEmpty() && queue.moveBlock(known, before).ok() && queue.order() != order;
 }

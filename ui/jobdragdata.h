@@ -23,6 +23,6 @@ public:
     // `before` (0: at the end of the queue). When `before` is one of them, the
     // block lands before the first job after it that is not. Jobs the queue no
     // longer has are skipped. Returns whether the queue order changed; the queue
-    // emits orderChanged once per job moved.
+    // emits orderChanged once for the block (JobQueue::moveBlock).
     static bool moveBlock(JobQueue &queue, const QList<JobId> &ids, JobId before);
 };

@@ -389,18 +389,19 @@ void JobTableModel::onOrderChanged() {
     for (const QModelIndex &index : before)
         beforeIds.append(m_rows[index.row()].id);
 
+    // The cached snapshots move to their new places (no fresh copy of every job:
+    // moving 100 selected jobs to the top is 100 of these signals); their
+    // position is set here, and everything else a reorder or a priority change
+    // touched is refreshed at the next coalesced flush.
     std::deque<JobSnapshot> rows;
-    for (JobId id : order) {
-        std::optional<JobSnapshot> job = m_queue->job(id);
-        rows.push_back(job ? std::move(*job) : m_rows[rowOf(id)]);
+    for (qsizetype position = 0; position < order.size(); ++position) {
+        rows.push_back(std::move(m_rows[rowOf(order[position])]));
+        rows.back().position = int(position);
     }
-    for (const JobSnapshot &job : std::as_const(m_rows))
-        track(job, -1);
     m_rows = std::move(rows);
-    for (const JobSnapshot &job : std::as_const(m_rows))
-        track(job, +1);
-    m_dirty.clear(); // every row was just refreshed
     reindexFrom(0);
+    for (const JobSnapshot &job : std::as_const(m_rows))
+        markDirty(job.id);
 
     QModelIndexList after;
     after.reserve(before.size());

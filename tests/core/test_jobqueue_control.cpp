@@ -246,3 +246,32 @@ TEST_F(Control, ClearFinishedKeepsFailedAndUnfinishedJobs) {
     EXPECT_EQ(queue.order(), (QList<JobId>{failed, running}));
     EXPECT_EQ(queue.job(running)->position, 1);
 }
+
+TEST_F(Control, MoveBlockKeepsTheJobsInQueueOrderAndReordersOnce) {
+    queue.setMaxRunning(1);
+    QList<JobId> ids;
+    for (int i = 0; i < 6; ++i)
+        ids.append(addGate(QStringLiteral("g%1").arg(i)));
+    QSignalSpy reorders(&queue, &JobQueue::orderChanged);
+
+    // Given out of order, they land in their queue order, before the target.
+    ASSERT_TRUE(queue.moveBlock({ids[4], ids[2]}, ids[0]).ok());
+    EXPECT_EQ(queue.order(), (QList<JobId>{ids[2], ids[4], ids[0], ids[1], ids[3], ids[5]}));
+    EXPECT_EQ(reorders.count(), 1);
+
+    // A target inside the block means the first job after it that is not moved.
+    ASSERT_TRUE(queue.moveBlock({ids[0], ids[1]}, ids[0]).ok());
+    EXPECT_EQ(queue.order(), (QList<JobId>{ids[2], ids[4], ids[0], ids[1], ids[3], ids[5]}));
+    EXPECT_EQ(reorders.count(), 1); // nothing changed, nothing said
+
+    // 0: to the end.
+    ASSERT_TRUE(queue.moveBlock({ids[2], ids[0]}, 0).ok());
+    EXPECT_EQ(queue.order(), (QList<JobId>{ids[4], ids[1], ids[3], ids[5], ids[2], ids[0]}));
+    EXPECT_EQ(reorders.count(), 2);
+    for (int position = 0; position < 6; ++position)
+        EXPECT_EQ(queue.job(queue.order()[position])->position, position);
+
+    // An unknown job refuses the whole move.
+    EXPECT_FALSE(queue.moveBlock({ids[1], 999}, 0).ok());
+    EXPECT_EQ(reorders.count(), 2);
+}
