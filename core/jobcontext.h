@@ -1,9 +1,12 @@
 #pragma once
 
+#include "jobcheckpoint.h"
 #include "jobprogress.h"
 
 #include <QFuture>
 #include <QPromise>
+
+#include <optional>
 
 class QThreadPool;
 
@@ -13,10 +16,14 @@ class QThreadPool;
 // uses (a job may fan work out to helper threads on pool()).
 class JobContext {
 public:
-    JobContext(QPromise<void> &promise, JobProgress &progress, QThreadPool *pool)
+    // resume: what earlier runs of this job finished (after a restart), or null.
+    // Not owned; outlives the run.
+    JobContext(QPromise<void> &promise, JobProgress &progress, QThreadPool *pool,
+               const JobResumeState *resume = nullptr)
         : m_promise(promise)
         , m_progress(progress)
-        , m_pool(pool) {}
+        , m_pool(pool)
+        , m_resume(resume) {}
 
     void setTotal(qint64 total, ProgressUnit unit) { m_progress.setTotal(total, unit); }
     void setDone(qint64 done) { m_progress.setDone(done); }
@@ -41,6 +48,25 @@ public:
         return future.isSuspending() || future.isSuspended();
     }
 
+    // Resumable kinds: records that `item` is finished and durable (its output
+    // complete under its final name), with what a later run needs to skip it
+    // (e.g. a digest). Call it after the work is safe, never before. The queue
+    // carries it to the store; a run after a restart sees it in finishedBefore().
+    void recordFinished(const QString &item, const QString &value = {}) {
+        m_progress.appendCheckpoint(item, value);
+    }
+    // True when this run continues an interrupted one that finished some items.
+    bool isResuming() const { return m_resume && !m_resume->isEmpty(); }
+    // What an earlier, interrupted run recorded for item, if it finished it.
+    std::optional<QString> finishedBefore(const QString &item) const {
+        if (!m_resume)
+            return std::nullopt;
+        const auto it = m_resume->constFind(item);
+        if (it == m_resume->cend())
+            return std::nullopt;
+        return *it;
+    }
+
     // The queue's pool, for jobs that split their work (e.g. hashing several files
     // at once). Nested tasks must call checkpoint() too.
     QThreadPool *pool() const { return m_pool; }
@@ -49,4 +75,5 @@ private:
     QPromise<void> &m_promise;
     JobProgress &m_progress;
     QThreadPool *m_pool;
+    const JobResumeState *m_resume;
 };

@@ -2,6 +2,8 @@
 
 #include <QMutexLocker>
 
+#include <utility>
+
 void JobProgress::setTotal(qint64 total, ProgressUnit unit) {
     m_unit.store(unit, std::memory_order_relaxed);
     m_total.store(total, std::memory_order_relaxed);
@@ -38,4 +40,14 @@ QStringList JobProgress::takeLog() {
     lines.append(std::move(m_pendingLog));
     m_pendingLog.clear();
     return lines;
+}
+
+void JobProgress::appendCheckpoint(const QString &item, const QString &value) {
+    QMutexLocker lock(&m_mutex);
+    m_pendingCheckpoints.append(JobCheckpoint{item, value});
+}
+
+QList<JobCheckpoint> JobProgress::takeCheckpoints() {
+    QMutexLocker lock(&m_mutex);
+    return std::exchange(m_pendingCheckpoints, {});
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobcheckpoint.h"
 #include "jobtypes.h"
 
 #include <QMutex>
@@ -27,6 +28,9 @@ public:
     QString status() const;
     // Log lines appended since the last call (oldest first).
     QStringList takeLog();
+    // Finished pieces of work of a resumable job, kept until the queue takes them.
+    void appendCheckpoint(const QString &item, const QString &value);
+    QList<JobCheckpoint> takeCheckpoints();
 
     static constexpr int maxPendingLogLines = 10000;
 
@@ -38,4 +42,5 @@ private:
     QString m_status;
     QStringList m_pendingLog;
     qint64 m_droppedLogLines = 0;
+    QList<JobCheckpoint> m_pendingCheckpoints;
 };

@@ -359,3 +359,9 @@ bool JobQueue::isIdle() const {
 QThreadPool *JobQueue::pool() const {
     return &d->pool;
 }
+
+Status JobQueue::restore(const QList<StoredJob> &, RecoveryPolicy) {
+    return Status::failure(QStringLiteral("restore is not built yet"));
+}
+
+void JobQueue::interruptRunning() {}

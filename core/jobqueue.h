@@ -2,6 +2,7 @@
 
 #include "expected.h"
 #include "jobsnapshot.h"
+#include "storedjob.h"
 
 #include <QObject>
 
@@ -63,6 +64,20 @@ public:
 
     std::optional<JobSnapshot> job(JobId id) const;
 
+    // Brings back the jobs a store kept, in their order, into an empty queue
+    // (refused otherwise), with their ids (new ids continue after the highest).
+    // Queued and waiting jobs come back as they were. Jobs that were running,
+    // or that a clean stop interrupted (resumeOnStart), become Interrupted; with
+    // ResumeSafeKinds those of a Resumable kind are queued again and their next
+    // run skips what they had finished. A job paused after it started comes back
+    // paused (not holding a slot) if its kind is Resumable, else Interrupted.
+    // Emits jobsAdded once.
+    Status restore(const QList<StoredJob> &jobs, RecoveryPolicy policy);
+    // For a clean stop: running jobs are canceled and end Interrupted (not
+    // Canceled), and nothing new starts. Returns at once; isIdle() turns true
+    // (idleChanged) when no job runs any more.
+    void interruptRunning();
+
     // The queue keeps the newest lines each job logged (its log tail), so a
     // view opened late can show what came before: at most logTailLines lines a
     // job, each cut to a couple of thousand characters, and about 32 MiB for all
@@ -96,6 +111,9 @@ Q_SIGNALS:
     // New log lines of a job, oldest first. Coalesced with progress. Every line
     // of a run arrives before the job's final state. Lines are uncut (see logTail).
     void jobLogged(JobId id, const QStringList &lines);
+    // A resumable job finished these items (JobContext::recordFinished), in the
+    // order it recorded them. Coalesced with progress; all before the final state.
+    void jobCheckpointed(JobId id, const QList<JobCheckpoint> &items);
     // Positions or priorities changed.
     void orderChanged();
     void idleChanged(bool idle);

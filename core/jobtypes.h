@@ -25,7 +25,14 @@ enum class JobPriority : quint8 { Low, Normal, High };
 enum class ProgressUnit : quint8 { Items, Bytes, Files };
 
 // What a job kind lets the user do while it runs (KJob's capability flags).
-enum JobCapability : quint8 { NoCapabilities = 0, Cancelable = 1, Pausable = 2 };
+// Resumable: a run records what it finished (JobContext::recordFinished) and a
+// later run after a restart skips it, so the job may be re-queued on its own.
+enum JobCapability : quint8 {
+    NoCapabilities = 0,
+    Cancelable = 1,
+    Pausable = 2,
+    Resumable = 4,
+};
 
 // Lower-case stable names, used by the CLI, JSON and the store.
 QString jobStateName(JobState state);

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "jobcheckpoint.h"
+#include "jobsnapshot.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QStringList>
+
+#include <optional>
+
+// Everything that changed in the queue since the last batch, written by
+// JobStore in one transaction. Built by QueuePersister on the queue's thread,
+// then moved to the store thread. A plain value.
+struct StoreBatch {
+    quint64 sequence = 0;                           // increases by one per batch
+    QList<JobSnapshot> upserts;                     // whole rows, inserted or replaced
+    QList<JobId> removed;                           // rows, checkpoints and log files deleted
+    std::optional<QList<JobId>> order;              // the whole queue order, when it changed
+    QHash<JobId, QList<JobCheckpoint>> checkpoints; // appended
+    QList<JobId> clearCheckpoints;      // a run started afresh or the job ended for good
+    QHash<JobId, QStringList> logLines; // appended to the jobs' log files, in order
+    QList<JobId> restartLogs;           // these jobs' log files start over (a retry)
+    QSet<JobId> resumeOnStart;          // upserted jobs a clean stop interrupted
+
+    bool isEmpty() const {
+        return upserts.isEmpty() && removed.isEmpty() && !order && checkpoints.isEmpty() &&
+               clearCheckpoints.isEmpty() && logLines.isEmpty() && restartLogs.isEmpty();
+    }
+};
