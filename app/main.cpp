@@ -1,5 +1,7 @@
 // taskdeck: the window, or with arguments a command-line tool on the same engine.
 #include "appsettings.h"
+#include "clientcommand.h"
+#include "headlessinstance.h"
 #include "jobkindregistry.h"
 #include "jobqueue.h"
 #include "mainwindow.h"
@@ -67,6 +69,10 @@ int main(int argc, char **argv) {
             return Usage::printVersion();
         if (command == QLatin1String("run"))
             return RunCommand::exec(arguments.mid(1));
+        if (HeadlessInstance::isRequested(arguments))
+            return HeadlessInstance::run(arguments);
+        if (ClientCommand::isClientCommand(arguments))
+            return ClientCommand::exec(arguments);
         return Usage::unknownCommand(command);
     }
 
