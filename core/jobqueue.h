@@ -116,6 +116,8 @@ Q_SIGNALS:
     void jobCheckpointed(JobId id, const QList<JobCheckpoint> &items);
     // Positions or priorities changed.
     void orderChanged();
+    // These jobs' priorities changed (orderChanged follows).
+    void prioritiesChanged(const QList<JobId> &ids);
     void idleChanged(bool idle);
 
 private:

@@ -1,5 +1,7 @@
 #include "jobqueue_p.h"
 
+#include "unknownjobkind.h"
+
 #include "jobcontext.h"
 #include "jobkind.h"
 #include "jobkindregistry.h"
@@ -143,7 +145,7 @@ void JobQueuePrivate::scheduleDispatch() {
 
 void JobQueuePrivate::dispatch() {
     dispatchScheduled = false;
-    if (!draining) {
+    if (!draining && !stopping) {
         // A group found full stays full for the rest of this pass (starting jobs
         // only takes slots), with the same reason: thousands of jobs waiting in a
         // full group then cost a lookup each, not a check and a translated message.
@@ -191,10 +193,10 @@ void JobQueuePrivate::start(JobRecord &job) {
     // queue, so the queue may change or drop the record while it runs.
     const JobKind *kind = job.kind;
     QThreadPool *workerPool = &pool;
-    auto work = [shared = run->shared, registry = kinds, kind, params = job.spec.params,
-                 workerPool](QPromise<void> &promise) {
+    auto work = [shared = run->shared, registry = kinds, kind, params = job.spec.params, workerPool,
+                 resume = job.resume](QPromise<void> &promise) {
         TASKDECK_HANDOFF_ACQUIRE(shared.get());
-        JobContext context(promise, shared->progress, workerPool);
+        JobContext context(promise, shared->progress, workerPool, resume.get());
         try {
             shared->result = kind->run(context, params);
         } catch (const std::exception &error) {
@@ -243,13 +245,32 @@ void JobQueuePrivate::onRunFinished(JobId id) {
     job.status = progress.status();
     job.speed = 0;
     job.etaSeconds = -1;
-    // Every line a job logged reaches observers before its final state does.
+    // Every line and checkpoint a job recorded reaches observers before its final state does.
     log(id, progress.takeLog());
+    takeCheckpoints(id, progress);
 
     JobResult result;
     if (run->shared->resultReady.load(std::memory_order_acquire))
         result = std::move(run->shared->result);
     JobState state = JobState::Succeeded;
+    if (run->interruptRequested && !run->cancelRequested) {
+        finishedSinceSample.push_back(id);
+        if (job.removeWhenStopped) {
+            erase({id});
+            updateIdle();
+            return;
+        }
+        if (job.state == JobState::Paused && (job.kind->capabilities() & Resumable)) {
+            // Paused by the user: it stays paused, and resumes where it stopped
+            // next time (its checkpoints are in the store).
+            updateIdle();
+            return;
+        }
+        job.result = JobResult::failure(tr("interrupted: Taskdeck stopped while the job ran"));
+        setState(job, JobState::Interrupted);
+        updateIdle();
+        return;
+    }
     if (run->cancelRequested || run->future.isCanceled()) {
         state = JobState::Canceled;
         if (result.error.isEmpty())
@@ -258,6 +279,7 @@ void JobQueuePrivate::onRunFinished(JobId id) {
         state = JobState::Failed;
     }
     job.result = std::move(result);
+    job.resume.reset(); // ended for good: a retry starts from scratch
     finishedSinceSample.push_back(id);
     setState(job, state);
 
@@ -308,6 +330,7 @@ void JobQueuePrivate::sampleProgress() {
             changed.append(id);
         }
         log(id, progress.takeLog());
+        takeCheckpoints(id, progress);
     }
     if (!changed.isEmpty())
         Q_EMIT q->jobsProgressed(changed);
@@ -320,6 +343,12 @@ void JobQueuePrivate::log(JobId id, const QStringList &lines) {
         return;
     logs.append(id, lines);
     Q_EMIT q->jobLogged(id, lines);
+}
+
+void JobQueuePrivate::takeCheckpoints(JobId id, JobProgress &progress) {
+    QList<JobCheckpoint> items = progress.takeCheckpoints();
+    if (!items.isEmpty())
+        Q_EMIT q->jobCheckpointed(id, items);
 }
 
 void JobQueuePrivate::cancelDependents(const JobRecord &job, const QString &why) {
@@ -398,7 +427,8 @@ void JobQueuePrivate::reorder(std::vector<JobId> newOrder) {
 }
 
 void JobQueuePrivate::updateIdle() {
-    const bool nowIdle = active.empty() && (draining || stateCounts[size_t(JobState::Queued)] == 0);
+    const bool nowIdle =
+        active.empty() && (draining || stopping || stateCounts[size_t(JobState::Queued)] == 0);
     if (nowIdle != idle) {
         idle = nowIdle;
         Q_EMIT q->idleChanged(idle);

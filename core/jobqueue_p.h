@@ -7,6 +7,7 @@
 #include "jobqueue.h"
 #include "jobrecord.h"
 #include "starttimepolicy.h"
+#include "unknownjobkind.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -45,6 +46,8 @@ public:
     // Keeps the lines in the job's log tail, then emits jobLogged: a slot that
     // reads logTail() finds them there.
     void log(JobId id, const QStringList &lines);
+    // Emits jobCheckpointed for what the run recorded since the last call.
+    void takeCheckpoints(JobId id, JobProgress &progress);
     // Cancels, transitively, jobs not yet started that wait for `job`.
     void cancelDependents(const JobRecord &job, const QString &why);
     // Drops jobs that hold no slot, settles the jobs that wait for them, and
@@ -84,9 +87,12 @@ public:
     QHash<JobId, QList<JobId>> dependents; // job -> jobs that wait for it
     std::array<int, 8> stateCounts{};
     JobLogStore logs; // a job's tail is freed with the job
+    // Kinds the store named that this build lacks (restore() keeps their jobs).
+    std::vector<std::unique_ptr<UnknownJobKind>> unknownKinds;
     JobId nextId = 1;
     qint64 nextRank = 0;
     bool draining = false;
+    bool stopping = false; // interruptRunning(): nothing starts again
     bool idle = true;
     bool dispatchScheduled = false;
     bool announcing = false; // new jobs take their first state silently

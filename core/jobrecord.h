@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobcheckpoint.h"
 #include "jobprogress.h"
 #include "jobresult.h"
 #include "jobspec.h"
@@ -33,6 +34,7 @@ struct JobRun {
     QFutureWatcher<void> *watcher = nullptr; // owned by the queue, deleted when the run ends
     SpeedMeter speed;
     bool cancelRequested = false;
+    bool interruptRequested = false; // a clean stop: the run ends Interrupted, not Canceled
 };
 
 // Everything the queue keeps about one job. Internal to core: the queue, its
@@ -47,6 +49,9 @@ struct JobRecord {
     int position = 0;
     bool removeWhenStopped = false;
     std::unique_ptr<JobRun> run; // non-null exactly while the job holds a slot
+    // What earlier, interrupted runs finished (restored from the store); the next
+    // run skips it. Dropped when the job ends for good. Shared with that run.
+    std::shared_ptr<const JobResumeState> resume;
 
     // Progress as last sampled (kept after the run ends).
     qint64 done = 0;

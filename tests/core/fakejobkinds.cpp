@@ -20,22 +20,25 @@ JobResult GateKind::run(JobContext &context, const QVariantMap &params) const {
     const QString key = params.value(QStringLiteral("key")).toString();
     m_recorder->enter();
     context.setTotal(-1, ProgressUnit::Items);
+    waitOpen(context, key);
+    m_recorder->leave();
+    return {};
+}
+
+bool GateKind::waitOpen(JobContext &context, const QString &key) const {
     qint64 checks = 0;
-    JobResult result;
     for (;;) {
         if (!context.checkpoint())
-            break;
+            return false;
         context.setDone(++checks);
         m_recorder->checkpoints.fetch_add(1);
         std::unique_lock lock(m_mutex);
         if (m_allOpen || m_open.contains(key))
-            break;
+            return true;
         // Wakes at once when the gate opens; the timeout only bounds how late
         // a cancel or pause is seen.
         m_changed.wait_for(lock, std::chrono::milliseconds(5));
     }
-    m_recorder->leave();
-    return result;
 }
 
 void GateKind::open(const QString &key) {
@@ -83,6 +86,30 @@ JobResult SpinKind::run(JobContext &context, const QVariantMap &params) const {
     return {};
 }
 
+JobResult StepsKind::run(JobContext &context, const QVariantMap &params) const {
+    const int count = params.value(QStringLiteral("count")).toInt();
+    const int holdAt = params.value(QStringLiteral("holdAt"), -1).toInt();
+    const QString key = params.value(QStringLiteral("key")).toString();
+    context.setTotal(count, ProgressUnit::Items);
+    int processed = 0;
+    int skipped = 0;
+    for (int i = 0; i < count; ++i) {
+        if (i == holdAt && !m_gate->waitOpen(context, key))
+            return {};
+        const QString item = QString::number(i);
+        if (context.finishedBefore(item)) {
+            ++skipped;
+        } else {
+            ++processed;
+            context.recordFinished(item, QStringLiteral("v%1").arg(i));
+        }
+        context.setDone(i + 1);
+    }
+    context.setTotal(count, ProgressUnit::Items);
+    return JobResult{
+        {}, QStringLiteral("processed %1, skipped %2").arg(processed).arg(skipped), {}};
+}
+
 FakeKinds::FakeKinds()
     : recorder(std::make_shared<RunRecorder>())
     , gate(std::make_shared<GateKind>(recorder))
@@ -91,4 +118,5 @@ FakeKinds::FakeKinds()
     for (const char *name : {"instant", "fail", "throw"})
         registry->add(std::make_shared<InstantKind>(QLatin1String(name), recorder));
     registry->add(std::make_shared<SpinKind>());
+    registry->add(std::make_shared<StepsKind>(gate));
 }

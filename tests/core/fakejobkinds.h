@@ -37,6 +37,9 @@ public:
 
     void open(const QString &key);
     void openAll();
+    // Blocks the calling job until the gate `key` opens (true) or the job is
+    // canceled (false), honouring pause meanwhile.
+    bool waitOpen(JobContext &context, const QString &key) const;
 
 private:
     std::shared_ptr<RunRecorder> m_recorder;
@@ -75,6 +78,25 @@ public:
     Expected<QVariantMap> validate(const QVariantMap &params) const override { return params; }
     QString defaultTitle(const QVariantMap &) const override { return QStringLiteral("spin"); }
     JobResult run(JobContext &context, const QVariantMap &params) const override;
+};
+
+// "steps" (Resumable): params "count" items named "0", "1", ...; items an
+// earlier run finished (JobContext::finishedBefore) are skipped, the others
+// recorded as finished with value "v<i>". Before item "holdAt" (if given) it
+// waits for the gate "key". Summary: "processed P, skipped S".
+class StepsKind : public JobKind {
+public:
+    explicit StepsKind(std::shared_ptr<GateKind> gate)
+        : m_gate(std::move(gate)) {}
+    QString name() const override { return QStringLiteral("steps"); }
+    QString displayName() const override { return QStringLiteral("Steps"); }
+    int capabilities() const override { return Cancelable | Pausable | Resumable; }
+    Expected<QVariantMap> validate(const QVariantMap &params) const override { return params; }
+    QString defaultTitle(const QVariantMap &) const override { return QStringLiteral("steps"); }
+    JobResult run(JobContext &context, const QVariantMap &params) const override;
+
+private:
+    std::shared_ptr<GateKind> m_gate;
 };
 
 // A registry with all of the above, sharing one recorder.
