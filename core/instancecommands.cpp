@@ -1,0 +1,302 @@
+#include "instancecommands.h"
+
+#include "instanceconnection.h"
+#include "instancejobwait.h"
+#include "instancelogfollow.h"
+#include "jobjson.h"
+#include "jobqueue.h"
+#include "queuepersister.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+
+#include <limits>
+
+namespace {
+QLatin1String key(const char *name) {
+    return QLatin1String(name);
+}
+
+QString noJob(JobId id) {
+    return QStringLiteral("no job %1").arg(id);
+}
+
+const QString jobsArgumentError = QStringLiteral("'jobs' must be an array of job ids");
+} // namespace
+
+InstanceCommands::InstanceCommands(JobQueue *queue, QueuePersister *persister, QObject *parent)
+    : QObject(parent)
+    , m_queue(queue)
+    , m_persister(persister) {}
+
+void InstanceCommands::setHeadless(bool headless) {
+    m_headless = headless;
+}
+
+bool InstanceCommands::isHeadless() const {
+    return m_headless;
+}
+
+void InstanceCommands::setDataDir(const QString &dataDir) {
+    m_dataDir = dataDir;
+}
+
+QString InstanceCommands::dataDir() const {
+    return m_dataDir;
+}
+
+void InstanceCommands::handle(InstanceConnection *c, const InstanceRequest &r) {
+    static const QHash<QString, Handler> handlers{
+        {QStringLiteral("hello"), &InstanceCommands::hello},
+        {QStringLiteral("add"), &InstanceCommands::add},
+        {QStringLiteral("list"), &InstanceCommands::list},
+        {QStringLiteral("show"), &InstanceCommands::show},
+        {QStringLiteral("log"), &InstanceCommands::log},
+        {QStringLiteral("cancel"), &InstanceCommands::control},
+        {QStringLiteral("pause"), &InstanceCommands::control},
+        {QStringLiteral("resume"), &InstanceCommands::control},
+        {QStringLiteral("retry"), &InstanceCommands::control},
+        {QStringLiteral("remove"), &InstanceCommands::control},
+        {QStringLiteral("move"), &InstanceCommands::move},
+        {QStringLiteral("pause-all"), &InstanceCommands::queueWide},
+        {QStringLiteral("resume-all"), &InstanceCommands::queueWide},
+        {QStringLiteral("drain"), &InstanceCommands::queueWide},
+        {QStringLiteral("wait"), &InstanceCommands::wait},
+        {QStringLiteral("activate"), &InstanceCommands::activate},
+        {QStringLiteral("shutdown"), &InstanceCommands::shutdown},
+    };
+    const Handler handler = handlers.value(r.command);
+    if (!handler) {
+        const QString name =
+            r.command.size() > 64 ? r.command.left(64) + QStringLiteral("...") : r.command;
+        c->fail(r.id, QStringLiteral("unknown command '%1'").arg(name));
+        return;
+    }
+    (this->*handler)(c, r);
+}
+
+void InstanceCommands::afterCommit(InstanceConnection *c,
+                                   std::function<void(const QString &error)> done) {
+    if (!m_persister) {
+        done(QString());
+        return;
+    }
+    m_persister->whenCommitted(c, std::move(done));
+}
+
+std::optional<JobId> InstanceCommands::existingJob(InstanceConnection *c,
+                                                   const InstanceRequest &r) {
+    const auto id = JobJson::jobId(r.message.value(key("job")));
+    if (!id) {
+        c->fail(r.id, QStringLiteral("'job' must be a job id"));
+        return std::nullopt;
+    }
+    if (!m_queue->job(*id)) {
+        c->fail(r.id, noJob(*id));
+        return std::nullopt;
+    }
+    return id;
+}
+
+void InstanceCommands::hello(InstanceConnection *c, const InstanceRequest &r) {
+    c->reply(r.id, {{key("version"), 1},
+                    {key("pid"), QCoreApplication::applicationPid()},
+                    {key("headless"), m_headless},
+                    {key("data_dir"), m_dataDir}});
+}
+
+void InstanceCommands::add(InstanceConnection *c, const InstanceRequest &r) {
+    const QJsonValue specValue = r.message.value(key("spec"));
+    if (!specValue.isObject()) {
+        c->fail(r.id, QStringLiteral("'spec' must be an object with the job's kind and params"));
+        return;
+    }
+    const auto spec = JobJson::specFromJson(specValue.toObject());
+    if (!spec) {
+        c->fail(r.id, spec.error());
+        return;
+    }
+    const auto added = m_queue->add(*spec);
+    if (!added) {
+        c->fail(r.id, added.error());
+        return;
+    }
+    const JobId id = *added;
+    // The job may have run and even been removed before the commit is reported.
+    const JobSnapshot whenAdded = *m_queue->job(id);
+    afterCommit(c, [this, c, requestId = r.id, id, whenAdded](const QString &error) {
+        if (!error.isEmpty()) {
+            m_queue->remove(id);
+            c->fail(requestId, QStringLiteral("not saved: %1").arg(error));
+            return;
+        }
+        const auto now = m_queue->job(id);
+        c->reply(requestId, {{key("job"), JobJson::toJson(now ? *now : whenAdded)}});
+    });
+}
+
+void InstanceCommands::list(InstanceConnection *c, const InstanceRequest &r) {
+    QJsonArray jobs;
+    for (JobId id : m_queue->order()) {
+        if (const auto job = m_queue->job(id))
+            jobs.append(JobJson::toJson(*job));
+    }
+    c->reply(r.id, {{key("jobs"), jobs}});
+}
+
+void InstanceCommands::show(InstanceConnection *c, const InstanceRequest &r) {
+    if (const auto id = existingJob(c, r))
+        c->reply(r.id, {{key("job"), JobJson::toJson(*m_queue->job(*id), JobJson::WithDetails)}});
+}
+
+void InstanceCommands::log(InstanceConnection *c, const InstanceRequest &r) {
+    const QJsonValue linesValue = r.message.value(key("lines"));
+    const QJsonValue followValue = r.message.value(key("follow"));
+    int lines = 1000;
+    if (!linesValue.isUndefined() && !linesValue.isNull()) {
+        const double number = linesValue.toDouble(-1);
+        if (!linesValue.isDouble() || number < 0 || number != qint64(number)) {
+            c->fail(r.id, QStringLiteral("'lines' must be a number of lines (0 for all)"));
+            return;
+        }
+        lines = number == 0 || number > std::numeric_limits<int>::max()
+                    ? std::numeric_limits<int>::max()
+                    : int(number);
+    }
+    if (!followValue.isUndefined() && !followValue.isNull() && !followValue.isBool()) {
+        c->fail(r.id, QStringLiteral("'follow' must be true or false"));
+        return;
+    }
+    const auto id = existingJob(c, r);
+    if (!id)
+        return;
+    if (followValue.toBool()) {
+        (new InstanceLogFollow(m_queue, m_persister, c, r.id, *id))->start(lines);
+        return;
+    }
+    if (!m_persister) {
+        c->reply(r.id, {{key("lines"), QJsonArray::fromStringList(m_queue->logTail(*id, lines))}});
+        return;
+    }
+    m_persister->readLog(*id, lines, c, [c, requestId = r.id](const QStringList &lines) {
+        c->reply(requestId, {{key("lines"), QJsonArray::fromStringList(lines)}});
+    });
+}
+
+void InstanceCommands::control(InstanceConnection *c, const InstanceRequest &r) {
+    static const QHash<QString, Status (JobQueue::*)(JobId)> actions{
+        {QStringLiteral("cancel"), &JobQueue::cancel}, {QStringLiteral("pause"), &JobQueue::pause},
+        {QStringLiteral("resume"), &JobQueue::resume}, {QStringLiteral("retry"), &JobQueue::retry},
+        {QStringLiteral("remove"), &JobQueue::remove},
+    };
+    const auto ids = JobJson::jobIds(r.message.value(key("jobs")));
+    if (!ids || ids->isEmpty()) {
+        c->fail(r.id,
+                ids ? QStringLiteral("'jobs' must list at least one job id") : jobsArgumentError);
+        return;
+    }
+    const auto action = actions.value(r.command);
+    QJsonArray results;
+    QStringList errors;
+    for (JobId id : *ids) {
+        const Status status =
+            m_queue->job(id) ? (m_queue->*action)(id) : Status::failure(noJob(id));
+        results.append(QJsonObject{
+            {key("id"), qint64(id)}, {key("ok"), status.ok()}, {key("error"), status.error()}});
+        if (!status)
+            errors.append(status.error());
+    }
+    afterCommit(c, [c, requestId = r.id, results, errors](const QString &error) {
+        QJsonObject reply{{key("ok"), errors.isEmpty() && error.isEmpty()},
+                          {key("results"), results}};
+        if (!error.isEmpty())
+            reply.insert(key("error"), QStringLiteral("not saved: %1").arg(error));
+        else if (!errors.isEmpty())
+            reply.insert(key("error"), errors.join(QStringLiteral("; ")));
+        c->reply(requestId, reply);
+    });
+}
+
+void InstanceCommands::move(InstanceConnection *c, const InstanceRequest &r) {
+    static const QHash<QString, MoveTarget> targets{{QStringLiteral("top"), MoveTarget::Top},
+                                                    {QStringLiteral("up"), MoveTarget::Up},
+                                                    {QStringLiteral("down"), MoveTarget::Down},
+                                                    {QStringLiteral("bottom"), MoveTarget::Bottom}};
+    const QJsonValue to = r.message.value(key("to"));
+    if (!to.isString() || !targets.contains(to.toString())) {
+        c->fail(r.id, QStringLiteral("'to' must be one of top, up, down, bottom"));
+        return;
+    }
+    const auto id = existingJob(c, r);
+    if (!id)
+        return;
+    const Status moved = m_queue->move(*id, targets.value(to.toString()));
+    if (!moved) {
+        c->fail(r.id, moved.error());
+        return;
+    }
+    afterCommit(c, [this, c, requestId = r.id, id = *id](const QString &error) {
+        const auto job = m_queue->job(id);
+        if (!error.isEmpty())
+            c->fail(requestId, QStringLiteral("not saved: %1").arg(error));
+        else if (!job)
+            c->fail(requestId, QStringLiteral("job %1 was removed").arg(id));
+        else
+            c->reply(requestId, {{key("job"), JobJson::toJson(*job)}});
+    });
+}
+
+void InstanceCommands::queueWide(InstanceConnection *c, const InstanceRequest &r) {
+    if (r.command == QLatin1String("pause-all"))
+        m_queue->pauseAll();
+    else if (r.command == QLatin1String("resume-all"))
+        m_queue->resumeAll();
+    else
+        m_queue->drain();
+    afterCommit(c, [c, requestId = r.id](const QString &error) {
+        if (error.isEmpty())
+            c->reply(requestId);
+        else
+            c->fail(requestId, QStringLiteral("not saved: %1").arg(error));
+    });
+}
+
+void InstanceCommands::wait(InstanceConnection *c, const InstanceRequest &r) {
+    const auto ids = JobJson::jobIds(r.message.value(key("jobs")));
+    if (!ids || ids->isEmpty()) {
+        c->fail(r.id,
+                ids ? QStringLiteral("'jobs' must list at least one job id") : jobsArgumentError);
+        return;
+    }
+    for (JobId id : *ids) {
+        if (!m_queue->job(id)) {
+            c->fail(r.id, noJob(id));
+            return;
+        }
+    }
+    (new InstanceJobWait(m_queue, c, r.id, *ids))->start();
+}
+
+void InstanceCommands::activate(InstanceConnection *c, const InstanceRequest &r) {
+    if (m_headless) {
+        c->fail(r.id, QStringLiteral("a headless instance (pid %1) owns %2; it has no window")
+                          .arg(QCoreApplication::applicationPid())
+                          .arg(m_dataDir));
+        return;
+    }
+    c->reply(r.id);
+    Q_EMIT activationRequested();
+}
+
+void InstanceCommands::shutdown(InstanceConnection *c, const InstanceRequest &r) {
+    if (!m_headless) {
+        c->fail(r.id, QStringLiteral("only a headless instance stops on request; this one "
+                                     "(pid %1) has a window: close it there")
+                          .arg(QCoreApplication::applicationPid()));
+        return;
+    }
+    c->reply(r.id);
+    c->flush();
+    Q_EMIT shutdownRequested();
+}

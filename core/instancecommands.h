@@ -1,0 +1,69 @@
+#pragma once
+
+#include "instancerequest.h"
+#include "jobtypes.h"
+
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+class InstanceConnection;
+class JobQueue;
+class QueuePersister;
+
+// The commands of the instance protocol (InstanceProtocol), run against the
+// queue for one connection's request: each answers through the connection,
+// at once or, for those that change the queue, once the change is on disk
+// (QueuePersister::whenCommitted); streams ("log" with follow, "wait") are
+// served by child objects of the connection (InstanceLogFollow, InstanceJobWait).
+//
+// Ownership: borrows the queue and the persister (may be null: changes count
+// as committed at once and logs come from JobQueue::logTail); both must outlive
+// it. Thread: the queue's; never blocks.
+class InstanceCommands : public QObject {
+    Q_OBJECT
+public:
+    InstanceCommands(JobQueue *queue, QueuePersister *persister, QObject *parent = nullptr);
+
+    void setHeadless(bool headless);
+    bool isHeadless() const;
+    void setDataDir(const QString &dataDir);
+    QString dataDir() const;
+
+    // Runs the request's command; an unknown one is answered with an error.
+    void handle(InstanceConnection *connection, const InstanceRequest &request);
+
+Q_SIGNALS:
+    // "activate" in a window instance: bring the window to the front.
+    void activationRequested();
+    // "shutdown" in a headless instance, after its reply was handed to the system.
+    void shutdownRequested();
+
+private:
+    using Handler = void (InstanceCommands::*)(InstanceConnection *, const InstanceRequest &);
+
+    void hello(InstanceConnection *c, const InstanceRequest &r);
+    void add(InstanceConnection *c, const InstanceRequest &r);
+    void list(InstanceConnection *c, const InstanceRequest &r);
+    void show(InstanceConnection *c, const InstanceRequest &r);
+    void log(InstanceConnection *c, const InstanceRequest &r);
+    void control(InstanceConnection *c, const InstanceRequest &r);
+    void move(InstanceConnection *c, const InstanceRequest &r);
+    void queueWide(InstanceConnection *c, const InstanceRequest &r);
+    void wait(InstanceConnection *c, const InstanceRequest &r);
+    void activate(InstanceConnection *c, const InstanceRequest &r);
+    void shutdown(InstanceConnection *c, const InstanceRequest &r);
+
+    // Calls done with the commit's error (empty when saved) once what the
+    // queue did so far is on disk; not at all if the connection is gone first.
+    void afterCommit(InstanceConnection *c, std::function<void(const QString &error)> done);
+    // The request's "job" argument naming an existing job; else answers the
+    // request with the error and returns nullopt.
+    std::optional<JobId> existingJob(InstanceConnection *c, const InstanceRequest &r);
+
+    JobQueue *m_queue;
+    QueuePersister *m_persister;
+    bool m_headless = false;
+    QString m_dataDir;
+};

@@ -1,0 +1,163 @@
+#include "instanceconnection.h"
+
+#include "instanceprotocol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocalSocket>
+
+#include <cmath>
+
+namespace {
+QLatin1String key(const char *name) {
+    return QLatin1String(name);
+}
+
+// A value from the client, shown in an error message: compact and short, so
+// a hostile request cannot make the reply huge.
+QString shown(const QJsonValue &value) {
+    QString text;
+    if (value.isUndefined())
+        return QStringLiteral("(missing)");
+    if (value.isString())
+        text = value.toString();
+    else if (value.isObject())
+        text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    else if (value.isArray())
+        text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    else
+        text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    return text.size() > 64 ? text.left(64) + QStringLiteral("...") : text;
+}
+
+bool isIntegerId(const QJsonValue &id) {
+    if (!id.isDouble())
+        return false;
+    const double number = id.toDouble();
+    return std::abs(number) <= 9007199254740992.0 && std::floor(number) == number;
+}
+} // namespace
+
+InstanceConnection::InstanceConnection(QLocalSocket *socket, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket) {
+    m_socket->setParent(this);
+    // Bounds what one client can make the server hold: a line at most, plus a bit.
+    m_socket->setReadBufferSize(InstanceProtocol::maxLineBytes + 64 * 1024);
+    connect(m_socket, &QLocalSocket::readyRead, this, &InstanceConnection::readLines);
+    connect(m_socket, &QLocalSocket::disconnected, this, [this] {
+        m_closing = true;
+        Q_EMIT closed();
+        deleteLater();
+    });
+    // Lines that arrived with the connection.
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &InstanceConnection::readLines, Qt::QueuedConnection);
+}
+
+InstanceConnection::~InstanceConnection() = default;
+
+void InstanceConnection::reply(const QJsonValue &id, QJsonObject fields) {
+    if (!fields.contains(key("ok")))
+        fields.insert(key("ok"), true);
+    fields.insert(key("id"), id);
+    write(std::move(fields));
+}
+
+void InstanceConnection::fail(const QJsonValue &id, const QString &message) {
+    write(QJsonObject{{key("id"), id}, {key("ok"), false}, {key("error"), message}});
+}
+
+void InstanceConnection::sendEvent(const QJsonValue &id, const QString &name, QJsonObject fields) {
+    fields.insert(key("id"), id);
+    fields.insert(key("event"), name);
+    write(std::move(fields));
+}
+
+void InstanceConnection::flush() {
+    if (m_socket->state() == QLocalSocket::ConnectedState)
+        m_socket->flush();
+}
+
+bool InstanceConnection::isOpen() const {
+    return !m_closing && m_socket->state() == QLocalSocket::ConnectedState;
+}
+
+void InstanceConnection::write(QJsonObject message) {
+    if (m_socket->state() != QLocalSocket::ConnectedState)
+        return; // the client left; nobody to tell
+    message.insert(key("v"), InstanceProtocol::version);
+    m_socket->write(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
+}
+
+void InstanceConnection::readLines() {
+    if (m_closing) {
+        m_socket->skip(m_socket->bytesAvailable());
+        return;
+    }
+    m_buffer += m_socket->readAll();
+    qsizetype start = 0;
+    for (;;) {
+        const qsizetype end = m_buffer.indexOf('\n', start);
+        if (end < 0)
+            break;
+        if (end - start > InstanceProtocol::maxLineBytes) {
+            refuseOversized();
+            return;
+        }
+        handleLine(m_buffer.sliced(start, end - start));
+        start = end + 1;
+        if (m_closing)
+            return;
+    }
+    m_buffer.remove(0, start);
+    if (m_buffer.size() > InstanceProtocol::maxLineBytes)
+        refuseOversized();
+}
+
+void InstanceConnection::refuseOversized() {
+    m_buffer.clear();
+    m_buffer.squeeze();
+    fail(QJsonValue::Null, QStringLiteral("message too large (over %1 MiB)")
+                               .arg(InstanceProtocol::maxLineBytes / (1024 * 1024)));
+    m_closing = true;
+    m_socket->skip(m_socket->bytesAvailable());
+    // Closes once the error is written; disconnected then deletes us.
+    m_socket->disconnectFromServer();
+}
+
+void InstanceConnection::handleLine(const QByteArray &line) {
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+    if (error.error != QJsonParseError::NoError) {
+        fail(QJsonValue::Null, QStringLiteral("malformed message: %1 at byte %2")
+                                   .arg(error.errorString())
+                                   .arg(error.offset));
+        return;
+    }
+    if (!document.isObject()) {
+        fail(QJsonValue::Null,
+             QStringLiteral("malformed message: a request must be a JSON object"));
+        return;
+    }
+    const QJsonObject message = document.object();
+    const QJsonValue id = message.value(key("id"));
+    const QJsonValue replyId = isIntegerId(id) ? id : QJsonValue(QJsonValue::Null);
+    const QJsonValue version = message.value(key("v"));
+    if (!version.isDouble() || version.toDouble() != InstanceProtocol::version) {
+        fail(replyId, QStringLiteral("unsupported protocol version %1; this instance speaks %2")
+                          .arg(shown(version))
+                          .arg(InstanceProtocol::version));
+        return;
+    }
+    if (!isIntegerId(id)) {
+        fail(QJsonValue::Null, QStringLiteral("'id' must be an integer chosen by the client"));
+        return;
+    }
+    const QJsonValue command = message.value(key("cmd"));
+    if (!command.isString()) {
+        fail(id, QStringLiteral("'cmd' must be the name of a command"));
+        return;
+    }
+    Q_EMIT requestReceived(InstanceRequest{id, command.toString(), message});
+}

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QtGlobal>
+
+// The instance protocol between a running Taskdeck (InstanceServer) and the
+// shell client: one compact UTF-8 JSON object per line over a QLocalSocket.
+//   request {"v":1, "id":<int>, "cmd":"...", ...arguments}
+//   reply   {"v":1, "id":<same>, "ok":true, ...} or {..., "ok":false, "error":"..."}
+//   event   {"v":1, "id":<same>, "event":"...", ...} (streams, before the final reply)
+// The commands and the job object are specified in the design notes of issue 5
+// (protocol version 1); JobJson builds and reads the job and spec objects.
+namespace InstanceProtocol {
+// The version this build speaks; a request with any other "v" is refused.
+inline constexpr int version = 1;
+// A line (without its '\n') longer than this is refused and the connection closed.
+inline constexpr qint64 maxLineBytes = 1024 * 1024;
+} // namespace InstanceProtocol

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "expected.h"
+
+#include <QObject>
+
+class InstanceCommands;
+class JobQueue;
+class QLocalServer;
+class QueuePersister;
+
+// The running instance's side of the instance protocol (InstanceProtocol):
+// listens on a local socket only its user can open, serves many clients at
+// once (one InstanceConnection each) and runs their commands against the
+// queue (InstanceCommands). Bad messages get error replies; nothing a client
+// sends or does (leaving mid-stream included) stops the server.
+//
+// Ownership: borrows the queue and the persister, which must outlive it.
+// Thread: lives on the queue's thread; call everything there. Never blocks:
+// replies that wait for the disk or for jobs go out from the event loop.
+class InstanceServer : public QObject {
+    Q_OBJECT
+public:
+    // persister may be null: changes count as committed at once and logs come
+    // from JobQueue::logTail.
+    InstanceServer(JobQueue *queue, QueuePersister *persister, QObject *parent = nullptr);
+    ~InstanceServer() override;
+
+    // Removes a socket left by an instance that died (call it only while
+    // holding the InstanceLock), then listens with owner-only access. The
+    // error names the socket and the reason.
+    Status listen(const QString &socketName);
+    // The full path of the socket while listening.
+    QString socketPath() const;
+
+    // For "hello" and "activate": a headless instance has no window, and only
+    // it stops on "shutdown".
+    void setHeadless(bool headless);
+    // For "hello" and messages.
+    void setDataDir(const QString &dataDir);
+
+Q_SIGNALS:
+    // A client asked a window instance to come to the front ("activate").
+    void activationRequested();
+    // A client asked a headless instance to stop ("shutdown"); the reply has
+    // been handed to the system. Stop as on SIGTERM.
+    void shutdownRequested();
+
+private:
+    void acceptConnections();
+
+    QLocalServer *m_server;
+    InstanceCommands *m_commands;
+};
