@@ -6,7 +6,8 @@
 // A job's full log on disk, capped: lines are appended until the file would
 // pass maxBytes, then one last line says the log was truncated and the rest is
 // dropped (the in-memory log keeps the tail). Opening truncates an earlier log
-// (a retried job starts a new one). Not thread-safe: one writer.
+// (a retried job starts a new one); openForAppend continues an existing log
+// instead (the store appends each batch's lines). Not thread-safe: one writer.
 class CappedLogFile {
 public:
     static constexpr qint64 defaultMaxBytes = 64 * 1024 * 1024;
@@ -16,6 +17,10 @@ public:
 
     // False, with errorString(), when the file cannot be created.
     bool open(const QString &path);
+    // Opens path for appending, creating it if needed: the bytes already there
+    // count towards maxBytes, and a log that already ends with the truncation
+    // line stays truncated (nothing more is added).
+    bool openForAppend(const QString &path);
     bool isOpen() const { return m_file.isOpen(); }
     QString errorString() const { return m_file.errorString(); }
     // Appends line and a '\n'; does nothing when not open or past the cap.
