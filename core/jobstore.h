@@ -5,6 +5,7 @@
 #include "storedjob.h"
 
 #include <QObject>
+#include <QSqlDatabase>
 #include <QString>
 
 // The queue's durable home: an SQLite database (QtSql, QSQLITE) at
@@ -48,6 +49,13 @@ public:
     // Writes the batch in one transaction, then appends its log lines. On failure
     // (disk full, read-only, ...) the transaction is rolled back: nothing of the
     // batch is kept, everything committed before stays. Emits written() either way.
+    // Within the transaction: upserts, then removals (a job both upserted and
+    // removed is gone), the order, clearCheckpoints, then the new checkpoints (a
+    // job both cleared and checkpointed keeps the new ones). After the commit:
+    // removed jobs' logs are deleted, restartLogs emptied, then logLines appended
+    // (not for removed jobs). A log file that cannot be written is reported with
+    // qWarning, not as the batch's error: the rows are committed by then, and a
+    // retried batch would log its lines twice.
     void write(const StoreBatch &batch);
 
     // The last maxLines lines of the job's log file (all of them when maxLines <= 0).
@@ -63,6 +71,17 @@ Q_SIGNALS:
     void written(quint64 sequence, const QString &error);
 
 private:
+    enum class Attempt { Done, Corrupt, Failed };
+    Attempt openAndLoad(int historyDays, Loaded &loaded, QString &error);
+    Status openConnection();
+    void closeConnection();
+    Expected<QString> moveAsideCorrupt();
+    Status prune(int historyDays, int &pruned);
+    Status load(QList<StoredJob> &jobs);
+    QString writeRows(const StoreBatch &batch);
+    void writeLogs(const StoreBatch &batch);
+
     QString m_dataDir;
     QString m_connectionName;
+    QSqlDatabase m_db; // open after a successful open(); on the thread that called it
 };

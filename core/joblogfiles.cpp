@@ -1,0 +1,75 @@
+#include "joblogfiles.h"
+
+#include "cappedlogfile.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace {
+constexpr qint64 tailBlockBytes = 64 * 1024;
+} // namespace
+
+JobLogFiles::JobLogFiles(QString dir, qint64 maxBytes)
+    : m_dir(std::move(dir))
+    , m_maxBytes(maxBytes) {}
+
+QString JobLogFiles::path(JobId id) const {
+    return m_dir + QStringLiteral("/%1.log").arg(id);
+}
+
+QString JobLogFiles::append(JobId id, const QStringList &lines) const {
+    if (!QDir().mkpath(m_dir))
+        return QStringLiteral("cannot create the log folder %1").arg(m_dir);
+    CappedLogFile file(m_maxBytes);
+    if (!file.openForAppend(path(id)))
+        return QStringLiteral("cannot write %1: %2").arg(path(id), file.errorString());
+    for (const QString &line : lines)
+        file.writeLine(line.toUtf8());
+    file.close();
+    return {};
+}
+
+QString JobLogFiles::restart(JobId id) const {
+    if (!QFile::exists(path(id)))
+        return {};
+    QFile file(path(id));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return QStringLiteral("cannot empty %1: %2").arg(path(id), file.errorString());
+    return {};
+}
+
+void JobLogFiles::remove(JobId id) const {
+    QFile::remove(path(id));
+}
+
+QStringList JobLogFiles::tail(JobId id, int maxLines) const {
+    QFile file(path(id));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const qint64 size = file.size();
+    QByteArray text;
+    if (maxLines <= 0) {
+        text = file.readAll();
+    } else {
+        // Blocks from the end until the text holds maxLines line breaks before
+        // its last line's (the last line ends with '\n'), or the file's start.
+        qint64 from = size;
+        while (from > 0 && text.count('\n') <= maxLines) {
+            const qint64 block = qMin(tailBlockBytes, from);
+            from -= block;
+            if (!file.seek(from))
+                return {};
+            text.prepend(file.read(block));
+        }
+        if (from > 0) // drop the partial first line
+            text.remove(0, text.indexOf('\n') + 1);
+    }
+    if (text.endsWith('\n'))
+        text.chop(1);
+    if (text.isEmpty())
+        return {};
+    QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
+    if (maxLines > 0 && lines.size() > maxLines)
+        lines.erase(lines.begin(), lines.end() - maxLines);
+    return lines;
+}
