@@ -1,16 +1,13 @@
 // taskdeck: the window, or with arguments a command-line tool on the same engine.
-#include "appsettings.h"
 #include "clientcommand.h"
 #include "headlessinstance.h"
-#include "jobkindregistry.h"
-#include "jobqueue.h"
-#include "mainwindow.h"
+#include "instancepaths.h"
 #include "runcommand.h"
 #include "usage.h"
+#include "windowinstance.h"
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QSettings>
 
 #include <cstring>
 
@@ -27,6 +24,10 @@ void describeApplication() {
 // gets an error rather than a window.
 bool isCommandLineUse(int argc, char **argv) {
     if (argc < 2)
+        return false;
+    // `taskdeck --data-dir DIR` alone is the window on another data folder.
+    if ((argc == 3 && std::strcmp(argv[1], "--data-dir") == 0) ||
+        (argc == 2 && std::strncmp(argv[1], "--data-dir=", 11) == 0))
         return false;
     static const char *const windowOptions[] = {"-platform",
                                                 "-platformpluginpath",
@@ -80,21 +81,13 @@ int main(int argc, char **argv) {
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Taskdeck"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.taskdeck.Taskdeck"));
-    if (app.arguments().size() > 1)
-        return Usage::unknownCommand(app.arguments().at(1));
-
-    JobQueue queue(JobKindRegistry::withBuiltinKinds());
-    QSettings store;
-    AppSettings settings(&store);
-    settings.applyTo(queue);
-    QObject::connect(&settings, &AppSettings::changed, &queue,
-                     [&settings, &queue] { settings.applyTo(queue); });
-    MainWindow window(&queue, &settings);
-    // Closing the window may leave the queue running in the tray; quitting is the
-    // window's decision once it has asked about unfinished jobs.
-    QApplication::setQuitOnLastWindowClosed(false);
-    QObject::connect(&window, &MainWindow::quitConfirmed, &app, &QCoreApplication::quit,
-                     Qt::QueuedConnection);
-    window.show();
-    return QApplication::exec();
+    QStringList arguments = app.arguments().mid(1); // Qt took its own options
+    QString dataDir;
+    if (arguments.size() == 2 && arguments.first() == QLatin1String("--data-dir"))
+        dataDir = arguments.takeLast();
+    else if (arguments.size() == 1 && arguments.first().startsWith(QLatin1String("--data-dir=")))
+        dataDir = arguments.takeFirst().mid(11);
+    else if (!arguments.isEmpty())
+        return Usage::unknownCommand(arguments.first());
+    return WindowInstance::exec(InstancePaths::dataDir(dataDir));
 }

@@ -1,21 +1,40 @@
 #include "queuepersister.h"
 
 #include "jobqueue.h"
+#include "jobstore.h"
+#include "queuepersister_p.h"
 
-#include <QTimer>
+#include <QCoreApplication>
 
-// Placeholder until the persister lands: nothing is written; commits are immediate.
-class QueuePersister::Private {
-public:
-    JobQueue *queue;
-    QString dataDir;
-};
+namespace {
+// Progress alone is worth little after a crash (a resumed job recounts it), so
+// it waits longer than a state change before it is written.
+constexpr int progressIntervalMs = 1000;
+// After a failed write (disk full...), how long before trying again.
+constexpr int retryIntervalMs = 2000;
+
+template <typename T> void prependTo(QList<T> &list, const QList<T> &earlier) {
+    list = earlier + list;
+}
+} // namespace
 
 QueuePersister::QueuePersister(JobQueue *queue, QString dataDir, QObject *parent)
     : QObject(parent)
-    , d(new Private{queue, std::move(dataDir)}) {}
+    , d(std::make_unique<Private>(this, queue, std::move(dataDir))) {
+    d->batchTimer.setSingleShot(true);
+    connect(&d->batchTimer, &QTimer::timeout, this, [this] { d->sendBatch(); });
+}
 
-QueuePersister::~QueuePersister() = default;
+QueuePersister::~QueuePersister() {
+    if (!d->store)
+        return;
+    flush();
+    JobStore *store = std::exchange(d->store, nullptr);
+    // The connection belongs to the store thread: close it there.
+    d->onStoreThread([store] { delete store; });
+    d->thread.quit();
+    d->thread.wait();
+}
 
 QString QueuePersister::dataDir() const {
     return d->dataDir;
@@ -25,25 +44,307 @@ QString QueuePersister::databasePath() const {
     return d->dataDir + QStringLiteral("/taskdeck.db");
 }
 
-Expected<QString> QueuePersister::open(RecoveryPolicy, int) {
-    return QString();
+QString QueuePersister::lastError() const {
+    return d->lastError;
+}
+
+Status QueuePersister::limitPagesForTesting(int pages) {
+    if (!d->store)
+        return Status::failure(tr("the store is not open"));
+    Status status;
+    JobStore *store = d->store;
+    d->onStoreThread([&status, store, pages] { status = store->limitPagesForTesting(pages); });
+    return status;
+}
+
+Expected<QString> QueuePersister::open(RecoveryPolicy policy, int historyDays) {
+    if (d->store)
+        return Expected<QString>::failure(tr("the store is already open"));
+    d->store = new JobStore(d->dataDir);
+    d->store->moveToThread(&d->thread);
+    connect(d->store, &JobStore::written, this,
+            [this](quint64 sequence, const QString &error) { d->onWritten(sequence, error); });
+    d->thread.setObjectName(QStringLiteral("taskdeck-store"));
+    d->thread.start();
+
+    std::optional<Expected<JobStore::Loaded>> loaded;
+    JobStore *store = d->store;
+    d->onStoreThread([&loaded, store, historyDays] { loaded = store->open(historyDays); });
+    if (!loaded->ok())
+        return Expected<QString>::failure(loaded->error());
+    const QList<StoredJob> &jobs = loaded->value().jobs;
+    if (Status restored = d->queue->restore(jobs, policy); !restored)
+        return Expected<QString>::failure(restored.error());
+    // Restoring decided anew for running and interrupted jobs; write what it changed.
+    for (const StoredJob &stored : jobs) {
+        const auto now = d->queue->job(stored.job.id);
+        if (now && (now->state != stored.job.state || now->started != stored.job.started ||
+                    now->spec.after != stored.job.spec.after || stored.resumeOnStart))
+            d->changed.insert(stored.job.id);
+    }
+    d->follow();
+    if (d->hasChanges())
+        d->scheduleBatch(0);
+    return loaded->value().notice;
 }
 
 void QueuePersister::whenCommitted(QObject *context, std::function<void(const QString &)> done) {
-    QTimer::singleShot(0, context, [done = std::move(done)] { done(QString()); });
+    if (!d->store || (!d->inFlight && !d->hasChanges())) {
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done)] { done(QString()); }, Qt::QueuedConnection);
+        return;
+    }
+    quint64 sequence = d->inFlight ? d->inFlight->sequence : 0;
+    if (d->hasChanges()) {
+        // Those changes go in the next batch: now, or right after the one in flight.
+        sequence = d->nextSequence;
+        if (d->inFlight)
+            d->scheduleBatch(0);
+        else
+            d->sendBatch();
+    }
+    d->waiters.append({sequence, context, std::move(done)});
 }
 
 void QueuePersister::readLog(JobId id, int maxLines, QObject *context,
                              std::function<void(const QStringList &)> done) {
-    QTimer::singleShot(0, context, [this, id, maxLines, done = std::move(done)] {
-        done(d->queue->logTail(id, maxLines));
-    });
+    Private::LogRead read{id, maxLines, context, std::move(done)};
+    if (!d->store) {
+        QMetaObject::invokeMethod(
+            context,
+            [read = std::move(read),
+             lines = d->queue->logTail(id, maxLines > 0 ? maxLines : JobQueue::logTailLines)] {
+                read.done(lines);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    if (!d->logLines.contains(id)) {
+        d->postLogRead(std::move(read)); // every line it logged is with the store already
+        return;
+    }
+    d->deferredReads.append(std::move(read));
+    if (d->inFlight)
+        d->scheduleBatch(0);
+    else
+        d->sendBatch();
 }
 
 Status QueuePersister::flush() {
+    if (!d->store)
+        return {};
+    d->batchTimer.stop();
+    // At most: the batch in flight, the changes since, and one retry of them.
+    for (int round = 0; round < 3; ++round) {
+        if (d->inFlight) {
+            d->onStoreThread([] {});
+            // Deliver the store's written() now: this thread is not in its loop.
+            QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+            continue;
+        }
+        if (!d->hasChanges())
+            break;
+        d->sendBatch();
+    }
+    d->batchTimer.stop();
+    if (!d->lastError.isEmpty())
+        return Status::failure(d->lastError);
     return {};
 }
 
-QString QueuePersister::lastError() const {
-    return {};
+void QueuePersister::Private::follow() {
+    auto later = [this] { scheduleBatch(batchIntervalMs); };
+    connect(queue, &JobQueue::jobsAdded, q, [this](const QList<JobId> &ids) {
+        for (JobId id : ids)
+            changed.insert(id);
+        // A job the user added is durable within a fraction of a second.
+        scheduleBatch(0);
+    });
+    connect(queue, &JobQueue::jobsRemoved, q, [this, later](const QList<JobId> &ids) {
+        for (JobId id : ids) {
+            removed.append(id);
+            changed.remove(id);
+            progressed.remove(id);
+            checkpoints.remove(id);
+            clearCheckpoints.remove(id);
+            logLines.remove(id);
+            resumeOnStart.remove(id);
+        }
+        // Stored positions keep relative order only if rewritten after a removal:
+        // a job added later would otherwise land among stale, higher positions.
+        orderChanged = true;
+        later();
+    });
+    connect(queue, &JobQueue::jobStateChanged, q, [this, later](JobId id, JobState state) {
+        changed.insert(id);
+        if (state == JobState::Interrupted)
+            resumeOnStart.insert(id);
+        else
+            resumeOnStart.remove(id);
+        if (state == JobState::Succeeded || state == JobState::Failed ||
+            state == JobState::Canceled) {
+            // Ended for good: a retry starts from scratch.
+            checkpoints.remove(id);
+            clearCheckpoints.insert(id);
+        }
+        later();
+    });
+    connect(queue, &JobQueue::jobsProgressed, q, [this](const QList<JobId> &ids) {
+        for (JobId id : ids)
+            progressed.insert(id);
+        scheduleBatch(progressIntervalMs);
+    });
+    connect(queue, &JobQueue::jobLogged, q, [this, later](JobId id, const QStringList &lines) {
+        logLines[id].append(lines);
+        later();
+    });
+    connect(queue, &JobQueue::jobCheckpointed, q,
+            [this, later](JobId id, const QList<JobCheckpoint> &items) {
+                checkpoints[id].append(items);
+                later();
+            });
+    connect(queue, &JobQueue::orderChanged, q, [this, later] {
+        orderChanged = true;
+        later();
+    });
+    connect(queue, &JobQueue::prioritiesChanged, q, [this, later](const QList<JobId> &ids) {
+        for (JobId id : ids)
+            changed.insert(id);
+        later();
+    });
+}
+
+void QueuePersister::Private::scheduleBatch(int delayMs) {
+    if (!batchTimer.isActive() || batchTimer.remainingTime() > delayMs)
+        batchTimer.start(delayMs);
+}
+
+bool QueuePersister::Private::hasChanges() const {
+    return !changed.isEmpty() || !progressed.isEmpty() || !removed.isEmpty() || orderChanged ||
+           !checkpoints.isEmpty() || !clearCheckpoints.isEmpty() || !logLines.isEmpty();
+}
+
+void QueuePersister::Private::sendBatch() {
+    if (inFlight || !store)
+        return; // onWritten() sends the rest
+    if (hasChanges()) {
+        inFlight = takeBatch();
+        JobStore *target = store;
+        QMetaObject::invokeMethod(
+            store, [target, batch = *inFlight] { target->write(batch); }, Qt::QueuedConnection);
+    }
+    // Reads queued behind the batch that carries their lines now follow it.
+    for (LogRead &read : std::exchange(deferredReads, {}))
+        postLogRead(std::move(read));
+}
+
+StoreBatch QueuePersister::Private::takeBatch() {
+    StoreBatch batch;
+    batch.sequence = nextSequence++;
+    const QSet<JobId> gone(removed.cbegin(), removed.cend());
+    QSet<JobId> rows = std::exchange(changed, {});
+    rows.unite(std::exchange(progressed, {}));
+    for (JobId id : std::as_const(rows)) {
+        if (auto snapshot = queue->job(id)) {
+            batch.upserts.append(*snapshot);
+            if (resumeOnStart.contains(id))
+                batch.resumeOnStart.insert(id);
+        }
+    }
+    batch.removed = std::exchange(removed, {});
+    if (std::exchange(orderChanged, false))
+        batch.order = queue->order();
+    for (auto it = checkpoints.cbegin(); it != checkpoints.cend(); ++it) {
+        if (!gone.contains(it.key()))
+            batch.checkpoints.insert(it.key(), it.value());
+    }
+    checkpoints.clear();
+    for (JobId id : std::exchange(clearCheckpoints, {})) {
+        if (!gone.contains(id))
+            batch.clearCheckpoints.append(id);
+    }
+    for (auto it = logLines.cbegin(); it != logLines.cend(); ++it) {
+        if (!gone.contains(it.key()))
+            batch.logLines.insert(it.key(), it.value());
+    }
+    logLines.clear();
+    return batch;
+}
+
+void QueuePersister::Private::restore(StoreBatch &&failed) {
+    for (const JobSnapshot &row : std::as_const(failed.upserts))
+        changed.insert(row.id);
+    prependTo(removed, failed.removed);
+    if (failed.order)
+        orderChanged = true;
+    for (auto it = failed.checkpoints.cbegin(); it != failed.checkpoints.cend(); ++it) {
+        if (!clearCheckpoints.contains(it.key()))
+            prependTo(checkpoints[it.key()], it.value());
+    }
+    for (JobId id : std::as_const(failed.clearCheckpoints))
+        clearCheckpoints.insert(id);
+    for (auto it = failed.logLines.cbegin(); it != failed.logLines.cend(); ++it)
+        prependTo(logLines[it.key()], it.value());
+}
+
+void QueuePersister::Private::onWritten(quint64 sequence, const QString &error) {
+    if (!inFlight || inFlight->sequence != sequence)
+        return;
+    StoreBatch batch = std::move(*inFlight);
+    inFlight.reset();
+    if (error.isEmpty()) {
+        lastWritten = sequence;
+        if (!lastError.isEmpty()) {
+            lastError.clear();
+            Q_EMIT q->storeRecovered();
+        }
+    } else {
+        const bool firstFailure = lastError.isEmpty();
+        lastError = error;
+        restore(std::move(batch));
+        if (firstFailure)
+            Q_EMIT q->storeFailed(error);
+    }
+    // Waiters for this batch (or an earlier one) learn how it went. Those for a
+    // failed batch are told so: their changes are retried, but not promised.
+    QList<CommitWaiter> due;
+    for (auto it = waiters.begin(); it != waiters.end();) {
+        if (it->sequence <= sequence) {
+            due.append(std::move(*it));
+            it = waiters.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (!waiters.isEmpty() || !deferredReads.isEmpty())
+        scheduleBatch(0);
+    else if (hasChanges())
+        scheduleBatch(error.isEmpty() ? batchIntervalMs : retryIntervalMs);
+    for (const CommitWaiter &waiter : std::as_const(due)) {
+        if (waiter.context)
+            waiter.done(error);
+    }
+}
+
+void QueuePersister::Private::postLogRead(LogRead read) {
+    JobStore *target = store;
+    QueuePersister *owner = q;
+    QMetaObject::invokeMethod(
+        store,
+        [target, owner, read = std::move(read)] {
+            const QStringList lines = target->readLog(read.id, read.maxLines);
+            // The persister outlives the store thread (its destructor joins it).
+            QMetaObject::invokeMethod(
+                owner,
+                [read, lines] {
+                    if (read.context)
+                        read.done(lines);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void QueuePersister::Private::onStoreThread(const std::function<void()> &fn) {
+    QMetaObject::invokeMethod(store, fn, Qt::BlockingQueuedConnection);
 }

@@ -60,6 +60,10 @@ public:
     // The last write's error, empty once a write succeeds again.
     QString lastError() const;
 
+    // Tests: caps the database's size (JobStore::limitPagesForTesting) so a
+    // write fails as on a full disk. After open().
+    Status limitPagesForTesting(int pages);
+
 Q_SIGNALS:
     // A write failed (disk full, ...); what was committed before is kept and the
     // changes are tried again with the next batch. Fires on each failure that

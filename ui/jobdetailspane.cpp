@@ -1,5 +1,7 @@
 #include "jobdetailspane.h"
 
+#include "queuepersister.h"
+
 #include "icons.h"
 #include "jobkindregistry.h"
 #include "joblogview.h"
@@ -11,6 +13,7 @@
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace {
@@ -142,7 +145,16 @@ void JobDetailsPane::setJob(JobId id) {
     m_stack->setCurrentIndex(1);
     // The lines kept so far, then jobLogged adds the new ones: nothing is
     // missed or repeated, as the queue keeps a batch before announcing it.
-    m_log->setLines(m_queue->logTail(id));
+    const QStringList tail = m_queue->logTail(id);
+    m_log->setLines(tail);
+    if (tail.isEmpty() && m_persister) {
+        // A job from an earlier session: its lines are in the store's file.
+        m_persister->readLog(id, JobQueue::logTailLines, this,
+                             [this, id](const QStringList &lines) {
+                                 if (m_id == id && m_log->document()->isEmpty())
+                                     m_log->setLines(lines);
+                             });
+    }
     refresh();
 }
 

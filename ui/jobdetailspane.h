@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class JobLogView;
+class QueuePersister;
 class JobOverview;
 class QLabel;
 class QStackedWidget;
@@ -34,6 +35,10 @@ public:
 
     explicit JobDetailsPane(JobQueue *queue, QWidget *parent = nullptr);
 
+    // Where to read the log of a job the queue holds no lines for (one from an
+    // earlier session): the store's file. Not owned; null: none.
+    void setPersister(QueuePersister *persister) { m_persister = persister; }
+
     // Shows the job; 0 (or an id the queue does not know): the hint.
     void setJob(JobId id);
     JobId job() const { return m_id; }
@@ -52,6 +57,7 @@ private:
     void showHint();
 
     JobQueue *m_queue;
+    QueuePersister *m_persister = nullptr;
     JobId m_id = 0;
     std::optional<JobState> m_shownState; // state the sections were built for
     QTimer m_refreshTimer;

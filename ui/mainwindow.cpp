@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "queuepersister.h"
+
 #include "appsettings.h"
 #include "closeprompt.h"
 #include "icons.h"
@@ -331,6 +333,7 @@ void MainWindow::saveLayout() {
 
 bool MainWindow::confirmQuit(bool fromTray) {
     ClosePrompt prompt(m_settings, m_tray->isAvailable() && !fromTray);
+    prompt.setJobsSurviveQuit(m_persister != nullptr);
     const ClosePrompt::Decision decision = prompt.decide(*m_queue, this);
     switch (decision) {
     case ClosePrompt::Decision::DontClose:
@@ -415,6 +418,33 @@ void MainWindow::updateActions() {
 
 void MainWindow::showContextMenu(const QPoint &position) {
     m_contextMenu->popup(m_view->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::setPersister(QueuePersister *persister) {
+    m_persister = persister;
+    m_details->setPersister(persister);
+    connect(persister, &QueuePersister::storeFailed, this, [this](const QString &error) {
+        showNotice(tr("The queue cannot be saved: %1\nChanges are kept and saved as soon as "
+                      "writing works again.")
+                       .arg(error));
+    });
+    connect(persister, &QueuePersister::storeRecovered, this,
+            [this] { showMessage(tr("The queue is saved again.")); });
+}
+
+void MainWindow::showNotice(const QString &text) {
+    showMessage(text);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Taskdeck"), text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::bringToFront() {
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
 }
 
 void MainWindow::showMessage(const QString &message) {

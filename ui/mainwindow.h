@@ -10,6 +10,7 @@ class JobDetailsPane;
 class JobFilterBar;
 class JobLauncher;
 class JobQueue;
+class QueuePersister;
 class JobTableModel;
 class JobTableView;
 class QueueActions;
@@ -69,6 +70,14 @@ public:
     // with unfinished jobs (from the tray's Quit, or the File menu's).
     void requestQuit();
 
+    // The queue is kept on disk by persister (not owned; outlives the window):
+    // closing says jobs will be there next time, and a failed write is shown.
+    void setPersister(QueuePersister *persister);
+    // Shows text in the status bar and in a window-modal message (returns at once).
+    void showNotice(const QString &text);
+    // Shows the window, un-minimized, raised and active (a second start asked).
+    void bringToFront();
+
     // The selected jobs, in queue order.
     QList<JobId> selectedJobIds() const;
     void selectJob(JobId id);
@@ -120,6 +129,7 @@ private:
     JobLauncher *m_launcher = nullptr;
     AppSettings *m_settings = nullptr;
     TrayIcon *m_tray = nullptr;
+    QueuePersister *m_persister = nullptr;
     JobDetailsPane *m_details = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QAction *m_settingsAction = nullptr;

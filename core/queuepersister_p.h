@@ -1,0 +1,76 @@
+#pragma once
+
+#include "queuepersister.h"
+
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QSet>
+#include <QThread>
+#include <QTimer>
+
+#include <optional>
+
+class JobQueue;
+class JobStore;
+
+// QueuePersister's state: what changed since the last batch, the one batch in
+// flight, and who waits for which batch. Queue thread only, except `store`,
+// which lives on `thread` and is only reached through queued calls.
+class QueuePersister::Private {
+public:
+    struct CommitWaiter {
+        quint64 sequence; // done once this batch is written
+        QPointer<QObject> context;
+        std::function<void(const QString &)> done;
+    };
+    struct LogRead {
+        JobId id;
+        int maxLines;
+        QPointer<QObject> context;
+        std::function<void(const QStringList &)> done;
+    };
+
+    Private(QueuePersister *q, JobQueue *queue, QString dataDir)
+        : q(q)
+        , queue(queue)
+        , dataDir(std::move(dataDir)) {}
+
+    void follow();
+    void markChanged(JobId id);
+    void scheduleBatch(int delayMs);
+    bool hasChanges() const;
+    // Sends the changes as one batch unless one is already being written.
+    void sendBatch();
+    StoreBatch takeBatch();
+    // A failed batch's changes go back in front of what changed since.
+    void restore(StoreBatch &&failed);
+    void onWritten(quint64 sequence, const QString &error);
+    void postLogRead(LogRead read);
+    // Runs fn on the store thread and waits for it (start-up and shutdown only).
+    void onStoreThread(const std::function<void()> &fn);
+
+    QueuePersister *q;
+    JobQueue *queue;
+    QString dataDir;
+    QThread thread;
+    JobStore *store = nullptr; // owned; deleted on its thread
+    QTimer batchTimer;
+
+    // Changes not yet sent.
+    QSet<JobId> changed;    // rows to write whole
+    QSet<JobId> progressed; // rows to write for progress only (less urgent)
+    QList<JobId> removed;
+    bool orderChanged = false;
+    QHash<JobId, QList<JobCheckpoint>> checkpoints;
+    QSet<JobId> clearCheckpoints;
+    QHash<JobId, QStringList> logLines;
+    QSet<JobId> resumeOnStart; // jobs a clean stop interrupted (kept until they change)
+
+    std::optional<StoreBatch> inFlight;
+    quint64 nextSequence = 1;
+    quint64 lastWritten = 0;
+    QList<CommitWaiter> waiters;
+    QList<LogRead> deferredReads; // wait for the batch that carries their lines
+    QString lastError;
+};
