@@ -298,5 +298,7 @@ void InstanceCommands::shutdown(InstanceConnection *c, const InstanceRequest &r)
     }
     c->reply(r.id);
     c->flush();
-    Q_EMIT shutdownRequested();
+    // From the event loop, not from inside the socket's readyRead: a handler may
+    // well delete the server, this connection and its socket.
+    QMetaObject::invokeMethod(this, &InstanceCommands::shutdownRequested, Qt::QueuedConnection);
 }

@@ -37,7 +37,8 @@ public:
 Q_SIGNALS:
     // "activate" in a window instance: bring the window to the front.
     void activationRequested();
-    // "shutdown" in a headless instance, after its reply was handed to the system.
+    // "shutdown" in a headless instance, from the event loop once its reply was
+    // handed to the system (a handler may delete the server).
     void shutdownRequested();
 
 private:

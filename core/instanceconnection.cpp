@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalSocket>
+#include <QPointer>
 
 #include <cmath>
 
@@ -45,17 +46,22 @@ InstanceConnection::InstanceConnection(QLocalSocket *socket, QObject *parent)
     // Bounds what one client can make the server hold: a line at most, plus a bit.
     m_socket->setReadBufferSize(InstanceProtocol::maxLineBytes + 64 * 1024);
     connect(m_socket, &QLocalSocket::readyRead, this, &InstanceConnection::readLines);
-    connect(m_socket, &QLocalSocket::disconnected, this, [this] {
-        m_closing = true;
-        Q_EMIT closed();
-        deleteLater();
-    });
+    connect(m_socket, &QLocalSocket::disconnected, this, &InstanceConnection::end);
     // Lines that arrived with the connection.
     if (m_socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &InstanceConnection::readLines, Qt::QueuedConnection);
 }
 
 InstanceConnection::~InstanceConnection() = default;
+
+void InstanceConnection::end() {
+    m_closing = true;
+    if (m_ended)
+        return;
+    m_ended = true;
+    Q_EMIT closed();
+    deleteLater();
+}
 
 void InstanceConnection::reply(const QJsonValue &id, QJsonObject fields) {
     if (!fields.contains(key("ok")))
@@ -86,6 +92,15 @@ bool InstanceConnection::isOpen() const {
 void InstanceConnection::write(QJsonObject message) {
     if (m_socket->state() != QLocalSocket::ConnectedState)
         return; // the client left; nobody to tell
+    if (m_socket->bytesToWrite() > maxUnreadBytes) {
+        // A client that stopped reading (a stuck `log --follow`) must not make
+        // the instance hold an ever-growing backlog for it.
+        qWarning("instance server: dropping a client that left %lld bytes unread",
+                 qlonglong(m_socket->bytesToWrite()));
+        m_socket->abort();
+        end();
+        return;
+    }
     message.insert(key("v"), InstanceProtocol::version);
     m_socket->write(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
 }
@@ -105,10 +120,12 @@ void InstanceConnection::readLines() {
             refuseOversized();
             return;
         }
+        // A request's handler may end this connection, or (shutdown) the server.
+        const QPointer<InstanceConnection> alive(this);
         handleLine(m_buffer.sliced(start, end - start));
-        start = end + 1;
-        if (m_closing)
+        if (!alive || m_closing)
             return;
+        start = end + 1;
     }
     m_buffer.remove(0, start);
     if (m_buffer.size() > InstanceProtocol::maxLineBytes)

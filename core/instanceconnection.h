@@ -11,7 +11,8 @@ class QLocalSocket;
 // lines, checks each request's envelope (JSON object, protocol version, id,
 // cmd) and answers the bad ones itself; good ones go out as requestReceived.
 // Writes replies and events as single lines. An oversized line is answered
-// with an error and the connection is closed.
+// with an error and the connection is closed; a client that stops reading
+// what it is sent is dropped (maxUnreadBytes).
 //
 // Ownership: owns its socket; parented to the server. Deletes itself (later)
 // once the client has gone, together with its children: objects serving a
@@ -20,6 +21,10 @@ class QLocalSocket;
 class InstanceConnection : public QObject {
     Q_OBJECT
 public:
+    // A client with more than this still to be sent to it when another message
+    // is due is dropped (it stopped reading); one message may be larger.
+    static constexpr qint64 maxUnreadBytes = 64 * 1024 * 1024;
+
     InstanceConnection(QLocalSocket *socket, QObject *parent);
     ~InstanceConnection() override;
 
@@ -46,8 +51,11 @@ private:
     void handleLine(const QByteArray &line);
     void refuseOversized();
     void write(QJsonObject message);
+    // Once the client is gone: closed(), then deletion.
+    void end();
 
     QLocalSocket *m_socket;
-    QByteArray m_buffer; // an incomplete line
-    bool m_closing = false;
+    QByteArray m_buffer;    // an incomplete line
+    bool m_closing = false; // nothing more is read
+    bool m_ended = false;
 };

@@ -42,8 +42,9 @@ public:
 Q_SIGNALS:
     // A client asked a window instance to come to the front ("activate").
     void activationRequested();
-    // A client asked a headless instance to stop ("shutdown"); the reply has
-    // been handed to the system. Stop as on SIGTERM.
+    // A client asked a headless instance to stop ("shutdown"); fires from the
+    // event loop once the reply has been handed to the system, so a handler may
+    // delete the server. Stop as on SIGTERM.
     void shutdownRequested();
 
 private:

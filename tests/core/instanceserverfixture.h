@@ -108,9 +108,30 @@ protected:
         return waitForReply(client, id);
     }
     QJsonObject waitForReply(TestClient &client, qint64 id) {
-        EXPECT_TRUE(waitUntil([&] { return client.replyTo(id).has_value(); }))
+        EXPECT_TRUE(waitForClient(client, [&] { return client.replyTo(id).has_value(); }))
             << "no reply to request " << id;
         return client.replyTo(id).value_or(QJsonObject());
+    }
+    // Runs the event loop until the condition holds, looking again whenever the
+    // client receives something (waitUntil looks every 5 ms: too slow for the
+    // thousands of round trips of the fuzz test).
+    bool waitForClient(TestClient &client, const std::function<bool()> &condition,
+                       int timeoutMs = patienceMs) {
+        if (condition())
+            return true;
+        QEventLoop loop;
+        QTimer timeout;
+        timeout.setSingleShot(true);
+        QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+        // Connected after the client's own reader, so its lines are parsed by then.
+        QObject::connect(&client.socket, &QLocalSocket::readyRead, &loop, [&] {
+            if (condition())
+                loop.quit();
+        });
+        QObject::connect(&client.socket, &QLocalSocket::disconnected, &loop, &QEventLoop::quit);
+        timeout.start(timeoutMs);
+        loop.exec();
+        return condition();
     }
     // {"v":1, "id":id, ...}: "ok" and "error" of a reply, for messages.
     static std::string text(const QJsonObject &message) {
