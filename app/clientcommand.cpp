@@ -1,10 +1,223 @@
 #include "clientcommand.h"
 
-// Placeholder until the client lands.
-bool ClientCommand::isClientCommand(const QStringList &) {
-    return false;
+#include "clientaddcommand.h"
+#include "clientsession.h"
+#include "instancepaths.h"
+#include "kindcommandline.h"
+#include "runcommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+
+#include <limits>
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("ClientCommand", text);
 }
 
-int ClientCommand::exec(const QStringList &) {
-    return BadUsage;
+const QStringList actionCommands{QStringLiteral("cancel"), QStringLiteral("pause"),
+                                 QStringLiteral("resume"), QStringLiteral("retry"),
+                                 QStringLiteral("remove")};
+const QStringList queueCommands{QStringLiteral("pause-all"), QStringLiteral("resume-all"),
+                                QStringLiteral("drain")};
+const QStringList otherCommands{QStringLiteral("add"),  QStringLiteral("list"),
+                                QStringLiteral("show"), QStringLiteral("log"),
+                                QStringLiteral("move"), QStringLiteral("wait")};
+const QStringList moveTargets{QStringLiteral("top"), QStringLiteral("up"), QStringLiteral("down"),
+                              QStringLiteral("bottom")};
+
+// A job id argument: a whole number above 0.
+std::optional<qint64> jobId(const QString &word) {
+    bool ok = false;
+    const qulonglong id = word.toULongLong(&ok);
+    if (!ok || id == 0 || id > qulonglong(std::numeric_limits<qint64>::max()))
+        return std::nullopt;
+    return qint64(id);
+}
+
+// What one command takes, for its parser and --help.
+struct Syntax {
+    QString positional; // e.g. "ID...", empty: none
+    QString description;
+};
+
+Syntax syntaxOf(const QString &command) {
+    if (command == QLatin1String("list"))
+        return {{}, tr("Lists the queue's jobs in queue order.")};
+    if (command == QLatin1String("show"))
+        return {QStringLiteral("ID"), tr("Shows everything about one job.")};
+    if (command == QLatin1String("log"))
+        return {QStringLiteral("ID"), tr("Prints a job's log; with --follow, also its new lines "
+                                         "until the job ends (exit 0 if it succeeded).")};
+    if (command == QLatin1String("move"))
+        return {QStringLiteral("ID top|up|down|bottom"), tr("Moves a job in the queue.")};
+    if (command == QLatin1String("wait"))
+        return {QStringLiteral("ID..."),
+                tr("Waits until the jobs end; exit 0 only if all succeeded.")};
+    if (actionCommands.contains(command))
+        return {QStringLiteral("ID..."), tr("Applies %1 to each job.").arg(command)};
+    if (command == QLatin1String("pause-all"))
+        return {{}, tr("Pauses every queued, waiting and running job.")};
+    if (command == QLatin1String("resume-all"))
+        return {{}, tr("Resumes every paused job and ends draining.")};
+    return {{}, tr("Lets running jobs finish and starts nothing new until resume-all.")};
+}
+
+int badUsage(const QString &message, const QString &command) {
+    ClientSession::printError(tr("%1\nTry 'taskdeck %2 --help'.").arg(message, command));
+    return ClientCommand::BadUsage;
+}
+} // namespace
+
+bool ClientCommand::isClientCommand(const QStringList &arguments) {
+    qsizetype first = 0;
+    if (arguments.value(0) == QLatin1String("--data-dir"))
+        first = 2;
+    else if (arguments.value(0).startsWith(QLatin1String("--data-dir=")))
+        first = 1;
+    const QString command = arguments.value(first);
+    return actionCommands.contains(command) || queueCommands.contains(command) ||
+           otherCommands.contains(command);
+}
+
+int ClientCommand::exec(const QStringList &arguments) {
+    QStringList words = arguments;
+    QString leadingDataDir;
+    if (words.value(0) == QLatin1String("--data-dir")) {
+        leadingDataDir = words.value(1);
+        words = words.mid(2);
+    } else if (words.value(0).startsWith(QLatin1String("--data-dir="))) {
+        leadingDataDir = words.value(0).mid(int(qstrlen("--data-dir=")));
+        words = words.mid(1);
+    }
+    const QString command = words.value(0);
+    words = words.mid(1);
+
+    QCommandLineParser parser;
+    QString program = QStringLiteral("taskdeck ") + command;
+    const KindCommandLine *kind = nullptr;
+    if (command == QLatin1String("add")) {
+        const QString kindName = words.value(0);
+        for (const auto &commandLine : RunCommand::kindCommandLines()) {
+            if (commandLine->kind() == kindName)
+                kind = commandLine.get();
+        }
+        if (!kind) {
+            QStringList kinds;
+            for (const auto &commandLine : RunCommand::kindCommandLines())
+                kinds.append(commandLine->kind());
+            return badUsage(kindName.isEmpty() || kindName.startsWith(QLatin1Char('-'))
+                                ? tr("add needs a job kind: taskdeck add KIND ... (kinds: %1)")
+                                      .arg(kinds.join(QStringLiteral(", ")))
+                                : tr("unknown job kind '%1': use one of %2")
+                                      .arg(kindName, kinds.join(QStringLiteral(", "))),
+                            command);
+        }
+        words = words.mid(1);
+        program += QLatin1Char(' ') + kind->kind();
+        parser.setApplicationDescription(
+            tr("Adds a %1 job to the queue of the running instance and prints its id.")
+                .arg(kind->kind()));
+        kind->addOptions(parser);
+        ClientAddCommand::addOptions(parser);
+    } else {
+        const Syntax syntax = syntaxOf(command);
+        parser.setApplicationDescription(syntax.description);
+        if (!syntax.positional.isEmpty())
+            parser.addPositionalArgument(syntax.positional.section(QLatin1Char(' '), 0, 0),
+                                         tr("Job ids (see taskdeck list)."), syntax.positional);
+    }
+    if (command == QLatin1String("log")) {
+        parser.addOption({QStringLiteral("follow"),
+                          tr("Keep printing new lines until the job ends; exit 0 if it "
+                             "succeeded, 1 otherwise.")});
+        parser.addOption({QStringLiteral("lines"),
+                          tr("Print at most the last N kept lines (default 1000; 0: all)."),
+                          tr("N")});
+    }
+    parser.addOption({QStringLiteral("data-dir"),
+                      tr("The data folder of the instance to talk to (default: the user's)."),
+                      tr("DIR")});
+    parser.addOption(
+        {QStringLiteral("json"), tr("Print the instance's answer as JSON (job objects in full).")});
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{program} + words))
+        return badUsage(parser.errorText(), command);
+    if (parser.isSet(QStringLiteral("help"))) {
+        ClientSession::writeOut(
+            parser.helpText().replace(QCoreApplication::arguments().constFirst(), program));
+        return Ok;
+    }
+    const QString dataDir = InstancePaths::dataDir(parser.isSet(QStringLiteral("data-dir"))
+                                                       ? parser.value(QStringLiteral("data-dir"))
+                                                       : leadingDataDir);
+
+    // Everything the command needs is checked before connecting: bad usage is
+    // exit 2 whether an instance runs or not.
+    const QStringList positional = parser.positionalArguments();
+    QJsonArray ids;
+    QJsonObject spec;
+    int logLines = 1000;
+    if (kind) {
+        const Expected<QJsonObject> built =
+            ClientAddCommand::spec(kind->kind(), parser, QDir::currentPath());
+        if (!built)
+            return badUsage(built.error(), program.mid(int(qstrlen("taskdeck "))));
+        spec = *built;
+    } else {
+        const Syntax syntax = syntaxOf(command);
+        const bool many = syntax.positional.endsWith(QLatin1String("..."));
+        const qsizetype wanted = syntax.positional.isEmpty() ? 0
+                                 : many                      ? -1
+                                                             : syntax.positional.count(' ') + 1;
+        if (wanted == 0 && !positional.isEmpty())
+            return badUsage(tr("%1 takes no arguments; '%2' is extra").arg(command, positional[0]),
+                            command);
+        if (wanted < 0 && positional.isEmpty())
+            return badUsage(tr("%1 needs at least one job id").arg(command), command);
+        if (wanted > 0 && positional.size() != wanted)
+            return badUsage(tr("usage: taskdeck %1 %2").arg(command, syntax.positional), command);
+        const QStringList idWords =
+            command == QLatin1String("move") ? positional.mid(0, 1) : positional;
+        for (const QString &word : idWords) {
+            const std::optional<qint64> id = jobId(word);
+            if (!id)
+                return badUsage(tr("'%1' is not a job id (a number above 0)").arg(word), command);
+            ids.append(*id);
+        }
+        if (command == QLatin1String("move") && !moveTargets.contains(positional.value(1)))
+            return badUsage(
+                tr("move needs top, up, down or bottom, not '%1'").arg(positional.value(1)),
+                command);
+        if (command == QLatin1String("log") && parser.isSet(QStringLiteral("lines"))) {
+            bool ok = false;
+            logLines = parser.value(QStringLiteral("lines")).toInt(&ok);
+            if (!ok || logLines < 0)
+                return badUsage(tr("--lines needs a number of lines (0: all), not '%1'")
+                                    .arg(parser.value(QStringLiteral("lines"))),
+                                command);
+        }
+    }
+
+    ClientSession client(command, dataDir, parser.isSet(QStringLiteral("json")));
+    if (!client.connect())
+        return NoInstance;
+    if (kind)
+        return client.add(spec);
+    if (command == QLatin1String("list"))
+        return client.list();
+    if (command == QLatin1String("show"))
+        return client.show(ids.at(0).toInteger());
+    if (command == QLatin1String("log"))
+        return client.log(ids.at(0).toInteger(), logLines, parser.isSet(QStringLiteral("follow")));
+    if (command == QLatin1String("move"))
+        return client.move(ids.at(0).toInteger(), positional.at(1));
+    if (command == QLatin1String("wait"))
+        return client.wait(ids);
+    if (actionCommands.contains(command))
+        return client.action(ids);
+    return client.queueWide();
 }

@@ -1,0 +1,228 @@
+#include "clientsession.h"
+
+#include "clientprinter.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("ClientSession", text);
+}
+
+void printJson(const QJsonValue &value) {
+    const QJsonDocument document =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    ClientSession::writeOut(QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
+}
+
+// The reply without the protocol's own fields, for --json.
+QJsonObject payload(QJsonObject reply) {
+    reply.remove(QStringLiteral("v"));
+    reply.remove(QStringLiteral("id"));
+    return reply;
+}
+
+bool succeeded(const QJsonObject &reply) {
+    return reply.value(QStringLiteral("ok")).toBool();
+}
+
+QString replyError(const QJsonObject &reply) {
+    return reply.value(QStringLiteral("error")).toString();
+}
+
+void printLines(const QJsonArray &lines) {
+    QString text;
+    for (const QJsonValue &line : lines)
+        text += line.toString() + QLatin1Char('\n');
+    ClientSession::writeOut(text);
+}
+} // namespace
+
+ClientSession::ClientSession(QString command, const QString &dataDir, bool json)
+    : m_command(std::move(command))
+    , m_client(dataDir)
+    , m_json(json) {}
+
+void ClientSession::printError(const QString &message) {
+    std::fprintf(stderr, "taskdeck: %s\n", message.toLocal8Bit().constData());
+}
+
+void ClientSession::writeOut(const QString &text) {
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+bool ClientSession::connect() {
+    if (m_client.connect())
+        return true;
+    printError(m_client.error());
+    return false;
+}
+
+// The final reply, or nullopt after printing why there is none.
+std::optional<QJsonObject> ClientSession::request(const QJsonObject &arguments) {
+    std::optional<QJsonObject> reply = m_client.request(m_command, arguments);
+    if (!reply)
+        printError(m_client.error());
+    return reply;
+}
+
+int ClientSession::lost() const {
+    return m_client.instanceGone() ? NoInstance : ActionFailed;
+}
+
+// A reply whose "ok" is false: says why; exit 1.
+int ClientSession::refused(const QJsonObject &reply) {
+    printError(replyError(reply));
+    return ActionFailed;
+}
+
+int ClientSession::add(const QJsonObject &spec) {
+    const auto reply = request({{QStringLiteral("spec"), spec}});
+    if (!reply)
+        return lost();
+    if (!succeeded(*reply))
+        return refused(*reply);
+    const QJsonObject job = reply->value(QStringLiteral("job")).toObject();
+    if (m_json)
+        printJson(job);
+    else
+        writeOut(QString::number(qint64(job.value(QStringLiteral("id")).toDouble())) +
+                 QLatin1Char('\n'));
+    return Ok;
+}
+
+int ClientSession::list() {
+    const auto reply = request({});
+    if (!reply)
+        return lost();
+    if (!succeeded(*reply))
+        return refused(*reply);
+    const QJsonArray jobs = reply->value(QStringLiteral("jobs")).toArray();
+    if (m_json)
+        printJson(jobs);
+    else
+        writeOut(ClientPrinter::table(jobs));
+    return Ok;
+}
+
+int ClientSession::show(qint64 id) {
+    const auto reply = request({{QStringLiteral("job"), id}});
+    if (!reply)
+        return lost();
+    if (!succeeded(*reply))
+        return refused(*reply);
+    const QJsonObject job = reply->value(QStringLiteral("job")).toObject();
+    if (m_json)
+        printJson(job);
+    else
+        writeOut(ClientPrinter::details(job));
+    return Ok;
+}
+
+int ClientSession::move(qint64 id, const QString &target) {
+    const auto reply = request({{QStringLiteral("job"), id}, {QStringLiteral("to"), target}});
+    if (!reply)
+        return lost();
+    if (!succeeded(*reply))
+        return refused(*reply);
+    if (m_json)
+        printJson(reply->value(QStringLiteral("job")));
+    return Ok;
+}
+
+int ClientSession::action(const QJsonArray &ids) {
+    const auto reply = request({{QStringLiteral("jobs"), ids}});
+    if (!reply)
+        return lost();
+    if (m_json)
+        printJson(payload(*reply));
+    const QJsonArray results = reply->value(QStringLiteral("results")).toArray();
+    if (results.isEmpty() && !succeeded(*reply))
+        return refused(*reply);
+    for (const QJsonValue &value : results) {
+        const QJsonObject result = value.toObject();
+        if (result.value(QStringLiteral("ok")).toBool())
+            continue;
+        printError(tr("cannot %1 job %2: %3")
+                       .arg(m_command)
+                       .arg(qint64(result.value(QStringLiteral("id")).toDouble()))
+                       .arg(result.value(QStringLiteral("error")).toString()));
+    }
+    return succeeded(*reply) ? Ok : ActionFailed;
+}
+
+int ClientSession::queueWide() {
+    const auto reply = request({});
+    if (!reply)
+        return lost();
+    if (m_json)
+        printJson(payload(*reply));
+    return succeeded(*reply) ? Ok : refused(*reply);
+}
+
+int ClientSession::wait(const QJsonArray &ids) {
+    const auto reply = request({{QStringLiteral("jobs"), ids}});
+    if (!reply)
+        return lost();
+    if (!succeeded(*reply))
+        return refused(*reply);
+    const QJsonArray jobs = reply->value(QStringLiteral("jobs")).toArray();
+    bool allSucceeded = true;
+    QString lines;
+    for (const QJsonValue &value : jobs) {
+        const QJsonObject job = value.toObject();
+        allSucceeded = allSucceeded &&
+                       job.value(QStringLiteral("state")).toString() == QLatin1String("succeeded");
+        lines += ClientPrinter::finalLine(job) + QLatin1Char('\n');
+    }
+    if (m_json)
+        printJson(jobs);
+    else
+        writeOut(lines);
+    return allSucceeded ? Ok : ActionFailed;
+}
+
+// Without follow: the kept lines. With follow: those, then new lines as
+// they come, until the job ends (exit 0 if it succeeded, else 1).
+int ClientSession::log(qint64 id, int lines, bool follow) {
+    if (!m_client.send(m_command, {{QStringLiteral("job"), id},
+                                   {QStringLiteral("lines"), lines},
+                                   {QStringLiteral("follow"), follow}})) {
+        printError(m_client.error());
+        return lost();
+    }
+    for (;;) {
+        const std::optional<QJsonObject> message = m_client.next();
+        if (!message) {
+            printError(m_client.error());
+            return lost();
+        }
+        if (m_json)
+            writeOut(QString::fromUtf8(
+                QJsonDocument(payload(*message)).toJson(QJsonDocument::Compact) + '\n'));
+        if (message->contains(QStringLiteral("event"))) {
+            if (!m_json)
+                printLines(message->value(QStringLiteral("lines")).toArray());
+            continue;
+        }
+        if (!succeeded(*message))
+            return refused(*message);
+        if (!follow) {
+            if (!m_json)
+                printLines(message->value(QStringLiteral("lines")).toArray());
+            return Ok;
+        }
+        const QString state = message->value(QStringLiteral("state")).toString();
+        if (state == QLatin1String("succeeded"))
+            return Ok;
+        const QString error = replyError(*message);
+        printError(error.isEmpty() ? tr("job %1 ended %2").arg(id).arg(state)
+                                   : tr("job %1 ended %2: %3").arg(id).arg(state, error));
+        return ActionFailed;
+    }
+}
