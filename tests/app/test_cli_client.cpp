@@ -1,0 +1,283 @@
+// The shell client end to end: a headless instance as a child process, the
+// client commands as a script would run them.
+#include "headlessfixture.h"
+
+namespace {
+QStringList commandJob(const QString &script) {
+    return {QStringLiteral("command"), QStringLiteral("--"), QStringLiteral("sh"),
+            QStringLiteral("-c"), script};
+}
+
+QJsonDocument parse(const QByteArray &bytes) {
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    EXPECT_EQ(error.error, QJsonParseError::NoError)
+        << error.errorString().toStdString() << ": " << bytes.toStdString();
+    return document;
+}
+
+QList<qint64> idsInOrder(const QJsonArray &jobs) {
+    QList<qint64> ids;
+    for (const QJsonValue &job : jobs)
+        ids.append(job.toObject().value(QStringLiteral("id")).toInteger());
+    return ids;
+}
+} // namespace
+
+class ClientCommands : public HeadlessFixture {
+protected:
+    void SetUp() override {
+        HeadlessFixture::SetUp();
+        QDir(home.path()).mkpath(QStringLiteral("files/sub"));
+        QDir(home.path()).mkpath(QStringLiteral("dest"));
+        QFile file(path(QStringLiteral("files/sub/a.txt")));
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write("some bytes\n");
+        file.close();
+        startInstance();
+    }
+};
+
+TEST_F(ClientCommands, AddedJobsAreListedInOrderWithTheirFields) {
+    const qint64 hash = add({QStringLiteral("hash"), QStringLiteral("--not-before"), farFuture,
+                             QStringLiteral("files")}); // relative: against the client's cwd
+    const qint64 copy = add({QStringLiteral("copy"), QStringLiteral("--not-before"), farFuture,
+                             QStringLiteral("--priority"), QStringLiteral("high"),
+                             QStringLiteral("--title"), QStringLiteral("Back up"),
+                             path(QStringLiteral("files")), path(QStringLiteral("dest"))});
+    const qint64 command =
+        add({QStringLiteral("command"), QStringLiteral("--not-before"), farFuture,
+             QStringLiteral("--group"), QStringLiteral("night"), QStringLiteral("--after"),
+             QString::number(hash), QStringLiteral("--"), QStringLiteral("echo"),
+             QStringLiteral("hi")});
+    const QJsonArray jobs = list();
+    ASSERT_EQ(jobs.size(), 3);
+    // The high-priority copy may sort first; positions follow queue order.
+    for (int i = 0; i < jobs.size(); ++i) {
+        const QJsonObject job = jobs.at(i).toObject();
+        for (const char *key :
+             {"id", "kind", "title", "state", "position", "priority", "progress", "error"})
+            EXPECT_TRUE(job.contains(QLatin1String(key))) << key;
+        EXPECT_EQ(job.value(QStringLiteral("position")).toInt(), i);
+        EXPECT_EQ(job.value(QStringLiteral("state")).toString(), QStringLiteral("waiting"));
+        EXPECT_EQ(job.value(QStringLiteral("progress")).toDouble(), 0.0);
+        EXPECT_EQ(job.value(QStringLiteral("error")).toString(), QString());
+    }
+    const QJsonObject hashJob = job(hash);
+    EXPECT_EQ(hashJob.value(QStringLiteral("kind")).toString(), QStringLiteral("hash"));
+    EXPECT_EQ(hashJob.value(QStringLiteral("priority")).toString(), QStringLiteral("normal"));
+    // A relative path is relative to the client's folder, not the instance's.
+    EXPECT_EQ(hashJob.value(QStringLiteral("params"))
+                  .toObject()
+                  .value(QStringLiteral("base_dir"))
+                  .toString(),
+              home.path());
+    const QJsonObject copyJob = job(copy);
+    EXPECT_EQ(copyJob.value(QStringLiteral("kind")).toString(), QStringLiteral("copy"));
+    EXPECT_EQ(copyJob.value(QStringLiteral("title")).toString(), QStringLiteral("Back up"));
+    EXPECT_EQ(copyJob.value(QStringLiteral("priority")).toString(), QStringLiteral("high"));
+    const QJsonObject commandJobObject = job(command);
+    EXPECT_EQ(commandJobObject.value(QStringLiteral("group")).toString(), QStringLiteral("night"));
+    EXPECT_EQ(commandJobObject.value(QStringLiteral("after")).toArray(), QJsonArray{hash});
+
+    const CliOutcome table = client({QStringLiteral("list")});
+    EXPECT_EQ(table.exitCode, 0);
+    EXPECT_TRUE(table.out.contains("Back up")) << table.out.toStdString();
+    EXPECT_TRUE(table.out.contains("waiting")) << table.out.toStdString();
+}
+
+TEST_F(ClientCommands, AddRefusesBadArgumentsWithExitTwo) {
+    struct Case {
+        QStringList arguments;
+        const char *mentions;
+    };
+    const QList<Case> cases{
+        {{QStringLiteral("add"), QStringLiteral("teleport")}, "teleport"},
+        {{QStringLiteral("add"), QStringLiteral("hash"), QStringLiteral("--priority"),
+          QStringLiteral("urgent"), QStringLiteral("files")},
+         "urgent"},
+        {{QStringLiteral("add"), QStringLiteral("hash"), QStringLiteral("--after"),
+          QStringLiteral("x1"), QStringLiteral("files")},
+         "x1"},
+        {{QStringLiteral("add"), QStringLiteral("hash"), QStringLiteral("--not-before"),
+          QStringLiteral("soonish"), QStringLiteral("files")},
+         "soonish"},
+        {{QStringLiteral("add"), QStringLiteral("hash"), QStringLiteral("--frobnicate")},
+         "frobnicate"},
+        {{QStringLiteral("show"), QStringLiteral("abc")}, "abc"},
+        {{QStringLiteral("move"), QStringLiteral("1"), QStringLiteral("sideways")}, "sideways"},
+        {{QStringLiteral("log"), QStringLiteral("1"), QStringLiteral("--lines"),
+          QStringLiteral("-4")},
+         "-4"},
+    };
+    for (const Case &c : cases) {
+        const CliOutcome result = client(c.arguments);
+        EXPECT_EQ(result.exitCode, 2) << c.arguments.join(' ').toStdString();
+        EXPECT_TRUE(result.err.startsWith("taskdeck: ")) << result.err.toStdString();
+        EXPECT_TRUE(result.err.contains(c.mentions)) << result.err.toStdString();
+    }
+    EXPECT_TRUE(list().isEmpty());
+}
+
+TEST_F(ClientCommands, ShowWaitAndLogOfACommandThatEchoes) {
+    const qint64 id = add(commandJob(QStringLiteral("echo first line; echo second line")));
+    const CliOutcome waited = client({QStringLiteral("wait"), QString::number(id)});
+    EXPECT_EQ(waited.exitCode, 0) << waited.err.toStdString();
+    EXPECT_TRUE(waited.out.contains("succeeded")) << waited.out.toStdString();
+
+    const CliOutcome log = client({QStringLiteral("log"), QString::number(id)});
+    EXPECT_EQ(log.exitCode, 0) << log.err.toStdString();
+    EXPECT_TRUE(log.out.contains("first line")) << log.out.toStdString();
+    EXPECT_LT(log.out.indexOf("first line"), log.out.indexOf("second line"));
+
+    const CliOutcome shown = client({QStringLiteral("show"), QString::number(id)});
+    EXPECT_EQ(shown.exitCode, 0) << shown.err.toStdString();
+    EXPECT_TRUE(shown.out.contains("succeeded")) << shown.out.toStdString();
+    const QJsonObject job =
+        parse(client({QStringLiteral("show"), QString::number(id), QStringLiteral("--json")}).out)
+            .object();
+    EXPECT_EQ(job.value(QStringLiteral("id")).toInteger(), id);
+    EXPECT_EQ(job.value(QStringLiteral("kind")).toString(), QStringLiteral("command"));
+    EXPECT_EQ(job.value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
+    EXPECT_EQ(job.value(QStringLiteral("progress")).toDouble(), 1.0);
+
+    const CliOutcome unknown = client({QStringLiteral("show"), QStringLiteral("4242")});
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_TRUE(unknown.err.contains("4242")) << unknown.err.toStdString();
+}
+
+TEST_F(ClientCommands, LogFollowPrintsLinesAsTheyComeAndEndsWithTheJob) {
+    // The job logs, then waits for a file the test creates once the first
+    // line has reached the follower, then logs again.
+    const qint64 id = add(
+        commandJob(QStringLiteral("echo before; while [ ! -e %1 ]; do sleep 0.05; done; echo after")
+                       .arg(path(QStringLiteral("go")))));
+    QProcess follow;
+    follow.setProcessEnvironment(environment);
+    follow.start(QStringLiteral(TASKDECK_BINARY),
+                 {QStringLiteral("log"), QString::number(id), QStringLiteral("--follow"),
+                  QStringLiteral("--data-dir"), dataDir});
+    QByteArray out;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            out += follow.readAllStandardOutput();
+            return out.contains("before\n") || follow.state() == QProcess::NotRunning;
+        },
+        timeoutMs));
+    ASSERT_EQ(follow.state(), QProcess::Running) << follow.readAllStandardError().toStdString();
+    QFile(path(QStringLiteral("go"))).open(QIODevice::WriteOnly);
+    ASSERT_TRUE(follow.waitForFinished(timeoutMs));
+    out += follow.readAllStandardOutput();
+    EXPECT_EQ(follow.exitCode(), 0) << follow.readAllStandardError().toStdString();
+    EXPECT_EQ(out.count("before\n"), 1) << out.toStdString();
+    EXPECT_EQ(out.count("after\n"), 1) << out.toStdString();
+
+    const qint64 failing = add(commandJob(QStringLiteral("echo broken; exit 3")));
+    const CliOutcome failed =
+        client({QStringLiteral("log"), QString::number(failing), QStringLiteral("--follow")});
+    EXPECT_EQ(failed.exitCode, 1);
+    EXPECT_TRUE(failed.out.contains("broken")) << failed.out.toStdString();
+    EXPECT_TRUE(failed.err.contains("failed")) << failed.err.toStdString();
+}
+
+TEST_F(ClientCommands, ActionsOnAnUnknownJobExitOneNamingIt) {
+    const qint64 id = add({QStringLiteral("hash"), QStringLiteral("--not-before"), farFuture,
+                           QStringLiteral("files")});
+    for (const char *action : {"cancel", "pause", "resume", "retry", "remove"}) {
+        const CliOutcome result = client({QLatin1String(action), QString::number(id + 1000)});
+        EXPECT_EQ(result.exitCode, 1) << action;
+        EXPECT_TRUE(result.err.contains(QByteArray::number(id + 1000))) << result.err.toStdString();
+        EXPECT_TRUE(result.err.startsWith("taskdeck: ")) << result.err.toStdString();
+    }
+    EXPECT_EQ(list().size(), 1);
+}
+
+TEST_F(ClientCommands, PauseResumeCancelRetryRemoveAJob) {
+    const qint64 id = add({QStringLiteral("hash"), QStringLiteral("--not-before"), farFuture,
+                           QStringLiteral("files")});
+    EXPECT_EQ(client({QStringLiteral("pause"), QString::number(id)}).exitCode, 0);
+    EXPECT_TRUE(reachesState(id, QStringLiteral("paused"))) << stateOf(id).toStdString();
+    EXPECT_EQ(client({QStringLiteral("resume"), QString::number(id)}).exitCode, 0);
+    EXPECT_TRUE(reachesState(id, QStringLiteral("waiting"))) << stateOf(id).toStdString();
+    EXPECT_EQ(client({QStringLiteral("cancel"), QString::number(id)}).exitCode, 0);
+    EXPECT_TRUE(reachesState(id, QStringLiteral("canceled"))) << stateOf(id).toStdString();
+    // Resuming a canceled job does not apply: exit 1, naming the job.
+    const CliOutcome refused = client({QStringLiteral("resume"), QString::number(id)});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(refused.err.contains(QByteArray::number(id))) << refused.err.toStdString();
+    EXPECT_EQ(client({QStringLiteral("retry"), QString::number(id)}).exitCode, 0);
+    EXPECT_TRUE(reachesState(id, QStringLiteral("waiting"))) << stateOf(id).toStdString();
+    const CliOutcome removed =
+        client({QStringLiteral("remove"), QString::number(id), QStringLiteral("--json")});
+    EXPECT_EQ(removed.exitCode, 0) << removed.err.toStdString();
+    EXPECT_TRUE(parse(removed.out).object().value(QStringLiteral("ok")).toBool());
+    EXPECT_TRUE(list().isEmpty());
+}
+
+TEST_F(ClientCommands, MoveReordersTheQueue) {
+    QList<qint64> ids;
+    for (int i = 0; i < 3; ++i)
+        ids.append(add({QStringLiteral("hash"), QStringLiteral("--not-before"), farFuture,
+                        QStringLiteral("files")}));
+    EXPECT_EQ(
+        client({QStringLiteral("move"), QString::number(ids[2]), QStringLiteral("top")}).exitCode,
+        0);
+    EXPECT_EQ(idsInOrder(list()), (QList<qint64>{ids[2], ids[0], ids[1]}));
+    const CliOutcome down = client({QStringLiteral("move"), QString::number(ids[2]),
+                                    QStringLiteral("down"), QStringLiteral("--json")});
+    EXPECT_EQ(down.exitCode, 0);
+    EXPECT_EQ(parse(down.out).object().value(QStringLiteral("position")).toInt(), 1);
+    EXPECT_EQ(client({QStringLiteral("move"), QString::number(ids[0]), QStringLiteral("bottom")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(idsInOrder(list()), (QList<qint64>{ids[2], ids[1], ids[0]}));
+}
+
+TEST_F(ClientCommands, PauseAllResumeAllAndDrain) {
+    QList<qint64> ids;
+    for (int i = 0; i < 2; ++i)
+        ids.append(add({QStringLiteral("hash"), QStringLiteral("--not-before"), farFuture,
+                        QStringLiteral("files")}));
+    EXPECT_EQ(client({QStringLiteral("pause-all")}).exitCode, 0);
+    for (const qint64 id : ids)
+        EXPECT_TRUE(reachesState(id, QStringLiteral("paused"))) << stateOf(id).toStdString();
+    EXPECT_EQ(client({QStringLiteral("resume-all")}).exitCode, 0);
+    for (const qint64 id : ids)
+        EXPECT_TRUE(reachesState(id, QStringLiteral("waiting"))) << stateOf(id).toStdString();
+
+    EXPECT_EQ(client({QStringLiteral("drain")}).exitCode, 0);
+    const qint64 held = add(commandJob(QStringLiteral("echo held")));
+    EXPECT_NE(stateOf(held), QStringLiteral("succeeded")); // nothing new starts while draining
+    EXPECT_EQ(client({QStringLiteral("resume-all")}).exitCode, 0);
+    EXPECT_EQ(client({QStringLiteral("wait"), QString::number(held)}).exitCode, 0);
+}
+
+TEST_F(ClientCommands, WaitExitsZeroOnlyWhenEveryJobSucceeded) {
+    const qint64 good = add(commandJob(QStringLiteral("true")));
+    const qint64 alsoGood = add(commandJob(QStringLiteral("echo fine")));
+    const CliOutcome allGood =
+        client({QStringLiteral("wait"), QString::number(good), QString::number(alsoGood)});
+    EXPECT_EQ(allGood.exitCode, 0) << allGood.err.toStdString();
+    EXPECT_EQ(allGood.out.count("succeeded"), 2) << allGood.out.toStdString();
+
+    const qint64 bad = add(commandJob(QStringLiteral("exit 7")));
+    const CliOutcome oneBad = client({QStringLiteral("wait"), QString::number(good),
+                                      QString::number(bad), QStringLiteral("--json")});
+    EXPECT_EQ(oneBad.exitCode, 1);
+    const QJsonArray jobs = parse(oneBad.out).array();
+    ASSERT_EQ(jobs.size(), 2);
+    EXPECT_EQ(jobs.at(1).toObject().value(QStringLiteral("state")).toString(),
+              QStringLiteral("failed"));
+    EXPECT_FALSE(jobs.at(1).toObject().value(QStringLiteral("error")).toString().isEmpty());
+}
+
+TEST_F(ClientCommands, AddJsonPrintsTheJobObject) {
+    const CliOutcome added =
+        client({QStringLiteral("add"), QStringLiteral("hash"), QStringLiteral("--json"),
+                QStringLiteral("--not-before"), QStringLiteral("23:59"), QStringLiteral("files")});
+    EXPECT_EQ(added.exitCode, 0) << added.err.toStdString();
+    const QJsonObject job = parse(added.out).object();
+    EXPECT_EQ(job.value(QStringLiteral("kind")).toString(), QStringLiteral("hash"));
+    EXPECT_FALSE(job.value(QStringLiteral("not_before")).toString().isEmpty());
+    EXPECT_EQ(idsInOrder(list()), QList<qint64>{job.value(QStringLiteral("id")).toInteger()});
+}

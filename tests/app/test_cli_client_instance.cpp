@@ -1,0 +1,83 @@
+// One instance per data folder: the client's answer when none runs, a second
+// headless instance refused, and a clean stop on SIGTERM that keeps the queue.
+#include "headlessfixture.h"
+
+#include <csignal>
+
+using InstanceLifecycle = HeadlessFixture;
+
+TEST_F(InstanceLifecycle, ClientWithoutAnInstanceExitsThreeSayingHowToStartOne) {
+    const CliOutcome result = client({QStringLiteral("list")});
+    EXPECT_EQ(result.exitCode, 3);
+    EXPECT_TRUE(result.err.startsWith("taskdeck: no Taskdeck instance is running for "))
+        << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(dataDir.toUtf8())) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains("taskdeck --headless")) << result.err.toStdString();
+    // A leading --data-dir works the same.
+    EXPECT_EQ(
+        run({QStringLiteral("--data-dir"), dataDir, QStringLiteral("wait"), QStringLiteral("1")})
+            .exitCode,
+        3);
+}
+
+TEST_F(InstanceLifecycle, ASecondHeadlessInstanceExitsThreeNamingTheFirst) {
+    QProcess *first = startInstance();
+    QProcess *second = launchInstance();
+    ASSERT_TRUE(second->waitForFinished(timeoutMs));
+    EXPECT_EQ(second->exitCode(), 3);
+    const QByteArray err = second->readAllStandardError();
+    EXPECT_TRUE(err.contains("pid " + QByteArray::number(first->processId()))) << err.toStdString();
+    EXPECT_TRUE(err.contains(dataDir.toUtf8())) << err.toStdString();
+    EXPECT_EQ(first->state(), QProcess::Running);
+    EXPECT_EQ(client({QStringLiteral("list")}).exitCode, 0);
+}
+
+TEST_F(InstanceLifecycle, ShutdownOnSigtermKeepsTheQueueForTheNextInstance) {
+    QProcess *instance = startInstance();
+    const CliOutcome added =
+        client({QStringLiteral("add"), QStringLiteral("command"), QStringLiteral("--not-before"),
+                farFuture, QStringLiteral("--title"), QStringLiteral("kept job"),
+                QStringLiteral("--"), QStringLiteral("true")});
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    // A running job: waits for a file that never comes.
+    const CliOutcome running =
+        client({QStringLiteral("add"), QStringLiteral("command"), QStringLiteral("--"),
+                QStringLiteral("sh"), QStringLiteral("-c"),
+                QStringLiteral("while [ ! -e %1 ]; do sleep 0.05; done")
+                    .arg(path(QStringLiteral("never")))});
+    ASSERT_EQ(running.exitCode, 0) << running.err.toStdString();
+    const QByteArray runningId = running.out.trimmed();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return client({QStringLiteral("show"), QString::fromUtf8(runningId)})
+                .out.contains("running");
+        },
+        timeoutMs));
+
+    ::kill(pid_t(instance->processId()), SIGTERM);
+    ASSERT_TRUE(instance->waitForFinished(timeoutMs));
+    EXPECT_EQ(instance->exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(instance->exitCode(), 0);
+    const QByteArray err = instance->readAllStandardError();
+    EXPECT_TRUE(err.contains("headless instance (pid")) << err.toStdString();
+    EXPECT_TRUE(err.contains("stopped; 1 running jobs recorded as interrupted"))
+        << err.toStdString();
+    EXPECT_EQ(client({QStringLiteral("list")}).exitCode, 3);
+
+    // Needs the real QueuePersister: a restarted instance lists the same jobs.
+    startInstance();
+    const CliOutcome table = client({QStringLiteral("list")});
+    EXPECT_EQ(table.exitCode, 0) << table.err.toStdString();
+    EXPECT_TRUE(table.out.contains("kept job")) << table.out.toStdString();
+}
+
+TEST_F(InstanceLifecycle, SigintStopsAHeadlessInstanceCleanly) {
+    QProcess *instance = startInstance();
+    ::kill(pid_t(instance->processId()), SIGINT);
+    ASSERT_TRUE(instance->waitForFinished(timeoutMs));
+    EXPECT_EQ(instance->exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(instance->exitCode(), 0);
+    const QByteArray err = instance->readAllStandardError();
+    EXPECT_TRUE(err.contains("stopped; 0 running jobs recorded as interrupted"))
+        << err.toStdString();
+}
