@@ -3,6 +3,7 @@
 #include "instancepaths.h"
 #include "instanceserver.h"
 #include "jobqueuefixture.h"
+#include "queuepersister.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -80,18 +81,28 @@ private:
     QByteArray buffer;
 };
 
-// A queue over the fake kinds with an instance server (no persister) listening
-// in a temporary data folder, and clients for it.
+// A queue over the fake kinds with an instance server listening in a temporary
+// data folder (without a persister unless persisted()), and clients for it.
 class InstanceServerFixture : public JobQueueFixture {
 protected:
     QTemporaryDir dataDir;
     QString socketName = InstancePaths::socketName(dataDir.path());
-    InstanceServer server{&queue, nullptr};
+    std::unique_ptr<QueuePersister> persister; // only when persisted()
+    std::unique_ptr<InstanceServer> server;
+
+    // True: the server gets a real QueuePersister on the data folder.
+    virtual bool persisted() const { return false; }
 
     void SetUp() override {
         ASSERT_TRUE(dataDir.isValid());
-        server.setDataDir(dataDir.path());
-        const Status listening = server.listen(socketName);
+        if (persisted()) {
+            persister = std::make_unique<QueuePersister>(&queue, dataDir.path());
+            const auto opened = persister->open(RecoveryPolicy::ResumeSafeKinds, 30);
+            ASSERT_TRUE(opened.ok()) << opened.error().toStdString();
+        }
+        server = std::make_unique<InstanceServer>(&queue, persister.get());
+        server->setDataDir(dataDir.path());
+        const Status listening = server->listen(socketName);
         ASSERT_TRUE(listening.ok()) << listening.error().toStdString();
     }
 

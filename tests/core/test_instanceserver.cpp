@@ -26,7 +26,7 @@ TEST_F(InstanceServerTest, HelloTellsTheVersionPidModeAndDataFolder) {
     EXPECT_FALSE(reply.value(s("headless")).toBool());
     EXPECT_EQ(reply.value(s("data_dir")).toString(), dataDir.path());
 
-    server.setHeadless(true);
+    server->setHeadless(true);
     EXPECT_TRUE(request(client, s("hello")).value(s("headless")).toBool());
 }
 
@@ -269,11 +269,11 @@ TEST_F(InstanceServerTest, WaitNamesAnUnknownJobAtOnceAndARemovedOneWhenItGoes) 
 
 TEST_F(InstanceServerTest, ActivateAsksTheWindowToComeForwardButAHeadlessOneRefuses) {
     TestClient &client = connectClient();
-    QSignalSpy activated(&server, &InstanceServer::activationRequested);
+    QSignalSpy activated(server.get(), &InstanceServer::activationRequested);
     EXPECT_TRUE(request(client, s("activate")).value(s("ok")).toBool());
     EXPECT_EQ(activated.count(), 1);
 
-    server.setHeadless(true);
+    server->setHeadless(true);
     const QJsonObject refused = request(client, s("activate"));
     EXPECT_FALSE(refused.value(s("ok")).toBool());
     EXPECT_EQ(refused.value(s("error")).toString(),
@@ -285,10 +285,10 @@ TEST_F(InstanceServerTest, ActivateAsksTheWindowToComeForwardButAHeadlessOneRefu
 
 TEST_F(InstanceServerTest, ShutdownStopsOnlyAHeadlessInstanceAfterReplying) {
     TestClient &client = connectClient();
-    QSignalSpy shutdown(&server, &InstanceServer::shutdownRequested);
+    QSignalSpy shutdown(server.get(), &InstanceServer::shutdownRequested);
     EXPECT_FALSE(request(client, s("shutdown")).value(s("ok")).toBool());
     EXPECT_EQ(shutdown.count(), 0);
-    server.setHeadless(true);
+    server->setHeadless(true);
     EXPECT_TRUE(request(client, s("shutdown")).value(s("ok")).toBool());
     EXPECT_TRUE(shutdown.count() == 1 || shutdown.wait(patienceMs));
     EXPECT_EQ(shutdown.count(), 1);

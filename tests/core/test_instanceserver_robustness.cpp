@@ -240,8 +240,8 @@ TEST_F(InstanceServerRobustness, GarbageNeverStopsTheServerFromAnsweringHello) {
 }
 
 TEST_F(InstanceServerRobustness, OnlyTheUserCanOpenTheSocket) {
-    const QFileInfo socket(server.socketPath());
-    ASSERT_TRUE(socket.exists()) << server.socketPath().toStdString();
+    const QFileInfo socket(server->socketPath());
+    ASSERT_TRUE(socket.exists()) << server->socketPath().toStdString();
     const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
                                       QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
     EXPECT_EQ(socket.permissions() & others, QFile::Permissions())
