@@ -1,5 +1,6 @@
 #include "copyjobkind.h"
 
+#include "copycheckpoints.h"
 #include "copyjobparams.h"
 #include "copyscanner.h"
 #include "filecopier.h"
@@ -9,6 +10,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QLocale>
 #include <QThread>
 
@@ -16,6 +18,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <mutex>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,6 +60,15 @@ struct Tally {
     void rename(const QByteArray &from, const QByteArray &to) {
         if (++renamedCount <= listedInDetails)
             renamed.append(QStringLiteral("%1 -> %2").arg(decode(from), decode(to)));
+    }
+    // A File or Symlink entry is now at finalPath in folder.
+    void copied(const CopyScanner::Entry &entry, const QByteArray &finalPath,
+                const QByteArray &folder) {
+        ++(entry.type == CopyScanner::Type::File ? files : links);
+        if (entry.type == CopyScanner::Type::File)
+            bytes += entry.info.st_size;
+        if (finalPath != join(folder, entry.name))
+            rename(entry.source, finalPath);
     }
     void fail(const QByteArray &path, const QString &error, JobContext &context) {
         failed.append(decode(path));
@@ -174,8 +186,11 @@ JobResult CopyJobKind::run(JobContext &context, const QVariantMap &params) const
     };
 
     // First the folders, in scan order (parents before children), so every
-    // file below has its folder; files and links are only collected here.
+    // file below has its folder; files and links are only collected here,
+    // except those an interrupted run copied, which count as copied again.
+    CopyCheckpoints checkpoints(context);
     QList<qsizetype> toCopy;
+    QHash<qsizetype, QByteArray> replace; // entry -> this job's stale copy to overwrite
     for (qsizetype i = 0; i < entries.size(); ++i) {
         if (!context.checkpoint())
             return canceled();
@@ -188,7 +203,18 @@ JobResult CopyJobKind::run(JobContext &context, const QVariantMap &params) const
         switch (entry.type) {
         case CopyScanner::Type::Folder: {
             bool created = false;
-            targets[i] = makeFolder(entry, parent, p.onConflict, tally, context, &created);
+            if (const auto earlier = checkpoints.reusableFolder(entry, parent)) {
+                // Created by the interrupted run: still this job's to finish.
+                targets[i] = *earlier;
+                created = true;
+                ++tally.folders;
+                if (*earlier != join(parent, entry.name))
+                    tally.rename(entry.source, *earlier);
+            } else {
+                targets[i] = makeFolder(entry, parent, p.onConflict, tally, context, &created);
+                if (created)
+                    checkpoints.recordFolder(entry, targets[i]);
+            }
             if (created)
                 createdFolders.append(int(i));
             break;
@@ -199,11 +225,21 @@ JobResult CopyJobKind::run(JobContext &context, const QVariantMap &params) const
                             .arg(decode(entry.source)));
             break;
         case CopyScanner::Type::File:
-        case CopyScanner::Type::Symlink:
+        case CopyScanner::Type::Symlink: {
+            const CopyCheckpoints::Earlier earlier = checkpoints.earlierCopy(entry, parent);
+            if (earlier.verdict == CopyCheckpoints::Earlier::Verdict::Reuse) {
+                context.addDone(owed(entry));
+                tally.copied(entry, earlier.path, parent);
+                break;
+            }
+            if (earlier.verdict == CopyCheckpoints::Earlier::Verdict::Replace)
+                replace.insert(i, earlier.path);
             toCopy.append(i);
             break;
         }
+        }
     }
+    checkpoints.logResumed();
 
     // Then the files, several at once: with many small files the time goes
     // into per-file system calls, which two threads overlap (cp -a runs one).
@@ -211,7 +247,8 @@ JobResult CopyJobKind::run(JobContext &context, const QVariantMap &params) const
     std::atomic<bool> stopped{false};
     std::mutex tallyMutex;
     PoolFanOut::run(context.pool(), QThread::idealThreadCount(), toCopy.size(), [&] {
-        FileCopier copier(context, p.onConflict, p.verify);
+        FileCopier policyCopier(context, p.onConflict, p.verify);
+        std::optional<FileCopier> overwriter; // for stale copies of an interrupted run
         while (!stopped.load(std::memory_order_relaxed)) {
             const qsizetype k = next.fetch_add(1);
             if (k >= toCopy.size())
@@ -222,27 +259,36 @@ JobResult CopyJobKind::run(JobContext &context, const QVariantMap &params) const
             }
             const CopyScanner::Entry &entry = entries[toCopy[k]];
             const QByteArray &parent = entry.parent < 0 ? destination : targets[entry.parent];
-            const FileCopier::Outcome outcome = copier.copy(entry, parent);
+            const auto stale = replace.constFind(toCopy[k]);
+            FileCopier *copier = &policyCopier;
+            FileCopier::Outcome outcome;
+            if (stale == replace.cend()) {
+                outcome = copier->copy(entry, parent);
+            } else {
+                if (!overwriter)
+                    overwriter.emplace(context, CopyJobParams::Conflict::Overwrite, p.verify);
+                copier = &*overwriter;
+                CopyScanner::Entry over = entry;
+                over.name = stale->mid(stale->lastIndexOf('/') + 1);
+                outcome = copier->copy(over, parent);
+            }
             if (outcome == FileCopier::Outcome::Stopped) {
                 stopped = true;
                 return;
             }
             // Whatever happened, the entry's share of the total is now done.
-            context.addDone(owed(entry) - copier.reportedProgress());
+            context.addDone(owed(entry) - copier->reportedProgress());
             std::lock_guard lock(tallyMutex);
             switch (outcome) {
             case FileCopier::Outcome::Copied:
-                ++(entry.type == CopyScanner::Type::File ? tally.files : tally.links);
-                if (entry.type == CopyScanner::Type::File)
-                    tally.bytes += entry.info.st_size;
-                if (copier.wasRenamed())
-                    tally.rename(entry.source, copier.finalPath());
+                checkpoints.recordCopy(entry, copier->finalPath());
+                tally.copied(entry, copier->finalPath(), parent);
                 break;
             case FileCopier::Outcome::Skipped:
                 tally.skip(entry.source);
                 break;
             case FileCopier::Outcome::Failed:
-                tally.fail(entry.source, copier.errorString(), context);
+                tally.fail(entry.source, copier->errorString(), context);
                 break;
             case FileCopier::Outcome::Stopped:
                 break;

@@ -16,6 +16,16 @@
 // with cp. A file that cannot be copied is logged and the rest still copied;
 // the job then fails naming the first.
 //
+// Resumable: every file and link is recorded (JobContext::recordFinished)
+// once it is under its final name (and verified), and every folder the job
+// creates as it creates it; item = the source's absolute path, value = the
+// source's "SIZE:MTIME_NS" and where the copy went (see CopyCheckpoints). A run
+// that resumes an interrupted one skips the files whose source is unchanged
+// and whose copy is still there with the source's type and size, counting them
+// as copied (result and summary as the interrupted run would have given), and
+// sets the mode and times of the folders that run created; it logs "resumed: N
+// files finished before the restart were skipped".
+//
 // Progress is in bytes (with --verify, three passes: copy, re-read both
 // sides). result.details: "files", "folders", "links" (copied), "bytes",
 // "skipped" (QStringList, first 100 paths) and "skipped_count", "renamed"
@@ -27,6 +37,7 @@ public:
     CopyJobKind();
     QString name() const override;
     QString displayName() const override;
+    int capabilities() const override { return Cancelable | Pausable | Resumable; }
     Expected<QVariantMap> validate(const QVariantMap &params) const override;
     QString defaultTitle(const QVariantMap &params) const override;
     JobResult run(JobContext &context, const QVariantMap &params) const override;

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct FileHasher::OpenSslContext {
@@ -59,10 +60,14 @@ FileHasher::Outcome FileHasher::hash(const QByteArray &path, const BlockCallback
     m_digest.clear();
     m_error.clear();
     m_bytesHashed = 0;
+    m_stamp = {};
 
     const FileDescriptor fd(::open(path.constData(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0)
         return fail("cannot read", path, errno);
+    struct stat info {};
+    if (::fstat(fd.get(), &info) == 0)
+        m_stamp = FileStamp::fromStat(info);
     // Doubles the kernel's read-ahead for files not yet in the page cache.
     ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
 

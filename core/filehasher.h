@@ -1,5 +1,6 @@
 #pragma once
 
+#include "filestamp.h"
 #include "hashalgorithm.h"
 
 #include <QByteArray>
@@ -46,6 +47,10 @@ public:
     const QString &errorString() const { return m_error; }
     // Bytes hashed by the last call, whatever its outcome.
     qint64 bytesHashed() const { return m_bytesHashed; }
+    // Size and modification time of the file the last call opened, taken
+    // before its first byte was read (so a file changed while being hashed
+    // gets a stamp it no longer matches); invalid when it could not be opened.
+    const FileStamp &stamp() const { return m_stamp; }
 
     // "permission denied" for EACCES: strerror() with a lower-case first letter,
     // to sit after a colon in a sentence.
@@ -62,4 +67,5 @@ private:
     QByteArray m_digest;
     QString m_error;
     qint64 m_bytesHashed = 0;
+    FileStamp m_stamp;
 };

@@ -2,6 +2,7 @@
 
 #include "checksummanifest.h"
 #include "filescanner.h"
+#include "hashcheckpoints.h"
 #include "hashjobparams.h"
 #include "jobcontext.h"
 #include "parallelhasher.h"
@@ -125,6 +126,19 @@ JobResult HashJobKind::runHash(JobContext &context, const HashJobParams &params)
         paths.append(file.path);
         sizes.append(file.size);
     }
+    // Files an interrupted run finished and that have not changed since are
+    // not read again: their recorded digests go into the manifest in turn.
+    HashCheckpoints checkpoints(context);
+    ParallelHasher::KnownResults known;
+    if (context.isResuming()) {
+        known.resize(size_t(files.size()));
+        for (qsizetype i = 0; i < files.size(); ++i) {
+            if (i % 1024 == 0 && !context.checkpoint())
+                return canceled();
+            known[size_t(i)] = checkpoints.reusable(files[i].name, files[i].path);
+        }
+        checkpoints.logResumed();
+    }
     context.setTotal(scanner.totalBytes(), ProgressUnit::Bytes);
     context.setStatus(QStringLiteral("Hashing…"));
 
@@ -142,20 +156,24 @@ JobResult HashJobKind::runHash(JobContext &context, const HashJobParams &params)
     qint64 hashedFiles = 0;
     qint64 hashedBytes = 0;
     ParallelHasher hasher(algorithm, context);
-    const bool completed = hasher.hashAll(paths, sizes, [&](qsizetype index, const auto &result) {
-        if (!result.error.isEmpty()) {
-            noteUnreadable(files[index].name, result.error);
-            return;
-        }
-        const QByteArray line =
-            ChecksumManifest::formatLine(result.digest, files[index].name, algorithm);
-        if (output)
-            output->write(line); // an error sticks; commit() reports it
-        else
-            manifest.append(line);
-        ++hashedFiles;
-        hashedBytes += result.bytes;
-    });
+    const bool completed = hasher.hashAll(
+        paths, sizes,
+        [&](qsizetype index, const auto &result) {
+            if (!result.error.isEmpty()) {
+                noteUnreadable(files[index].name, result.error);
+                return;
+            }
+            checkpoints.record(files[index].name, result);
+            const QByteArray line =
+                ChecksumManifest::formatLine(result.digest, files[index].name, algorithm);
+            if (output)
+                output->write(line); // an error sticks; commit() reports it
+            else
+                manifest.append(line);
+            ++hashedFiles;
+            hashedBytes += result.bytes;
+        },
+        known);
     if (!completed) {
         if (output)
             output->cancelWriting();
@@ -211,14 +229,26 @@ JobResult HashJobKind::runVerify(JobContext &context, const HashJobParams &param
     QList<QByteArray> paths;
     QList<qint64> sizes;
     qint64 total = 0;
+    // Files an interrupted run hashed and that have not changed since are not
+    // read again; their verdicts are judged from the recorded digests.
+    HashCheckpoints checkpoints(context);
+    ParallelHasher::KnownResults known;
+    if (context.isResuming())
+        known.resize(size_t(entries.size()));
     for (const ChecksumManifest::Entry &entry : entries) {
         if (paths.size() % 1024 == 0 && !context.checkpoint())
             return canceled();
         paths.append(FileScanner::resolve(baseDir, entry.name));
         struct stat info {};
-        sizes.append(::stat(paths.last().constData(), &info) == 0 ? qint64(info.st_size) : 0);
+        const bool exists = ::stat(paths.last().constData(), &info) == 0;
+        sizes.append(exists ? qint64(info.st_size) : 0);
         total += sizes.last();
+        if (!known.empty() && exists) {
+            known[size_t(paths.size() - 1)] =
+                checkpoints.reusable(entry.name, FileStamp::fromStat(info));
+        }
     }
+    checkpoints.logResumed();
     context.setTotal(total, ProgressUnit::Bytes);
     context.setStatus(QStringLiteral("Verifying…"));
 
@@ -228,23 +258,27 @@ JobResult HashJobKind::runVerify(JobContext &context, const HashJobParams &param
     QStringList missing;
     QStringList bad; // both, in manifest order, for the message
     ParallelHasher hasher(algorithm, context);
-    const bool completed = hasher.hashAll(paths, sizes, [&](qsizetype index, const auto &result) {
-        const ChecksumManifest::Entry &entry = entries[index];
-        bytes += result.bytes;
-        QByteArrayView status = "OK";
-        if (!result.error.isEmpty()) {
-            status = "FAILED open or read";
-            missing.append(decode(entry.name));
-            bad.append(missing.last());
-        } else if (result.digest != entry.digest) {
-            status = "FAILED";
-            mismatched.append(decode(entry.name));
-            bad.append(mismatched.last());
-        } else {
-            ++ok;
-        }
-        context.log(decode(ChecksumManifest::formatCheckLine(entry.name, status)));
-    });
+    const bool completed = hasher.hashAll(
+        paths, sizes,
+        [&](qsizetype index, const auto &result) {
+            const ChecksumManifest::Entry &entry = entries[index];
+            checkpoints.record(entry.name, result);
+            bytes += result.bytes;
+            QByteArrayView status = "OK";
+            if (!result.error.isEmpty()) {
+                status = "FAILED open or read";
+                missing.append(decode(entry.name));
+                bad.append(missing.last());
+            } else if (result.digest != entry.digest) {
+                status = "FAILED";
+                mismatched.append(decode(entry.name));
+                bad.append(mismatched.last());
+            } else {
+                ++ok;
+            }
+            context.log(decode(ChecksumManifest::formatCheckLine(entry.name, status)));
+        },
+        known);
     if (!completed)
         return canceled();
 

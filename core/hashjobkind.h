@@ -19,7 +19,15 @@ class HashJobParams;
 //
 // Several files are hashed at once on the context's pool, up to
 // QThread::idealThreadCount() at a time. Canceling never leaves a partial
-// output manifest. Stateless: every method may be called from any thread.
+// output manifest (it is a QSaveFile, committed once complete).
+//
+// Resumable: each file hashed is recorded (JobContext::recordFinished) with
+// item = its name as the manifest spells it and value = "SIZE:MTIME_NS:HEX"
+// (see HashCheckpoints). A run that resumes an interrupted one does not read
+// the files recorded whose size and modification time still match; it uses
+// their digests in their turn, so the manifest, result and summary are those
+// of a run from scratch, and logs "resumed: N files finished before the
+// restart were skipped". Stateless: every method may be called from any thread.
 class HashJobKind : public JobKind {
 public:
     // Initializes OpenSSL and fetches the digests on the constructing thread
@@ -28,6 +36,7 @@ public:
     HashJobKind();
     QString name() const override;
     QString displayName() const override;
+    int capabilities() const override { return Cancelable | Pausable | Resumable; }
     Expected<QVariantMap> validate(const QVariantMap &params) const override;
     QString defaultTitle(const QVariantMap &params) const override;
     JobResult run(JobContext &context, const QVariantMap &params) const override;

@@ -1,12 +1,15 @@
 #include "imagesjobkind.h"
 
+#include "filestamp.h"
 #include "imageconverter.h"
 #include "imagesjobparams.h"
 #include "jobcontext.h"
 #include "poolfanout.h"
+#include "resumetally.h"
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QLocale>
@@ -14,6 +17,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <vector>
 
 namespace {
@@ -46,6 +50,29 @@ QString destinationFor(const QString &output, const QString &relative, const QSt
     const QString folder =
         info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/');
     return output + QLatin1Char('/') + folder + base + QLatin1Char('.') + suffix;
+}
+
+// The checkpoint value for a converted item: the source's stamp before it was
+// read, and the output path.
+QString checkpointValue(const FileStamp &source, const QString &destination) {
+    return source.toString() + QLatin1Char(':') + destination;
+}
+
+// What an interrupted run left for item that still stands: the source has the
+// recorded stamp and the output is still there. Returns the output's size.
+std::optional<qint64> convertedBefore(const JobContext &context, const Item &item) {
+    const std::optional<QString> value = context.finishedBefore(item.source);
+    if (!value)
+        return std::nullopt;
+    QStringView destination;
+    const FileStamp stamp = FileStamp::fromString(*value, &destination);
+    if (!stamp.isValid() || destination != item.destination ||
+        stamp != FileStamp::of(QFile::encodeName(item.source)))
+        return std::nullopt;
+    const QFileInfo output(item.destination);
+    if (!output.isFile())
+        return std::nullopt;
+    return output.size();
 }
 
 } // namespace
@@ -141,6 +168,27 @@ JobResult ImagesJobKind::run(JobContext &context, const QVariantMap &params) con
     // after PoolFanOut::run() returned (it joins every helper).
     std::vector<ImageConverter::Outcome> outcomes(size_t(items.size()));
     std::vector<char> done(size_t(items.size()), 0);
+    // Outputs an interrupted run committed for unchanged sources stand.
+    if (context.isResuming()) {
+        ResumeTally tally;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (i % scanCheckEvery == 0 && !context.checkpoint())
+                return canceled();
+            if (!context.finishedBefore(items[i].source))
+                continue;
+            const std::optional<qint64> bytes = convertedBefore(context, items[i]);
+            if (!bytes) {
+                tally.addChanged();
+                continue;
+            }
+            tally.addReused();
+            outcomes[size_t(i)].converted = true;
+            outcomes[size_t(i)].bytesWritten = *bytes;
+            done[size_t(i)] = 1;
+        }
+        context.addDone(tally.reused());
+        tally.log(context, QStringLiteral("converted"));
+    }
     std::atomic<qsizetype> next{0};
     std::atomic<bool> stop{false};
     PoolFanOut::run(context.pool(), QThread::idealThreadCount(), items.size(), [&] {
@@ -152,10 +200,15 @@ JobResult ImagesJobKind::run(JobContext &context, const QVariantMap &params) con
                 stop.store(true, std::memory_order_relaxed);
                 return;
             }
+            if (done[size_t(index)]) // converted before a restart
+                continue;
             const Item &item = items[index];
+            const FileStamp stamp = FileStamp::of(QFile::encodeName(item.source));
             ImageConverter::Outcome outcome = converter.convert(item.source, item.destination);
             if (!outcome.converted)
                 context.log(QStringLiteral("%1: %2").arg(item.source, outcome.reason));
+            else if (stamp.isValid())
+                context.recordFinished(item.source, checkpointValue(stamp, item.destination));
             outcomes[size_t(index)] = std::move(outcome);
             done[size_t(index)] = 1;
             context.addDone(1);

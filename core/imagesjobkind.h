@@ -19,6 +19,15 @@
 // nothing could be converted. result.details: "converted" (int), "skipped"
 // (QStringList of "PATH: reason"), "bytes" (qint64 written), "output".
 //
+// Resumable: each output is recorded (JobContext::recordFinished) once its
+// QSaveFile is committed, with item = the source's absolute path and value =
+// "SIZE:MTIME_NS:OUTPUT" (the source's stamp before it was read, the output's
+// absolute path). A run that resumes an interrupted one does not convert a
+// recorded source that is unchanged and whose output is still there; it counts
+// it as converted (bytes: the output's size), so the result is that of a run
+// from scratch, and logs "resumed: N files finished before the restart were
+// skipped".
+//
 // Several images are converted at once on the context's pool, up to
 // QThread::idealThreadCount() at a time (see PoolFanOut). Progress counts
 // files. Stateless: every method may be called from any thread.
@@ -26,7 +35,7 @@ class ImagesJobKind : public JobKind {
 public:
     QString name() const override;
     QString displayName() const override;
-    int capabilities() const override { return Cancelable | Pausable; }
+    int capabilities() const override { return Cancelable | Pausable | Resumable; }
     Expected<QVariantMap> validate(const QVariantMap &params) const override;
     QString defaultTitle(const QVariantMap &params) const override;
     JobResult run(JobContext &context, const QVariantMap &params) const override;

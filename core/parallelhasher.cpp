@@ -21,7 +21,7 @@ void ParallelHasher::setMaxThreads(int count) {
 }
 
 bool ParallelHasher::hashAll(const QList<QByteArray> &paths, const QList<qint64> &expectedSizes,
-                             const ResultCallback &onResult) {
+                             const ResultCallback &onResult, const KnownResults &known) {
     const qsizetype count = paths.size();
     std::atomic<qsizetype> next{0};
     std::atomic<bool> stop{false};
@@ -60,11 +60,20 @@ bool ParallelHasher::hashAll(const QList<QByteArray> &paths, const QList<qint64>
                 stop.store(true, std::memory_order_relaxed);
                 return;
             }
+            if (size_t(index) < known.size() && known[size_t(index)]) {
+                if (index < expectedSizes.size())
+                    m_context.addDone(expectedSizes[index]);
+                Result result = *known[size_t(index)];
+                result.reused = true;
+                report(index, std::move(result));
+                continue;
+            }
             const FileHasher::Outcome outcome = hasher.hash(paths[index], onBlock);
             if (outcome == FileHasher::Outcome::Stopped)
                 return;
             Result result;
             result.bytes = hasher.bytesHashed();
+            result.stamp = hasher.stamp();
             if (outcome == FileHasher::Outcome::Hashed) {
                 result.digest = hasher.digest();
             } else {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "filestamp.h"
 #include "hashalgorithm.h"
 
 #include <QByteArray>
@@ -7,6 +8,8 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
+#include <vector>
 
 class JobContext;
 
@@ -25,10 +28,15 @@ class JobContext;
 class ParallelHasher {
 public:
     struct Result {
-        QByteArray digest; // binary; empty when the file could not be read
-        QString error;     // "cannot read /x: permission denied"; empty on success
-        qint64 bytes = 0;  // bytes hashed
+        QByteArray digest;   // binary; empty when the file could not be read
+        QString error;       // "cannot read /x: permission denied"; empty on success
+        qint64 bytes = 0;    // bytes hashed
+        FileStamp stamp;     // the file as opened (see FileHasher::stamp())
+        bool reused = false; // given in `known`, not read
     };
+    // Per file (same order as the paths): a result an earlier run recorded,
+    // or none to hash the file.
+    using KnownResults = std::vector<std::optional<Result>>;
     // Called once per file in list order (index 0, 1, ...), never two at once,
     // from whichever worker thread completed the run of results. Must not block
     // for long: other workers wait to report meanwhile (they keep hashing).
@@ -44,8 +52,11 @@ public:
     // lets progress skip the rest of a file that fails part-way. Blocks until
     // done; returns false when the job was canceled, in which case results
     // from some index onward were never reported.
+    // known (optional; empty or one per path): files with a result there are
+    // not read; that result is reported in their turn (with reused set) and
+    // their expected size added to progress at once.
     bool hashAll(const QList<QByteArray> &paths, const QList<qint64> &expectedSizes,
-                 const ResultCallback &onResult);
+                 const ResultCallback &onResult, const KnownResults &known = {});
 
 private:
     HashAlgorithm m_algorithm;
