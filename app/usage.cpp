@@ -22,9 +22,22 @@ int Usage::printHelp() {
                  QLatin1Char('\n');
     const QString text =
         tr("Usage:\n"
-           "  taskdeck                  open the window\n"
+           "  taskdeck [--data-dir DIR]  open the window\n"
            "%1"
            "  taskdeck run KIND --help  the options of one kind of job\n"
+           "  taskdeck --headless [--data-dir DIR]\n"
+           "                            serve the queue without a window\n"
+           "  taskdeck add KIND [the options of run KIND] [--title T]\n"
+           "      [--priority high|normal|low] [--after ID]... [--group NAME]\n"
+           "      [--not-before TIME]   queue a job; prints its id\n"
+           "  taskdeck list             the queue, in order\n"
+           "  taskdeck show ID          everything about one job\n"
+           "  taskdeck log ID [--follow] [--lines N]\n"
+           "  taskdeck cancel|pause|resume|retry|remove ID...\n"
+           "  taskdeck move ID top|up|down|bottom\n"
+           "  taskdeck pause-all | resume-all | drain\n"
+           "  taskdeck wait ID...       until the jobs end\n"
+           "  taskdeck COMMAND --help   the options of one client command\n"
            "  taskdeck --help | --version\n"
            "\n"
            "Taskdeck queues long-running jobs, shows their progress, speed and ETA, and lets\n"
@@ -32,8 +45,15 @@ int Usage::printHelp() {
            "this terminal through the same engine: output on stdout, a progress bar on stderr\n"
            "when it is a terminal, Ctrl-C cancels.\n"
            "\n"
-           "Exit codes: 0 succeeded, 1 failed (a checksum mismatch too), 2 bad usage or\n"
-           "invalid parameters, 130 canceled.\n")
+           "One instance owns the queue of a data folder (default ~/.local/share/Taskdeck/\n"
+           "taskdeck): the window, or `taskdeck --headless`. The client commands (add ...\n"
+           "wait) talk to it; all take --data-dir DIR, and those that print take --json.\n"
+           "--not-before takes ISO 8601 (2026-11-26T22:30, local time unless a zone is\n"
+           "given) or HH:MM (the next such time, today or tomorrow).\n"
+           "\n"
+           "Exit codes: 0 succeeded, 1 failed (a checksum mismatch too; for client\n"
+           "commands: a job or an action failed), 2 bad usage or invalid parameters,\n"
+           "3 no instance running (or another instance owns the folder), 130 canceled.\n")
             .arg(kinds);
     std::fputs(text.toLocal8Bit().constData(), stdout);
     return 0;
