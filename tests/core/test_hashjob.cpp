@@ -226,5 +226,5 @@ TEST_F(HashJob, IsABuiltinKindWithTitlesNamingWhatItWorksOn) {
               QStringLiteral("Hash a.iso and 2 more"));
     EXPECT_EQ(hash.defaultTitle({{QStringLiteral("verify"), "/backup/SHA256SUMS"}}),
               QStringLiteral("Verify SHA256SUMS"));
-    EXPECT_EQ(hash.capabilities(), Cancelable | Pausable);
+    EXPECT_EQ(hash.capabilities(), Cancelable | Pausable | Resumable);
 }

@@ -245,5 +245,5 @@ TEST_F(ImagesJobValidate, NormalizesTheParameters) {
     EXPECT_EQ(result->value(QStringLiteral("output")).toString(), path(QStringLiteral("out")));
     EXPECT_EQ(result->value(QStringLiteral("format")).toString(), QStringLiteral("jpeg"));
     EXPECT_EQ(result->value(QStringLiteral("quality")).toInt(), 90);
-    EXPECT_EQ(kind().capabilities(), Cancelable | Pausable);
+    EXPECT_EQ(kind().capabilities(), Cancelable | Pausable | Resumable);
 }
