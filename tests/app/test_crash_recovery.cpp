@@ -1,0 +1,337 @@
+// The queue survives kill -9: a headless instance is started on one data
+// folder, given jobs of every kind through its socket, and killed at random
+// moments, round after round. After each kill the database must pass
+// integrity_check and no output file under its final name may be partial;
+// after each restart every acknowledged job must be there exactly once, in the
+// order it was added, and a job once seen finished must still be finished the
+// same way. At the end the restarted instance must finish every job.
+#include "headlessfixture.h"
+#include "instancepaths.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QImageReader>
+#include <QLocalSocket>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace {
+constexpr int rounds = 20;
+constexpr int jobsPerRound = 20;
+constexpr int sourceFiles = 4;
+constexpr int patienceMs = 120000; // a loaded 2-core machine, ASan
+
+// The instance protocol spoken directly: adds are pipelined, which a client
+// process per job could not do, so kills land among unanswered requests.
+class ProtocolClient {
+public:
+    bool connect(const QString &socketName) {
+        socket.connectToServer(socketName);
+        return socket.waitForConnected(patienceMs);
+    }
+    int send(const QString &command, QJsonObject arguments = {}) {
+        arguments.insert(QStringLiteral("v"), 1);
+        arguments.insert(QStringLiteral("id"), ++lastId);
+        arguments.insert(QStringLiteral("cmd"), command);
+        socket.write(QJsonDocument(arguments).toJson(QJsonDocument::Compact) + '\n');
+        socket.flush();
+        return lastId;
+    }
+    // The next final reply (events skipped); nullopt when the connection ends.
+    std::optional<QJsonObject> nextReply(int timeoutMs = patienceMs) {
+        QDeadlineTimer deadline(timeoutMs);
+        for (;;) {
+            while (socket.canReadLine()) {
+                const QJsonObject message = QJsonDocument::fromJson(socket.readLine()).object();
+                if (message.contains(QStringLiteral("ok")))
+                    return message;
+            }
+            if (socket.state() != QLocalSocket::ConnectedState || deadline.hasExpired() ||
+                !socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
+                return std::nullopt;
+        }
+    }
+    std::optional<QJsonObject> request(const QString &command, const QJsonObject &arguments = {},
+                                       int timeoutMs = patienceMs) {
+        send(command, arguments);
+        return nextReply(timeoutMs);
+    }
+
+    QLocalSocket socket;
+    int lastId = 0;
+};
+
+class CrashRecovery : public HeadlessFixture {
+protected:
+    void SetUp() override {
+        HeadlessFixture::SetUp();
+        // The test computes the socket's name as the instance does.
+        qputenv("XDG_RUNTIME_DIR", environment.value(QStringLiteral("XDG_RUNTIME_DIR")).toUtf8());
+        QDir(home.path()).mkpath(QStringLiteral("src/files"));
+        QDir(home.path()).mkpath(QStringLiteral("src/photos"));
+        QDir(home.path()).mkpath(QStringLiteral("out"));
+        for (int i = 0; i < sourceFiles; ++i) {
+            QFile file(path(QStringLiteral("src/files/f%1.bin").arg(i)));
+            ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+            QByteArray bytes(256 * 1024, char('a' + i));
+            for (int j = 0; j < bytes.size(); j += 4096)
+                bytes[j] = char(QRandomGenerator::global()->bounded(256));
+            file.write(bytes);
+            sources.insert(QStringLiteral("f%1.bin").arg(i), bytes);
+            QImage picture(160, 120, QImage::Format_RGB32);
+            picture.fill(QColor::fromHsv(i * 60, 200, 200));
+            ASSERT_TRUE(picture.save(path(QStringLiteral("src/photos/p%1.png").arg(i)), "png"));
+        }
+    }
+
+    // The spec of the n-th job: hash, copy, images and command in turn.
+    QJsonObject specFor(int n) {
+        const QString out = path(QStringLiteral("out"));
+        QJsonObject params;
+        QString kind;
+        switch (n % 4) {
+        case 0:
+            kind = QStringLiteral("hash");
+            params = {{"paths", QJsonArray{path(QStringLiteral("src/files"))}},
+                      {"output", QStringLiteral("%1/hash-%2.sha256").arg(out).arg(n)}};
+            break;
+        case 1:
+            kind = QStringLiteral("copy");
+            QDir(out).mkpath(QStringLiteral("copy-%1").arg(n));
+            params = {{"sources", QJsonArray{path(QStringLiteral("src/files"))}},
+                      {"destination", QStringLiteral("%1/copy-%2").arg(out).arg(n)},
+                      {"verify", true}};
+            break;
+        case 2:
+            kind = QStringLiteral("images");
+            params = {{"paths", QJsonArray{path(QStringLiteral("src/photos"))}},
+                      {"output", QStringLiteral("%1/img-%2").arg(out).arg(n)},
+                      {"max_width", 80},
+                      {"format", QStringLiteral("png")}};
+            break;
+        default:
+            kind = QStringLiteral("command");
+            params = {{"program", QStringLiteral("sh")},
+                      {"arguments", QJsonArray{QStringLiteral("-c"), QStringLiteral("echo job")}}};
+            break;
+        }
+        kinds[n] = kind;
+        return {{"kind", kind}, {"params", params}, {"title", QStringLiteral("job %1").arg(n)}};
+    }
+
+    QString socketName() const { return InstancePaths::socketName(dataDir); }
+
+    bool connectTo(ProtocolClient &client, QProcess *instance) {
+        if (!instance->waitForStarted(patienceMs))
+            return false;
+        return QTest::qWaitFor(
+                   [&] {
+                       if (instance->state() != QProcess::Running)
+                           return true;
+                       ProtocolClient probe;
+                       return probe.connect(socketName()) &&
+                              probe.request(QStringLiteral("hello"), {}, 5000).has_value();
+                   },
+                   timeoutMs) &&
+               instance->state() == QProcess::Running && client.connect(socketName());
+    }
+
+    QJsonArray listJobs(ProtocolClient &client) {
+        const auto reply = client.request(QStringLiteral("list"));
+        EXPECT_TRUE(reply && reply->value(QStringLiteral("ok")).toBool());
+        return reply ? reply->value(QStringLiteral("jobs")).toArray() : QJsonArray{};
+    }
+
+    // The database as the killed instance left it.
+    void expectDatabaseIntact(int round) {
+        const QString connection = QStringLiteral("crash-check-%1").arg(round);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(dataDir + QStringLiteral("/taskdeck.db"));
+            ASSERT_TRUE(db.open());
+            QSqlQuery query(db);
+            ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA integrity_check")));
+            ASSERT_TRUE(query.next());
+            EXPECT_EQ(query.value(0).toString(), QStringLiteral("ok")) << "round " << round;
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+
+    // Every output file under its final name is whole (temporary names may be partial).
+    void expectNoPartialOutputs(bool requireComplete = false, const std::set<int> &succeeded = {}) {
+        for (const auto &[n, kind] : kinds) {
+            const QString out = path(QStringLiteral("out"));
+            const bool complete = requireComplete && succeeded.count(n);
+            if (kind == QLatin1String("hash")) {
+                QFile manifest(QStringLiteral("%1/hash-%2.sha256").arg(out).arg(n));
+                if (!manifest.exists()) {
+                    EXPECT_FALSE(complete) << "job " << n << " has no manifest";
+                    continue;
+                }
+                ASSERT_TRUE(manifest.open(QIODevice::ReadOnly));
+                const QList<QByteArray> lines = manifest.readAll().trimmed().split('\n');
+                EXPECT_EQ(lines.size(), sourceFiles) << manifest.fileName().toStdString();
+                for (const QByteArray &line : lines) {
+                    const QString name = QFileInfo(QString::fromUtf8(line.mid(66))).fileName();
+                    EXPECT_EQ(line.left(64), QCryptographicHash::hash(sources.value(name),
+                                                                      QCryptographicHash::Sha256)
+                                                 .toHex())
+                        << line.toStdString();
+                }
+            } else if (kind == QLatin1String("copy")) {
+                for (auto it = sources.cbegin(); it != sources.cend(); ++it) {
+                    QFile copy(QStringLiteral("%1/copy-%2/files/%3").arg(out).arg(n).arg(it.key()));
+                    if (!copy.exists()) {
+                        EXPECT_FALSE(complete) << copy.fileName().toStdString() << " missing";
+                        continue;
+                    }
+                    ASSERT_TRUE(copy.open(QIODevice::ReadOnly));
+                    EXPECT_TRUE(copy.readAll() == it.value())
+                        << copy.fileName().toStdString() << " is partial";
+                }
+            } else if (kind == QLatin1String("images")) {
+                for (int i = 0; i < sourceFiles; ++i) {
+                    const QString image =
+                        QStringLiteral("%1/img-%2/p%3.png").arg(out).arg(n).arg(i);
+                    if (!QFile::exists(image)) {
+                        EXPECT_FALSE(complete) << image.toStdString() << " missing";
+                        continue;
+                    }
+                    QImageReader reader(image);
+                    const QImage read = reader.read();
+                    EXPECT_EQ(read.size(), QSize(80, 60))
+                        << image.toStdString() << ": " << reader.errorString().toStdString();
+                }
+            }
+        }
+    }
+
+    QHash<QString, QByteArray> sources;
+    std::map<int, QString> kinds; // job number (n) -> kind
+};
+} // namespace
+
+TEST_F(CrashRecovery, EveryAcknowledgedJobSurvivesKillNineInOrderAndNothingIsHalfWritten) {
+    const quint32 seed = QRandomGenerator::global()->generate();
+    SCOPED_TRACE(testing::Message() << "seed " << seed);
+    QRandomGenerator random(seed);
+
+    std::vector<qint64> acknowledged;     // job ids, in the order they were added
+    std::map<qint64, int> numberOf;       // job id -> n (its spec)
+    std::map<qint64, QString> finalState; // finished jobs as first seen
+    int next = 0;
+    int killsWhileRunning = 0;
+    for (int round = 0; round < rounds; ++round) {
+        SCOPED_TRACE(testing::Message() << "round " << round);
+        QProcess *instance = launchInstance();
+        ProtocolClient client;
+        ASSERT_TRUE(connectTo(client, instance)) << instance->readAllStandardError().toStdString();
+
+        // What the restart brought back.
+        const QJsonArray jobs = listJobs(client);
+        std::vector<qint64> listed;
+        std::map<qint64, QString> stateOf;
+        for (const QJsonValue &value : jobs) {
+            const QJsonObject job = value.toObject();
+            const qint64 id = job.value(QStringLiteral("id")).toInteger();
+            listed.push_back(id);
+            stateOf[id] = job.value(QStringLiteral("state")).toString();
+        }
+        ASSERT_TRUE(std::is_sorted(listed.begin(), listed.end()) &&
+                    std::adjacent_find(listed.begin(), listed.end()) == listed.end())
+            << "jobs lost their order or appear twice";
+        for (qint64 id : acknowledged)
+            ASSERT_TRUE(stateOf.count(id)) << "acknowledged job " << id << " is gone";
+        for (const auto &[id, state] : finalState)
+            EXPECT_EQ(stateOf[id], state) << "finished job " << id << " changed";
+        for (const auto &[id, state] : stateOf) {
+            if (state == QLatin1String("succeeded") || state == QLatin1String("failed") ||
+                state == QLatin1String("canceled"))
+                finalState.emplace(id, state);
+        }
+
+        // New jobs, pipelined; the kill lands after a random number of answers,
+        // sometimes only once jobs run (so it hits running jobs and their writes).
+        std::map<int, int> numberOfRequest;
+        for (int i = 0; i < jobsPerRound; ++i) {
+            const int n = next++;
+            numberOfRequest[client.send(QStringLiteral("add"), {{"spec", specFor(n)}})] = n;
+        }
+        const int answersBeforeKill = int(random.bounded(jobsPerRound + 1));
+        for (int answered = 0; answered < answersBeforeKill; ++answered) {
+            const auto reply = client.nextReply();
+            ASSERT_TRUE(reply.has_value());
+            ASSERT_TRUE(reply->value(QStringLiteral("ok")).toBool())
+                << reply->value(QStringLiteral("error")).toString().toStdString();
+            const qint64 id = reply->value(QStringLiteral("job"))
+                                  .toObject()
+                                  .value(QStringLiteral("id"))
+                                  .toInteger();
+            acknowledged.push_back(id);
+            numberOf[id] = numberOfRequest[reply->value(QStringLiteral("id")).toInt()];
+        }
+        if (random.bounded(2) == 0) {
+            ProtocolClient watcher;
+            ASSERT_TRUE(watcher.connect(socketName()));
+            killsWhileRunning += QTest::qWaitFor(
+                [&] {
+                    for (const QJsonValue &value : listJobs(watcher)) {
+                        if (value.toObject().value(QStringLiteral("state")).toString() ==
+                            QLatin1String("running"))
+                            return true;
+                    }
+                    return false;
+                },
+                10000);
+        }
+        instance->kill(); // SIGKILL: no clean-up of any kind
+        ASSERT_TRUE(instance->waitForFinished(timeoutMs));
+
+        expectDatabaseIntact(round);
+        expectNoPartialOutputs();
+    }
+
+    // The last life finishes everything.
+    QProcess *instance = launchInstance();
+    ProtocolClient client;
+    ASSERT_TRUE(connectTo(client, instance));
+    QJsonArray ids;
+    for (qint64 id : acknowledged)
+        ids.append(id);
+    // Commands a kill interrupted stay interrupted (running one twice may not be
+    // safe): retry them, as a person would, so that every job can finish.
+    int interrupted = 0;
+    for (const QJsonValue &value : listJobs(client)) {
+        const QJsonObject job = value.toObject();
+        if (job.value(QStringLiteral("state")).toString() == QLatin1String("interrupted")) {
+            ++interrupted;
+            EXPECT_EQ(job.value(QStringLiteral("kind")).toString(), QStringLiteral("command"))
+                << "a resumable job stayed interrupted: "
+                << job.value(QStringLiteral("title")).toString().toStdString();
+            client.request(QStringLiteral("retry"), {{"jobs", QJsonArray{job.value("id")}}});
+        }
+    }
+    const auto waited = client.request(QStringLiteral("wait"), {{"jobs", ids}}, 10 * timeoutMs);
+    ASSERT_TRUE(waited && waited->value(QStringLiteral("ok")).toBool());
+    std::set<int> succeeded;
+    for (const QJsonValue &value : waited->value(QStringLiteral("jobs")).toArray()) {
+        const QJsonObject job = value.toObject();
+        const qint64 id = job.value(QStringLiteral("id")).toInteger();
+        EXPECT_EQ(job.value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"))
+            << "job " << id << ": " << job.value(QStringLiteral("error")).toString().toStdString();
+        succeeded.insert(numberOf[id]);
+    }
+    expectNoPartialOutputs(true, succeeded);
+    EXPECT_GE(acknowledged.size(), size_t(rounds)); // the kills did not starve the test
+    std::printf("%d kills (%d while jobs ran); %zu jobs acknowledged of %d sent; %d interrupted "
+                "commands retried; all %zu succeeded\n",
+                rounds, killsWhileRunning, acknowledged.size(), next, interrupted,
+                succeeded.size());
+}
