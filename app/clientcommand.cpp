@@ -109,6 +109,15 @@ int ClientCommand::exec(const QStringList &arguments) {
             QStringList kinds;
             for (const auto &commandLine : RunCommand::kindCommandLines())
                 kinds.append(commandLine->kind());
+            if (kindName == QLatin1String("--help") || kindName == QLatin1String("-h")) {
+                ClientSession::writeOut(
+                    tr("Usage: taskdeck add KIND [the options of taskdeck run KIND] [--title T]\n"
+                       "  [--priority high|normal|low] [--after ID]... [--group NAME]\n"
+                       "  [--not-before TIME] [--data-dir DIR] [--json] ARGS...\n"
+                       "Kinds: %1. 'taskdeck add KIND --help' lists a kind's options.\n")
+                        .arg(kinds.join(QStringLiteral(", "))));
+                return Ok;
+            }
             return badUsage(kindName.isEmpty() || kindName.startsWith(QLatin1Char('-'))
                                 ? tr("add needs a job kind: taskdeck add KIND ... (kinds: %1)")
                                       .arg(kinds.join(QStringLiteral(", ")))

@@ -189,6 +189,11 @@ TEST_F(ClientCommands, ActionsOnAnUnknownJobExitOneNamingIt) {
         EXPECT_TRUE(result.err.contains(QByteArray::number(id + 1000))) << result.err.toStdString();
         EXPECT_TRUE(result.err.startsWith("taskdeck: ")) << result.err.toStdString();
     }
+    for (const char *command : {"wait", "log", "show"}) {
+        const CliOutcome result = client({QLatin1String(command), QString::number(id + 1000)});
+        EXPECT_EQ(result.exitCode, 1) << command;
+        EXPECT_TRUE(result.err.contains(QByteArray::number(id + 1000))) << result.err.toStdString();
+    }
     EXPECT_EQ(list().size(), 1);
 }
 
@@ -278,6 +283,13 @@ TEST_F(ClientCommands, AddJsonPrintsTheJobObject) {
     EXPECT_EQ(added.exitCode, 0) << added.err.toStdString();
     const QJsonObject job = parse(added.out).object();
     EXPECT_EQ(job.value(QStringLiteral("kind")).toString(), QStringLiteral("hash"));
-    EXPECT_FALSE(job.value(QStringLiteral("not_before")).toString().isEmpty());
+    // HH:MM is the next such time: within a day from now.
+    const QDateTime notBefore =
+        QDateTime::fromString(job.value(QStringLiteral("not_before")).toString(), Qt::ISODate);
+    ASSERT_TRUE(notBefore.isValid())
+        << job.value(QStringLiteral("not_before")).toString().toStdString();
+    EXPECT_EQ(notBefore.toLocalTime().time(), QTime(23, 59));
+    EXPECT_GT(notBefore, QDateTime::currentDateTime().addSecs(-60));
+    EXPECT_LE(notBefore, QDateTime::currentDateTime().addDays(1));
     EXPECT_EQ(idsInOrder(list()), QList<qint64>{job.value(QStringLiteral("id")).toInteger()});
 }

@@ -81,3 +81,23 @@ TEST_F(InstanceLifecycle, SigintStopsAHeadlessInstanceCleanly) {
     EXPECT_TRUE(err.contains("stopped; 0 running jobs recorded as interrupted"))
         << err.toStdString();
 }
+
+TEST_F(InstanceLifecycle, HelpNamesEveryClientCommandWithoutAnInstance) {
+    const CliOutcome help = run({QStringLiteral("--help")});
+    EXPECT_EQ(help.exitCode, 0);
+    for (const char *command :
+         {"--headless", "add KIND", "list", "show ID", "log ID", "cancel", "pause", "resume",
+          "retry", "remove", "move ID", "pause-all", "resume-all", "drain", "wait ID"})
+        EXPECT_TRUE(help.out.contains(command)) << command;
+    const CliOutcome addHelp = run({QStringLiteral("add"), QStringLiteral("--help")});
+    EXPECT_EQ(addHelp.exitCode, 0);
+    EXPECT_TRUE(addHelp.out.contains("hash")) << addHelp.out.toStdString();
+    const CliOutcome kindHelp =
+        run({QStringLiteral("add"), QStringLiteral("hash"), QStringLiteral("--help")});
+    EXPECT_EQ(kindHelp.exitCode, 0);
+    for (const char *option : {"--algorithm", "--not-before", "--after", "--data-dir", "--json"})
+        EXPECT_TRUE(kindHelp.out.contains(option)) << option;
+    const CliOutcome logHelp = run({QStringLiteral("log"), QStringLiteral("--help")});
+    EXPECT_EQ(logHelp.exitCode, 0);
+    EXPECT_TRUE(logHelp.out.contains("--follow"));
+}
