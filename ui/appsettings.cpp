@@ -2,7 +2,9 @@
 
 #include "jobqueue.h"
 
+#include "storesettings.h"
 #include <QMetaEnum>
+
 #include <QSettings>
 #include <QThread>
 
@@ -122,6 +124,28 @@ AppSettings::CloseBehavior AppSettings::closeBehavior() const {
 void AppSettings::setCloseBehavior(CloseBehavior behavior) {
     if (behavior != closeBehavior())
         write(closeBehaviorKey, behaviorName(behavior));
+}
+
+RecoveryPolicy AppSettings::recoveryPolicy() const {
+    return StoreSettings::recoveryPolicy(*m_settings);
+}
+
+void AppSettings::setRecoveryPolicy(RecoveryPolicy policy) {
+    if (policy == recoveryPolicy())
+        return;
+    StoreSettings::setRecoveryPolicy(*m_settings, policy);
+    Q_EMIT changed();
+}
+
+int AppSettings::historyDays() const {
+    return StoreSettings::historyDays(*m_settings);
+}
+
+void AppSettings::setHistoryDays(int days) {
+    if (days == historyDays())
+        return;
+    StoreSettings::setHistoryDays(*m_settings, days);
+    Q_EMIT changed();
 }
 
 QByteArray AppSettings::state(const QString &key) const {

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "storedjob.h"
 #include <QByteArray>
 #include <QHash>
+
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -20,6 +22,8 @@ class QSettings;
 //   notifyOnFailure       true
 //   notifyWhenQueueEmpty  true
 //   closeBehavior         Ask
+//   recoveryPolicy        ResumeSafeKinds   } read at start-up (also by
+//   historyDays           30                } `taskdeck --headless`): StoreSettings
 //
 // changed() fires once after each setter that really changed a preference (not
 // for setState(): window geometry is the window's business, not a preference).
@@ -58,6 +62,13 @@ public:
 
     CloseBehavior closeBehavior() const;
     void setCloseBehavior(CloseBehavior behavior);
+
+    // What a restart does with jobs that were running; and after how many days
+    // finished jobs leave the history (0: never). Take effect at the next start.
+    RecoveryPolicy recoveryPolicy() const;
+    void setRecoveryPolicy(RecoveryPolicy policy);
+    int historyDays() const;
+    void setHistoryDays(int days);
 
     // Opaque window state the caller keeps between runs (saveGeometry(),
     // saveState(), a header's saveState()), by a key of its choosing such as

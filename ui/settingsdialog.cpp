@@ -104,6 +104,23 @@ SettingsDialog::SettingsDialog(AppSettings *settings, JobQueue *queue, QWidget *
     m_closeBehavior->setToolTip(
         tr("Without a system tray, Taskdeck asks instead of keeping the jobs running in it."));
 
+    m_recovery = new QComboBox(this);
+    m_recovery->addItem(tr("Resume hash, copy and image jobs; leave commands for me"),
+                        int(RecoveryPolicy::ResumeSafeKinds));
+    m_recovery->addItem(tr("Leave every interrupted job for me to retry"),
+                        int(RecoveryPolicy::ResumeNothing));
+    m_recovery->setCurrentIndex(m_recovery->findData(int(settings->recoveryPolicy())));
+    m_recovery->setAccessibleName(tr("After a crash or restart"));
+    m_recovery->setToolTip(tr("Jobs that were running when Taskdeck stopped. Resumed jobs skip "
+                              "the files they had finished; a command is never run twice on "
+                              "its own, as that may not be safe."));
+    m_historyDays = new QSpinBox(this);
+    m_historyDays->setRange(0, 3650);
+    m_historyDays->setSuffix(tr(" days"));
+    m_historyDays->setSpecialValueText(tr("Forever"));
+    m_historyDays->setValue(settings->historyDays());
+    m_historyDays->setAccessibleName(tr("Keep finished jobs for"));
+
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
@@ -118,6 +135,8 @@ SettingsDialog::SettingsDialog(AppSettings *settings, JobQueue *queue, QWidget *
     form->addRow(tr("Maximum &parallel jobs:"), m_maxParallel);
     auto *closeForm = new QFormLayout;
     closeForm->addRow(tr("&When the window is closed while jobs run:"), m_closeBehavior);
+    closeForm->addRow(tr("After a crash or &restart:"), m_recovery);
+    closeForm->addRow(tr("&Keep finished jobs for:"), m_historyDays);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -201,6 +220,8 @@ void SettingsDialog::accept() {
     m_settings->setNotifyWhenQueueEmpty(m_notifyWhenEmpty->isChecked());
     m_settings->setCloseBehavior(
         AppSettings::CloseBehavior(m_closeBehavior->currentData().toInt()));
+    m_settings->setRecoveryPolicy(RecoveryPolicy(m_recovery->currentData().toInt()));
+    m_settings->setHistoryDays(m_historyDays->value());
     if (m_queue)
         m_settings->applyTo(*m_queue);
     QDialog::accept();

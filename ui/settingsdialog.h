@@ -14,8 +14,9 @@ class QSpinBox;
 class QTableWidget;
 
 // The preferences: maximum parallel jobs, per-group limits (an editable table of
-// group name and limit), the two notifications, and what closing the window does
-// while jobs run.
+// group name and limit), the two notifications, what closing the window does
+// while jobs run, what a restart does with interrupted jobs, and how long
+// finished jobs stay in the history.
 //
 // The controls start from the AppSettings. OK validates the group limits (names
 // non-empty and unique, limits >= 1; an error is shown in the dialog, which stays
@@ -55,5 +56,7 @@ private:
     QCheckBox *m_notifyOnFailure = nullptr;
     QCheckBox *m_notifyWhenEmpty = nullptr;
     QComboBox *m_closeBehavior = nullptr;
+    QComboBox *m_recovery = nullptr;
+    QSpinBox *m_historyDays = nullptr;
     QLabel *m_error = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "settingstestfixture.h"
+#include "storesettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -62,8 +63,15 @@ TEST_F(SettingsDialogTest, TheControlsStartFromTheSettings) {
     settings.setGroupLimits({{QStringLiteral("net"), 2}, {QStringLiteral("disk"), 1}});
     settings.setNotifyOnFailure(false);
     settings.setCloseBehavior(Behavior::PauseAndQuit);
+    settings.setHistoryDays(0);
 
     SettingsDialog dialog(&settings, &queue);
+    EXPECT_EQ(control<QComboBox>(&dialog, QStringLiteral("After a crash or restart"))
+                  ->currentData()
+                  .toInt(),
+              int(RecoveryPolicy::ResumeSafeKinds)); // the default
+    EXPECT_EQ(control<QSpinBox>(&dialog, QStringLiteral("Keep finished jobs for"))->text(),
+              QStringLiteral("Forever"));
     EXPECT_EQ(maxParallel(&dialog)->value(), 6);
     const QList<std::pair<QString, int>> rows{{QStringLiteral("disk"), 1},
                                               {QStringLiteral("net"), 2}};
@@ -90,6 +98,9 @@ TEST_F(SettingsDialogTest, OkWritesEveryControlAndAppliesThemToTheQueue) {
     QComboBox *close =
         control<QComboBox>(&dialog, QStringLiteral("When the window is closed while jobs run"));
     close->setCurrentIndex(close->findData(int(Behavior::CancelAndQuit)));
+    QComboBox *recovery = control<QComboBox>(&dialog, QStringLiteral("After a crash or restart"));
+    recovery->setCurrentIndex(recovery->findData(int(RecoveryPolicy::ResumeNothing)));
+    control<QSpinBox>(&dialog, QStringLiteral("Keep finished jobs for"))->setValue(7);
 
     EXPECT_TRUE(dialog.validationError().isEmpty()) << dialog.validationError().toStdString();
     click(&dialog, QDialogButtonBox::Ok);
@@ -102,6 +113,11 @@ TEST_F(SettingsDialogTest, OkWritesEveryControlAndAppliesThemToTheQueue) {
     EXPECT_FALSE(settings.notifyOnFailure());
     EXPECT_FALSE(settings.notifyWhenQueueEmpty());
     EXPECT_EQ(settings.closeBehavior(), Behavior::CancelAndQuit);
+    EXPECT_EQ(settings.recoveryPolicy(), RecoveryPolicy::ResumeNothing);
+    EXPECT_EQ(settings.historyDays(), 7);
+    // The same keys `taskdeck --headless` reads.
+    EXPECT_EQ(StoreSettings::recoveryPolicy(*settings.settings()), RecoveryPolicy::ResumeNothing);
+    EXPECT_EQ(StoreSettings::historyDays(*settings.settings()), 7);
     EXPECT_EQ(queue.maxRunning(), 5);
     EXPECT_EQ(queue.groupLimit(QStringLiteral("usb")), 2);
 }
