@@ -2,6 +2,8 @@
 // headless instance refused, and a clean stop on SIGTERM that keeps the queue.
 #include "headlessfixture.h"
 
+#include <QLocalSocket>
+
 #include <csignal>
 
 using InstanceLifecycle = HeadlessFixture;
@@ -100,4 +102,33 @@ TEST_F(InstanceLifecycle, HelpNamesEveryClientCommandWithoutAnInstance) {
     const CliOutcome logHelp = run({QStringLiteral("log"), QStringLiteral("--help")});
     EXPECT_EQ(logHelp.exitCode, 0);
     EXPECT_TRUE(logHelp.out.contains("--follow"));
+}
+
+TEST_F(InstanceLifecycle, AShutdownRequestStopsTheHeadlessInstance) {
+    QProcess *instance = startInstance();
+    // `hello` and `shutdown` are protocol commands for scripts, not client
+    // commands: sent raw, one JSON line each.
+    QLocalSocket socket;
+    const QString socketPath = QDir(dataDir).filePath(QStringLiteral("taskdeck.sock"));
+    socket.connectToServer(socketPath);
+    ASSERT_TRUE(socket.waitForConnected(timeoutMs)) << socket.errorString().toStdString();
+    const auto ask = [&](const QByteArray &line) {
+        socket.write(line + '\n');
+        EXPECT_TRUE(QTest::qWaitFor(
+            [&] {
+                socket.waitForReadyRead(100);
+                return socket.canReadLine();
+            },
+            timeoutMs));
+        return QJsonDocument::fromJson(socket.readLine()).object();
+    };
+    const QJsonObject hello = ask(R"({"v":1,"id":1,"cmd":"hello"})");
+    EXPECT_TRUE(hello.value(QStringLiteral("ok")).toBool());
+    EXPECT_TRUE(hello.value(QStringLiteral("headless")).toBool());
+    EXPECT_EQ(hello.value(QStringLiteral("pid")).toInteger(), instance->processId());
+    EXPECT_EQ(hello.value(QStringLiteral("data_dir")).toString(), dataDir);
+    EXPECT_TRUE(ask(R"({"v":1,"id":2,"cmd":"shutdown"})").value(QStringLiteral("ok")).toBool());
+    ASSERT_TRUE(instance->waitForFinished(timeoutMs));
+    EXPECT_EQ(instance->exitCode(), 0);
+    EXPECT_TRUE(instance->readAllStandardError().contains("stopped; 0 running jobs"));
 }
