@@ -3,6 +3,7 @@
 #include "jobqueue.h"
 #include "jobstore.h"
 #include "queuepersister_p.h"
+#include "tsanannotations.h"
 
 #include <QCoreApplication>
 
@@ -29,9 +30,9 @@ QueuePersister::~QueuePersister() {
     if (!d->store)
         return;
     flush();
-    JobStore *store = std::exchange(d->store, nullptr);
     // The connection belongs to the store thread: close it there.
-    d->onStoreThread([store] { delete store; });
+    d->onStoreThread([store = d->store] { delete store; });
+    d->store = nullptr;
     d->thread.quit();
     d->thread.wait();
 }
@@ -108,26 +109,17 @@ void QueuePersister::whenCommitted(QObject *context, std::function<void(const QS
 
 void QueuePersister::readLog(JobId id, int maxLines, QObject *context,
                              std::function<void(const QStringList &)> done) {
-    Private::LogRead read{id, maxLines, context, std::move(done)};
     if (!d->store) {
+        const QStringList tail =
+            d->queue->logTail(id, maxLines > 0 ? maxLines : JobQueue::logTailLines);
         QMetaObject::invokeMethod(
-            context,
-            [read = std::move(read),
-             lines = d->queue->logTail(id, maxLines > 0 ? maxLines : JobQueue::logTailLines)] {
-                read.done(lines);
-            },
-            Qt::QueuedConnection);
+            context, [done = std::move(done), tail] { done(tail); }, Qt::QueuedConnection);
         return;
     }
-    if (!d->logLines.contains(id)) {
-        d->postLogRead(std::move(read)); // every line it logged is with the store already
-        return;
-    }
-    d->deferredReads.append(std::move(read));
-    if (d->inFlight)
-        d->scheduleBatch(0);
-    else
-        d->sendBatch();
+    // The file has every line of the batches sent so far once the read runs
+    // (the store thread takes them in order); the lines not sent yet are added
+    // here. Lines logged after this call are in neither.
+    d->postLogRead({id, maxLines, context, std::move(done)}, d->logLines.value(id));
 }
 
 Status QueuePersister::flush() {
@@ -230,12 +222,17 @@ void QueuePersister::Private::sendBatch() {
     if (hasChanges()) {
         inFlight = takeBatch();
         JobStore *target = store;
+        Private *self = this;
+        TASKDECK_HANDOFF_RELEASE(self);
         QMetaObject::invokeMethod(
-            store, [target, batch = *inFlight] { target->write(batch); }, Qt::QueuedConnection);
+            store,
+            [target, self, batch = *inFlight] {
+                TASKDECK_HANDOFF_ACQUIRE(self);
+                target->write(batch);
+                TASKDECK_HANDOFF_RELEASE(self);
+            },
+            Qt::QueuedConnection);
     }
-    // Reads queued behind the batch that carries their lines now follow it.
-    for (LogRead &read : std::exchange(deferredReads, {}))
-        postLogRead(std::move(read));
 }
 
 StoreBatch QueuePersister::Private::takeBatch() {
@@ -288,6 +285,7 @@ void QueuePersister::Private::restore(StoreBatch &&failed) {
 }
 
 void QueuePersister::Private::onWritten(quint64 sequence, const QString &error) {
+    TASKDECK_HANDOFF_ACQUIRE(this);
     if (!inFlight || inFlight->sequence != sequence)
         return;
     StoreBatch batch = std::move(*inFlight);
@@ -316,7 +314,7 @@ void QueuePersister::Private::onWritten(quint64 sequence, const QString &error) 
             ++it;
         }
     }
-    if (!waiters.isEmpty() || !deferredReads.isEmpty())
+    if (!waiters.isEmpty())
         scheduleBatch(0);
     else if (hasChanges())
         scheduleBatch(error.isEmpty() ? batchIntervalMs : retryIntervalMs);
@@ -326,17 +324,25 @@ void QueuePersister::Private::onWritten(quint64 sequence, const QString &error) 
     }
 }
 
-void QueuePersister::Private::postLogRead(LogRead read) {
+void QueuePersister::Private::postLogRead(LogRead read, const QStringList &unsent) {
     JobStore *target = store;
     QueuePersister *owner = q;
+    Private *self = this;
+    TASKDECK_HANDOFF_RELEASE(self);
     QMetaObject::invokeMethod(
         store,
-        [target, owner, read = std::move(read)] {
-            const QStringList lines = target->readLog(read.id, read.maxLines);
+        [target, owner, self, read = std::move(read), unsent] {
+            TASKDECK_HANDOFF_ACQUIRE(self);
+            QStringList lines = target->readLog(read.id, read.maxLines);
+            lines.append(unsent);
+            if (read.maxLines > 0 && lines.size() > read.maxLines)
+                lines.remove(0, lines.size() - read.maxLines);
+            TASKDECK_HANDOFF_RELEASE(self);
             // The persister outlives the store thread (its destructor joins it).
             QMetaObject::invokeMethod(
                 owner,
-                [read, lines] {
+                [self, read, lines] {
+                    TASKDECK_HANDOFF_ACQUIRE(self);
                     if (read.context)
                         read.done(lines);
                 },
@@ -346,5 +352,15 @@ void QueuePersister::Private::postLogRead(LogRead read) {
 }
 
 void QueuePersister::Private::onStoreThread(const std::function<void()> &fn) {
-    QMetaObject::invokeMethod(store, fn, Qt::BlockingQueuedConnection);
+    // Qt's event queue hands the call over; ThreadSanitizer cannot see it.
+    TASKDECK_HANDOFF_RELEASE(this);
+    QMetaObject::invokeMethod(
+        store,
+        [this, &fn] {
+            TASKDECK_HANDOFF_ACQUIRE(this);
+            fn();
+            TASKDECK_HANDOFF_RELEASE(this);
+        },
+        Qt::BlockingQueuedConnection);
+    TASKDECK_HANDOFF_ACQUIRE(this);
 }

@@ -46,7 +46,9 @@ public:
     // A failed batch's changes go back in front of what changed since.
     void restore(StoreBatch &&failed);
     void onWritten(quint64 sequence, const QString &error);
-    void postLogRead(LogRead read);
+    // Reads the job's log file on the store thread, adds `unsent` (lines not yet
+    // in any batch) and hands the last maxLines to read.done on this thread.
+    void postLogRead(LogRead read, const QStringList &unsent);
     // Runs fn on the store thread and waits for it (start-up and shutdown only).
     void onStoreThread(const std::function<void()> &fn);
 
@@ -71,6 +73,5 @@ public:
     quint64 nextSequence = 1;
     quint64 lastWritten = 0;
     QList<CommitWaiter> waiters;
-    QList<LogRead> deferredReads; // wait for the batch that carries their lines
     QString lastError;
 };
