@@ -269,11 +269,12 @@ Status JobStore::load(QList<StoredJob> &jobs) {
     return {};
 }
 
-void JobStore::write(const StoreBatch &batch) {
+QString JobStore::write(const StoreBatch &batch) {
     const QString error = writeRows(batch);
     if (error.isEmpty())
         writeLogs(batch);
     Q_EMIT written(batch.sequence, error);
+    return error;
 }
 
 QString JobStore::writeRows(const StoreBatch &batch) {

@@ -55,8 +55,8 @@ public:
     // removed jobs' logs are deleted, restartLogs emptied, then logLines appended
     // (not for removed jobs). A log file that cannot be written is reported with
     // qWarning, not as the batch's error: the rows are committed by then, and a
-    // retried batch would log its lines twice.
-    void write(const StoreBatch &batch);
+    // retried batch would log its lines twice. Returns the error written() carries.
+    QString write(const StoreBatch &batch);
 
     // The last maxLines lines of the job's log file (all of them when maxLines <= 0).
     QStringList readLog(JobId id, int maxLines) const;

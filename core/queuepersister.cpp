@@ -1,9 +1,9 @@
 #include "queuepersister.h"
 
+#include "crossthreadcalls.h"
 #include "jobqueue.h"
 #include "jobstore.h"
 #include "queuepersister_p.h"
-#include "tsanannotations.h"
 
 #include <QCoreApplication>
 
@@ -35,6 +35,7 @@ QueuePersister::~QueuePersister() {
     d->store = nullptr;
     d->thread.quit();
     d->thread.wait();
+    delete d->storeCalls; // its thread has ended: nothing of it runs any more
 }
 
 QString QueuePersister::dataDir() const {
@@ -63,8 +64,8 @@ Expected<QString> QueuePersister::open(RecoveryPolicy policy, int historyDays) {
         return Expected<QString>::failure(tr("the store is already open"));
     d->store = new JobStore(d->dataDir);
     d->store->moveToThread(&d->thread);
-    connect(d->store, &JobStore::written, this,
-            [this](quint64 sequence, const QString &error) { d->onWritten(sequence, error); });
+    d->storeCalls = new CrossThreadCalls;
+    d->storeCalls->moveToThread(&d->thread);
     d->thread.setObjectName(QStringLiteral("taskdeck-store"));
     d->thread.start();
 
@@ -130,8 +131,8 @@ Status QueuePersister::flush() {
     for (int round = 0; round < 3; ++round) {
         if (d->inFlight) {
             d->onStoreThread([] {});
-            // Deliver the store's written() now: this thread is not in its loop.
-            QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+            // Take the store's answer now: this thread is not in its event loop.
+            d->replies.runPending();
             continue;
         }
         if (!d->hasChanges())
@@ -222,16 +223,12 @@ void QueuePersister::Private::sendBatch() {
     if (hasChanges()) {
         inFlight = takeBatch();
         JobStore *target = store;
-        Private *self = this;
-        TASKDECK_HANDOFF_RELEASE(self);
-        QMetaObject::invokeMethod(
-            store,
-            [target, self, batch = *inFlight] {
-                TASKDECK_HANDOFF_ACQUIRE(self);
-                target->write(batch);
-                TASKDECK_HANDOFF_RELEASE(self);
-            },
-            Qt::QueuedConnection);
+        CrossThreadCalls *answer = &replies;
+        // The persister (and so `replies`) outlives the store thread.
+        storeCalls->post([this, target, answer, batch = *inFlight] {
+            const QString error = target->write(batch);
+            answer->post([this, sequence = batch.sequence, error] { onWritten(sequence, error); });
+        });
     }
 }
 
@@ -285,7 +282,6 @@ void QueuePersister::Private::restore(StoreBatch &&failed) {
 }
 
 void QueuePersister::Private::onWritten(quint64 sequence, const QString &error) {
-    TASKDECK_HANDOFF_ACQUIRE(this);
     if (!inFlight || inFlight->sequence != sequence)
         return;
     StoreBatch batch = std::move(*inFlight);
@@ -326,41 +322,19 @@ void QueuePersister::Private::onWritten(quint64 sequence, const QString &error) 
 
 void QueuePersister::Private::postLogRead(LogRead read, const QStringList &unsent) {
     JobStore *target = store;
-    QueuePersister *owner = q;
-    Private *self = this;
-    TASKDECK_HANDOFF_RELEASE(self);
-    QMetaObject::invokeMethod(
-        store,
-        [target, owner, self, read = std::move(read), unsent] {
-            TASKDECK_HANDOFF_ACQUIRE(self);
-            QStringList lines = target->readLog(read.id, read.maxLines);
-            lines.append(unsent);
-            if (read.maxLines > 0 && lines.size() > read.maxLines)
-                lines.remove(0, lines.size() - read.maxLines);
-            TASKDECK_HANDOFF_RELEASE(self);
-            // The persister outlives the store thread (its destructor joins it).
-            QMetaObject::invokeMethod(
-                owner,
-                [self, read, lines] {
-                    TASKDECK_HANDOFF_ACQUIRE(self);
-                    if (read.context)
-                        read.done(lines);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    CrossThreadCalls *answer = &replies;
+    storeCalls->post([target, answer, read = std::move(read), unsent] {
+        QStringList lines = target->readLog(read.id, read.maxLines);
+        lines.append(unsent);
+        if (read.maxLines > 0 && lines.size() > read.maxLines)
+            lines.remove(0, lines.size() - read.maxLines);
+        answer->post([read, lines] {
+            if (read.context)
+                read.done(lines);
+        });
+    });
 }
 
 void QueuePersister::Private::onStoreThread(const std::function<void()> &fn) {
-    // Qt's event queue hands the call over; ThreadSanitizer cannot see it.
-    TASKDECK_HANDOFF_RELEASE(this);
-    QMetaObject::invokeMethod(
-        store,
-        [this, &fn] {
-            TASKDECK_HANDOFF_ACQUIRE(this);
-            fn();
-            TASKDECK_HANDOFF_RELEASE(this);
-        },
-        Qt::BlockingQueuedConnection);
-    TASKDECK_HANDOFF_ACQUIRE(this);
+    storeCalls->call(fn);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crossthreadcalls.h"
 #include "queuepersister.h"
 
 #include <QHash>
@@ -15,8 +16,9 @@ class JobQueue;
 class JobStore;
 
 // QueuePersister's state: what changed since the last batch, the one batch in
-// flight, and who waits for which batch. Queue thread only, except `store`,
-// which lives on `thread` and is only reached through queued calls.
+// flight, and who waits for which batch. Queue thread only, except `store`
+// and `storeCalls`, which live on `thread` and are only reached through
+// storeCalls.
 class QueuePersister::Private {
 public:
     struct CommitWaiter {
@@ -57,6 +59,10 @@ public:
     QString dataDir;
     QThread thread;
     JobStore *store = nullptr; // owned; deleted on its thread
+    // Calls to the store thread, and its answers back on this one. The store's
+    // written() signal is not used: every hand-off goes through these queues.
+    CrossThreadCalls *storeCalls = nullptr; // owned; lives on `thread`
+    CrossThreadCalls replies;
     QTimer batchTimer;
 
     // Changes not yet sent.

@@ -1,4 +1,5 @@
 // JobStore: rows, order, checkpoints and logs go to disk and come back.
+#include "crossthreadcalls.h"
 #include "jobkind.h"
 #include "jobkindregistry.h"
 #include "jobstorefixture.h"
@@ -229,16 +230,19 @@ TEST_F(StoreRows, WorksOnItsOwnThreadAndClosesAfterTheThreadEnded) {
     QThread thread;
     auto onThread = std::make_unique<JobStore>(dataDir());
     onThread->moveToThread(&thread);
+    CrossThreadCalls calls; // as QueuePersister reaches its store
+    calls.moveToThread(&thread);
     thread.start();
     QSignalSpy written(onThread.get(), &JobStore::written);
     bool opened = false;
-    QMetaObject::invokeMethod(
-        onThread.get(), [&] { opened = onThread->open(30).ok(); }, Qt::BlockingQueuedConnection);
+    calls.call([&] { opened = onThread->open(30).ok(); });
     ASSERT_TRUE(opened);
     StoreBatch batch = upserting({job(1), job(2)});
     batch.sequence = 7;
-    QMetaObject::invokeMethod(onThread.get(), [&, batch] { onThread->write(batch); });
-    ASSERT_TRUE(written.wait(60000));
+    QString error = QStringLiteral("not written");
+    calls.call([&] { error = onThread->write(batch); });
+    EXPECT_EQ(error, QString());
+    ASSERT_EQ(written.size(), 1);
     EXPECT_EQ(written.at(0).at(0).toULongLong(), 7u);
     EXPECT_EQ(written.at(0).at(1).toString(), QString());
     thread.quit();
