@@ -100,6 +100,14 @@ int ClientCommand::exec(const QStringList &arguments) {
     QString program = QStringLiteral("taskdeck ") + command;
     const KindCommandLine *kind = nullptr;
     if (command == QLatin1String("add")) {
+        // `taskdeck add --data-dir DIR KIND ...` reads as naturally as after KIND.
+        if (words.value(0) == QLatin1String("--data-dir") && words.size() >= 2) {
+            leadingDataDir = words.value(1);
+            words = words.mid(2);
+        } else if (words.value(0).startsWith(QLatin1String("--data-dir="))) {
+            leadingDataDir = words.value(0).mid(int(qstrlen("--data-dir=")));
+            words = words.mid(1);
+        }
         const QString kindName = words.value(0);
         for (const auto &commandLine : RunCommand::kindCommandLines()) {
             if (commandLine->kind() == kindName)

@@ -293,3 +293,13 @@ TEST_F(ClientCommands, AddJsonPrintsTheJobObject) {
     EXPECT_LE(notBefore, QDateTime::currentDateTime().addDays(1));
     EXPECT_EQ(idsInOrder(list()), QList<qint64>{job.value(QStringLiteral("id")).toInteger()});
 }
+
+TEST_F(ClientCommands, DataDirMayComeRightAfterAddOrAfterTheKind) {
+    const CliOutcome before = run({QStringLiteral("add"), QStringLiteral("--data-dir"), dataDir,
+                                   QStringLiteral("hash"), QStringLiteral("files")});
+    EXPECT_EQ(before.exitCode, 0) << before.err.toStdString();
+    const CliOutcome after = run({QStringLiteral("add"), QStringLiteral("hash"),
+                                  QStringLiteral("--data-dir"), dataDir, QStringLiteral("files")});
+    EXPECT_EQ(after.exitCode, 0) << after.err.toStdString();
+    EXPECT_EQ(list().size(), 2);
+}
