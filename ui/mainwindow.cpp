@@ -239,6 +239,7 @@ void MainWindow::createView() {
     // File drops on the table go to the window's drop menu (the view itself only
     // takes its own rows, for reordering).
     m_view->viewport()->installEventFilter(this);
+    installEventFilter(this); // file drops on the window itself
 
     m_filterBar = new JobFilterBar(this);
     m_filterBar->setObjectName(QStringLiteral("FilterBar"));
@@ -466,36 +467,21 @@ QMenu *MainWindow::offerJobsFor(const QStringList &paths, const QPoint &globalPo
     return menu;
 }
 
-void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
-    if (!localPaths(event->mimeData()).isEmpty())
-        event->acceptProposedAction();
-}
-
-void MainWindow::dragMoveEvent(QDragMoveEvent *event) {
-    if (!localPaths(event->mimeData()).isEmpty())
-        event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent *event) {
-    const QStringList paths = localPaths(event->mimeData());
-    if (paths.isEmpty())
-        return;
-    event->acceptProposedAction();
-    // Popped up after the drop returns: the drag source is still waiting for us now.
-    const QPoint where = mapToGlobal(event->position().toPoint());
-    QMetaObject::invokeMethod(
-        this, [this, paths, where] { offerJobsFor(paths, where); }, Qt::QueuedConnection);
-}
-
 bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
-    if (watched != m_view->viewport())
-        return QMainWindow::eventFilter(watched, event);
+    // Files dropped on the window or on the table (whose own row drags pass through).
+    if ((watched == this || watched == m_view->viewport()) &&
+        offerDroppedFiles(static_cast<QWidget *>(watched), event))
+        return true;
+    return QMainWindow::eventFilter(watched, event);
+}
+
+bool MainWindow::offerDroppedFiles(QWidget *target, QEvent *event) {
     switch (event->type()) {
     case QEvent::DragEnter:
     case QEvent::DragMove: {
         auto *drag = static_cast<QDragMoveEvent *>(event);
         if (localPaths(drag->mimeData()).isEmpty())
-            return false; // the view's own row drags
+            return false;
         drag->acceptProposedAction();
         return true;
     }
@@ -505,12 +491,13 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
         if (paths.isEmpty())
             return false;
         drop->acceptProposedAction();
-        const QPoint where = m_view->viewport()->mapToGlobal(drop->position().toPoint());
+        // Popped up after the drop returns: the drag source is still waiting for us now.
+        const QPoint where = target->mapToGlobal(drop->position().toPoint());
         QMetaObject::invokeMethod(
             this, [this, paths, where] { offerJobsFor(paths, where); }, Qt::QueuedConnection);
         return true;
     }
     default:
-        return QMainWindow::eventFilter(watched, event);
+        return false;
     }
 }

@@ -95,10 +95,10 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void dragEnterEvent(QDragEnterEvent *event) override;
-    void dragMoveEvent(QDragMoveEvent *event) override;
-    void dropEvent(QDropEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    // Accepts drags of local files over target and offers jobs for a drop;
+    // false (not handled) for anything else, e.g. the table's own row drags.
+    bool offerDroppedFiles(QWidget *target, QEvent *event);
 
 private:
     void createActions();
