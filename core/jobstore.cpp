@@ -132,16 +132,17 @@ JobStore::Attempt JobStore::openAndLoad(int historyDays, Loaded &loaded, QString
         error = QStringLiteral("quick_check: %1").arg(check->toString());
         return Attempt::Corrupt;
     }
-    // WAL with synchronous=NORMAL: a commit is in the WAL file when it returns,
-    // so it survives the application crashing or being killed; only a power cut
-    // or an OS crash may lose the last commits (never corrupt the database).
+    // WAL with synchronous=FULL: a commit is synced to disk before it returns,
+    // so an acknowledged job survives a power cut too, not only a crash of the
+    // application (NORMAL would lose the last commits then). Batching keeps it
+    // to one sync per batch, not per job.
     const Expected<QVariant> mode = pragma(m_db, QStringLiteral("PRAGMA journal_mode = WAL"));
     if (!mode)
         return fail(mode.error());
     if (mode->toString() != QLatin1String("wal"))
         qWarning("JobStore: %s stays in journal mode %s (WAL is not available there)",
                  qPrintable(path), qPrintable(mode->toString()));
-    if (auto sync = pragma(m_db, QStringLiteral("PRAGMA synchronous = NORMAL")); !sync)
+    if (auto sync = pragma(m_db, QStringLiteral("PRAGMA synchronous = FULL")); !sync)
         return fail(sync.error());
     if (Status migrated = JobStoreSchema::migrate(m_db, *version); !migrated)
         return fail(migrated.error());
