@@ -287,7 +287,6 @@ void QueuePersister::Private::onWritten(quint64 sequence, const QString &error) 
     StoreBatch batch = std::move(*inFlight);
     inFlight.reset();
     if (error.isEmpty()) {
-        lastWritten = sequence;
         if (!lastError.isEmpty()) {
             lastError.clear();
             Q_EMIT q->storeRecovered();

@@ -77,7 +77,6 @@ public:
 
     std::optional<StoreBatch> inFlight;
     quint64 nextSequence = 1;
-    quint64 lastWritten = 0;
     QList<CommitWaiter> waiters;
     QString lastError;
 };
