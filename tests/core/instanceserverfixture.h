@@ -18,6 +18,27 @@ inline void PrintTo(const QString &text, std::ostream *os) {
     *os << '"' << text.toStdString() << '"';
 }
 
+// Checks that lines are "step N" lines `every` apart from firstStep, with no
+// line missing or repeated. A job logging in a tight loop may outrun the
+// queue's sampling on a starved machine; the queue then drops its oldest
+// unsampled lines and says so ("[K log lines dropped]"): the gap must be
+// exactly those K lines. Returns the index of the first line out of order, or -1.
+inline int firstLineOutOfStep(const QStringList &lines, qint64 firstStep, qint64 every) {
+    qint64 expected = firstStep;
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString &line = lines[i];
+        if (line.startsWith(QLatin1String("[")) &&
+            line.endsWith(QLatin1String(" log lines dropped]"))) {
+            expected += line.mid(1).section(QLatin1Char(' '), 0, 0).toLongLong() * every;
+            continue;
+        }
+        if (line != QStringLiteral("step %1").arg(expected))
+            return i;
+        expected += every;
+    }
+    return -1;
+}
+
 // A test's end of the instance protocol: sends lines, collects every line the
 // server sends back. Never blocks: the server runs in this same thread, so
 // waiting is done by the fixture's event loop (waitUntil).

@@ -76,8 +76,8 @@ TEST_F(InstanceServerPersisted, LogComesFromTheStoreAndFollowRepeatsNothing) {
     }
     ASSERT_GE(lines.size(), 5);
     // The store keeps every line from the first: nothing lost, nothing twice.
-    for (int i = 0; i < lines.size(); ++i)
-        ASSERT_EQ(lines[i], QStringLiteral("step %1").arg((i + 1) * every)) << i;
+    const int outOfStep = firstLineOutOfStep(lines, every, every);
+    EXPECT_EQ(outOfStep, -1) << lines.value(outOfStep).toStdString();
 
     const QJsonObject all = request(client, s("log"), {{s("job"), qint64(id)}, {s("lines"), 0}});
     EXPECT_EQ(all.value(s("lines")).toArray(), QJsonArray::fromStringList(lines));
