@@ -67,6 +67,15 @@ public:
         return *it;
     }
 
+    // A temporary file the job just created and will rename into place or
+    // delete (AtomicOutputFile does both calls). Until releaseTemporary(path),
+    // the queue deletes the file should the run end without doing so, and keeps
+    // the name in the store: after a crash, the file is deleted before the job
+    // runs again (resumed or retried) or when it is removed.
+    void trackTemporary(const QString &path) { m_progress.trackTemporary(path); }
+    // The file was renamed to its final name, or deleted.
+    void releaseTemporary(const QString &path) { m_progress.releaseTemporary(path); }
+
     // The queue's pool, for jobs that split their work (e.g. hashing several files
     // at once). Nested tasks must call checkpoint() too.
     QThreadPool *pool() const { return m_pool; }

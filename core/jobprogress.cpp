@@ -51,3 +51,29 @@ QList<JobCheckpoint> JobProgress::takeCheckpoints() {
     QMutexLocker lock(&m_mutex);
     return std::exchange(m_pendingCheckpoints, {});
 }
+
+void JobProgress::trackTemporary(const QString &path) {
+    QMutexLocker lock(&m_mutex);
+    if (!m_temporaries.contains(path)) {
+        m_temporaries.append(path);
+        m_temporariesChanged = true;
+    }
+}
+
+void JobProgress::releaseTemporary(const QString &path) {
+    QMutexLocker lock(&m_mutex);
+    if (m_temporaries.removeOne(path))
+        m_temporariesChanged = true;
+}
+
+QStringList JobProgress::temporaries() const {
+    QMutexLocker lock(&m_mutex);
+    return m_temporaries;
+}
+
+std::optional<QStringList> JobProgress::takeTemporariesIfChanged() {
+    QMutexLocker lock(&m_mutex);
+    if (!std::exchange(m_temporariesChanged, false))
+        return std::nullopt;
+    return m_temporaries;
+}

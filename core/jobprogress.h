@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <optional>
 
 // The live progress of one job run, written by the job's worker thread(s) and
 // sampled by JobQueue on its own thread at a bounded rate. Writers never emit
@@ -31,6 +32,13 @@ public:
     // Finished pieces of work of a resumable job, kept until the queue takes them.
     void appendCheckpoint(const QString &item, const QString &value);
     QList<JobCheckpoint> takeCheckpoints();
+    // Temporary files the run created and has neither renamed nor deleted yet
+    // (JobContext::trackTemporary).
+    void trackTemporary(const QString &path);
+    void releaseTemporary(const QString &path);
+    QStringList temporaries() const;
+    // The tracked set, when it changed since the last call.
+    std::optional<QStringList> takeTemporariesIfChanged();
 
     static constexpr int maxPendingLogLines = 10000;
 
@@ -43,4 +51,6 @@ private:
     QStringList m_pendingLog;
     qint64 m_droppedLogLines = 0;
     QList<JobCheckpoint> m_pendingCheckpoints;
+    QStringList m_temporaries; // few: one per file being written at once
+    bool m_temporariesChanged = false;
 };

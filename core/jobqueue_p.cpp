@@ -8,6 +8,7 @@
 #include "tsanannotations.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -203,6 +204,12 @@ void JobQueuePrivate::start(JobRecord &job) {
             shared->result = JobResult::failure(QString::fromLocal8Bit(error.what()));
         } catch (...) {
             shared->result = JobResult::failure(tr("the job stopped with an unknown error"));
+        }
+        // Whatever the run left of its temporary files (it stopped or failed
+        // between creating one and renaming it) goes now, on this thread.
+        for (const QString &path : shared->progress.temporaries()) {
+            QFile::remove(path);
+            shared->progress.releaseTemporary(path);
         }
         shared->resultReady.store(true, std::memory_order_release);
     };

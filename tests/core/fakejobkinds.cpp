@@ -1,5 +1,7 @@
 #include "fakejobkinds.h"
 
+#include <QFile>
+
 #include "jobcontext.h"
 
 #include <stdexcept>
@@ -64,6 +66,14 @@ JobResult InstantKind::run(JobContext &context, const QVariantMap &params) const
     context.setTotal(1, ProgressUnit::Items);
     context.setDone(1);
     m_recorder->leave();
+    // "leaveTemporary": a file the run creates and tracks but never renames or
+    // deletes, as a run that stops half-way through writing an output would.
+    if (const QString temporary = params.value(QStringLiteral("leaveTemporary")).toString();
+        !temporary.isEmpty()) {
+        QFile file(temporary);
+        if (file.open(QIODevice::WriteOnly))
+            context.trackTemporary(temporary);
+    }
     const QString message = params.value(QStringLiteral("message")).toString();
     if (m_name == QLatin1String("throw"))
         throw std::runtime_error(message.toStdString());

@@ -52,7 +52,8 @@ private:
 };
 
 // "instant": succeeds at once; "fail": returns its "message" as the error;
-// "throw": throws std::runtime_error with its "message".
+// "throw": throws std::runtime_error with its "message". With "leaveTemporary"
+// (a path) each first creates that file and tracks it as a temporary.
 class InstantKind : public JobKind {
 public:
     InstantKind(QString name, std::shared_ptr<RunRecorder> recorder)

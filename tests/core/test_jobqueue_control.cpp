@@ -1,6 +1,9 @@
 // What a person does to jobs: cancel, pause, resume, retry, remove, move, drain.
 #include "jobqueuefixture.h"
 
+#include <QFile>
+#include <QTemporaryDir>
+
 #include <QSignalSpy>
 
 using State = JobState;
@@ -274,4 +277,16 @@ TEST_F(Control, MoveBlockKeepsTheJobsInQueueOrderAndReordersOnce) {
     // An unknown job refuses the whole move.
     EXPECT_FALSE(queue.moveBlock({ids[1], 999}, 0).ok());
     EXPECT_EQ(reorders.count(), 2);
+}
+
+TEST_F(Control, TemporaryFilesARunLeftBehindAreDeletedWhenItEnds) {
+    QTemporaryDir tmp;
+    for (const QString &kind :
+         {QStringLiteral("fail"), QStringLiteral("throw"), QStringLiteral("instant")}) {
+        const QString temporary = tmp.filePath(QStringLiteral(".out.taskdeck-") + kind);
+        const JobId id = add(spec(kind, {{QStringLiteral("leaveTemporary"), temporary},
+                                         {QStringLiteral("message"), QStringLiteral("boom")}}));
+        ASSERT_TRUE(waitUntil([&] { return isFinished(stateOf(id)); })) << kind.toStdString();
+        EXPECT_FALSE(QFile::exists(temporary)) << kind.toStdString();
+    }
 }
