@@ -21,6 +21,13 @@ Status noSuchJob(JobId id) {
 Status refuse(const char *text, const JobRecord &job) {
     return Status::failure(tr(text).arg(job.id).arg(jobStateName(job.state)));
 }
+
+// A job whose end is being made durable has stopped: there is nothing left to steer.
+Status refuseEnding(const JobRecord &job) {
+    return Status::failure(tr("job %1 has already ended (%2; being saved)")
+                               .arg(job.id)
+                               .arg(jobStateName(job.ending->state)));
+}
 } // namespace
 
 static_assert(JobQueue::logTailLines == JobLogStore::maxLinesPerJob);
@@ -100,6 +107,15 @@ Status JobQueue::cancel(JobId id) {
         return noSuchJob(id);
     if (isFinished(job->state))
         return refuse("job %1 has already ended (%2)", *job);
+    if (job->ending)
+        return refuseEnding(*job);
+    if (job->holdsSlot() && !job->run->launched) {
+        // Its work never began: it ends now, whether or not its start is saved yet.
+        d->unlaunch(*job);
+        d->end(*job, JobState::Canceled, JobResult::failure(tr("canceled")));
+        d->scheduleDispatch();
+        return {};
+    }
     if (job->holdsSlot()) {
         if (!(job->kind->capabilities() & Cancelable))
             return Status::failure(tr("job %1 cannot be canceled while it runs").arg(id));
@@ -108,10 +124,7 @@ Status JobQueue::cancel(JobId id) {
         job->run->future.cancel();
         return {};
     }
-    job->result = JobResult::failure(tr("canceled"));
-    d->setState(*job, JobState::Canceled);
-    d->cancelDependents(*job,
-                        tr("canceled: job %1 (%2) was canceled").arg(id).arg(job->spec.title));
+    d->end(*job, JobState::Canceled, JobResult::failure(tr("canceled")));
     d->scheduleDispatch();
     return {};
 }
@@ -120,6 +133,8 @@ Status JobQueue::pause(JobId id) {
     JobRecord *job = d->find(id);
     if (!job)
         return noSuchJob(id);
+    if (job->ending)
+        return refuseEnding(*job);
     if (job->state == JobState::Running) {
         if (!(job->kind->capabilities() & Pausable))
             return Status::failure(tr("job %1 cannot be paused while it runs").arg(id));
@@ -140,6 +155,8 @@ Status JobQueue::resume(JobId id) {
     JobRecord *job = d->find(id);
     if (!job)
         return noSuchJob(id);
+    if (job->ending)
+        return refuseEnding(*job);
     if (job->state != JobState::Paused)
         return refuse("job %1 cannot be resumed (state: %2): it is not paused", *job);
     if (job->holdsSlot()) {
@@ -156,6 +173,8 @@ Status JobQueue::retry(JobId id) {
     JobRecord *job = d->find(id);
     if (!job)
         return noSuchJob(id);
+    if (job->ending)
+        return refuseEnding(*job);
     if (!isRetryable(job->state))
         return refuse(
             "job %1 cannot be retried (state: %2): only a failed, canceled or interrupted job can",
@@ -178,10 +197,22 @@ Status JobQueue::remove(JobId id) {
     JobRecord *job = d->find(id);
     if (!job)
         return noSuchJob(id);
+    if (job->holdsSlot() && !job->run->launched) {
+        d->unlaunch(*job);
+        d->erase({id});
+        d->scheduleDispatch();
+        d->updateIdle();
+        return {};
+    }
     if (job->holdsSlot()) {
         job->removeWhenStopped = true;
         job->run->cancelRequested = true;
         job->run->future.cancel();
+        return {};
+    }
+    if (job->ending) {
+        // Its end is being written; it goes once that is done.
+        job->removeWhenStopped = true;
         return {};
     }
     d->erase({id});
@@ -460,12 +491,55 @@ Status JobQueue::restore(const QList<StoredJob> &stored, RecoveryPolicy policy) 
     return {};
 }
 
+void JobQueue::setDurabilityGate(DurabilityGate *gate) {
+    d->gate = gate;
+    if (gate)
+        return;
+    // Nobody will confirm what is pending any more.
+    QList<JobId> ending;
+    QList<JobId> starting;
+    for (JobId id : d->order) {
+        const JobRecord *job = d->find(id);
+        if (job->ending)
+            ending.append(id);
+        else if (job->run && !job->run->launched)
+            starting.append(id);
+    }
+    confirmEndings(ending);
+    if (!d->stopping)
+        confirmStarts(starting);
+}
+
+void JobQueue::confirmEndings(const QList<JobId> &ids) {
+    for (JobId id : ids) {
+        if (JobRecord *job = d->find(id); job && job->ending)
+            d->settle(*job);
+    }
+}
+
 void JobQueue::interruptRunning() {
     d->stopping = true;
-    for (JobId id : d->active) {
-        JobRun &run = *d->find(id)->run;
-        run.interruptRequested = true;
-        run.future.cancel();
+    const std::vector<JobId> active = d->active;
+    for (JobId id : active) {
+        JobRecord &job = *d->find(id);
+        if (!job.run->launched) {
+            // Never began: it is simply queued again, and starts next time.
+            d->unlaunch(job);
+            d->setState(job,
+                        JobState::Paused); // neutral, so reevaluate() re-enters the pending set
+            d->reevaluate(job);
+            continue;
+        }
+        job.run->interruptRequested = true;
+        job.run->future.cancel();
     }
     d->updateIdle();
+}
+
+void JobQueue::confirmStarts(const QList<JobId> &ids) {
+    for (JobId id : ids) {
+        JobRecord *job = d->find(id);
+        if (job && job->run && !job->run->launched)
+            d->launch(*job);
+    }
 }

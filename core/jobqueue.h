@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class DurabilityGate;
 class JobKindRegistry;
 class JobQueuePrivate;
 class QThreadPool;
@@ -36,7 +37,9 @@ public:
     Expected<JobId> add(const JobSpec &spec);
     Expected<QList<JobId>> add(const QList<JobSpec> &specs);
 
-    // Control. Each refuses with a message when it does not apply to the job's state.
+    // Control. Each refuses with a message when it does not apply to the job's
+    // state, and for a job whose end is being saved (JobSnapshot::ending),
+    // which remove() takes away once that is done.
     Status cancel(JobId id); // queued/waiting/paused: at once; running: at its next check
     Status pause(JobId id);  // running: suspends at its next check; queued: held back
     Status resume(JobId id);
@@ -78,6 +81,19 @@ public:
     // (idleChanged) when no job runs any more.
     void interruptRunning();
 
+    // Makes every final state, and the start of every job that is not
+    // Resumable, wait until the gate has it on disk (see DurabilityGate); null
+    // (the default) does both at once. Not owned; must outlive the queue or be
+    // reset first. Resetting it settles and launches the jobs still waiting.
+    void setDurabilityGate(DurabilityGate *gate);
+    // The gate has these jobs' endings on disk: they show their final states
+    // now (jobStateChanged), and their dependents go on. Unknown ids and jobs
+    // without an ending are skipped.
+    void confirmEndings(const QList<JobId> &ids);
+    // The gate has these jobs' Running state on disk: their work begins now.
+    // Jobs that were canceled, removed or stopped meanwhile are skipped.
+    void confirmStarts(const QList<JobId> &ids);
+
     // The queue keeps the newest lines each job logged (its log tail), so a
     // view opened late can show what came before: at most logTailLines lines a
     // job, each cut to a couple of thousand characters, and about 32 MiB for all
@@ -104,7 +120,8 @@ Q_SIGNALS:
     // fires; jobStateChanged is not emitted for that first state.
     void jobsAdded(const QList<JobId> &ids);
     void jobsRemoved(const QList<JobId> &ids);
-    // Fires once for every state change, right after it happened.
+    // Fires once for every state change, right after it happened. With a
+    // DurabilityGate, a final state fires once it is durable.
     void jobStateChanged(JobId id, JobState state);
     // Progress, status, speed or ETA of these jobs changed. Coalesced, <= ~30/s.
     void jobsProgressed(const QList<JobId> &ids);

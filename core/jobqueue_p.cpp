@@ -73,7 +73,7 @@ JobSnapshot JobQueuePrivate::snapshot(const JobRecord &job) const {
     s.state = job.state;
     s.waitReason = job.waitReason;
     s.position = job.position;
-    s.started = job.holdsSlot();
+    s.started = job.holdsSlot() || (job.ending && job.endingAfterRun);
     s.done = job.done;
     s.total = job.total;
     s.unit = job.unit;
@@ -84,6 +84,7 @@ JobSnapshot JobQueuePrivate::snapshot(const JobRecord &job) const {
     s.addedAt = job.addedAt;
     s.startedAt = job.startedAt;
     s.finishedAt = job.finishedAt;
+    s.ending = job.ending;
     return s;
 }
 
@@ -101,20 +102,22 @@ void JobQueuePrivate::setState(JobRecord &job, JobState state, const QString &wa
         pending.erase(keyOf(job));
     else if (!wasPending && isPending(state))
         pending.insert(keyOf(job));
-    if (isFinished(state))
+    if (isFinished(state) && !job.finishedAt.isValid())
         job.finishedAt = QDateTime::currentDateTimeUtc();
     if (!announcing && (stateDiffers || state == JobState::Waiting))
         Q_EMIT q->jobStateChanged(job.id, state);
 }
 
 void JobQueuePrivate::reevaluate(JobRecord &job) {
+    if (job.ending)
+        return; // decided already; it settles when durable
     for (JobId dependency : job.spec.after) {
         const JobRecord *other = find(dependency);
         if (other && (other->state == JobState::Failed || other->state == JobState::Canceled)) {
-            job.result = JobResult::failure(
-                tr("canceled: job %1 (%2) did not succeed").arg(dependency).arg(other->spec.title));
-            setState(job, JobState::Canceled);
-            cancelDependents(job, job.result.error);
+            end(job, JobState::Canceled,
+                JobResult::failure(tr("canceled: job %1 (%2) did not succeed")
+                                       .arg(dependency)
+                                       .arg(other->spec.title)));
             return;
         }
     }
@@ -188,13 +191,36 @@ void JobQueuePrivate::dispatch() {
 void JobQueuePrivate::start(JobRecord &job) {
     auto run = std::make_unique<JobRun>();
     run->shared = std::make_shared<JobRunShared>();
+    run->shared->progress.setStatus(tr("Starting…"));
     run->speed.addSample(clock.elapsed(), 0);
+    job.run = std::move(run);
+    job.done = 0;
+    job.total = -1;
+    job.status.clear();
+    job.result = {};
+    job.startedAt = QDateTime::currentDateTimeUtc();
+    job.finishedAt = {};
+    for (AdmissionPolicy *policy : policies)
+        policy->started(job);
+    active.push_back(job.id);
+    if (!sampleTimer.isActive())
+        sampleTimer.start();
+    setState(job, JobState::Running);
+    // A run that cannot safely happen twice begins only once its start is on disk.
+    if (gate && !(job.kind->capabilities() & Resumable))
+        gate->startPending(job.id);
+    else
+        launch(job);
+}
 
+void JobQueuePrivate::launch(JobRecord &job) {
+    JobRun &run = *job.run;
+    run.launched = true;
     // The worker gets copies and shared ownership only: it never touches the
     // queue, so the queue may change or drop the record while it runs.
     const JobKind *kind = job.kind;
     QThreadPool *workerPool = &pool;
-    auto work = [shared = run->shared, registry = kinds, kind, params = job.spec.params, workerPool,
+    auto work = [shared = run.shared, registry = kinds, kind, params = job.spec.params, workerPool,
                  resume = job.resume](QPromise<void> &promise) {
         TASKDECK_HANDOFF_ACQUIRE(shared.get());
         JobContext context(promise, shared->progress, workerPool, resume.get());
@@ -214,27 +240,25 @@ void JobQueuePrivate::start(JobRecord &job) {
         shared->resultReady.store(true, std::memory_order_release);
     };
     // The pool's hand-off orders everything above before the worker starts.
-    TASKDECK_HANDOFF_RELEASE(run->shared.get());
-    run->future = QtConcurrent::run(&pool, std::move(work));
-    run->watcher = new QFutureWatcher<void>(q);
+    TASKDECK_HANDOFF_RELEASE(run.shared.get());
+    run.future = QtConcurrent::run(&pool, std::move(work));
+    if (job.state == JobState::Paused)
+        run.future.suspend(); // paused while its start was being saved
+    run.watcher = new QFutureWatcher<void>(q);
     const JobId id = job.id;
-    QObject::connect(run->watcher, &QFutureWatcher<void>::finished, q,
+    QObject::connect(run.watcher, &QFutureWatcher<void>::finished, q,
                      [this, id] { onRunFinished(id); });
-    run->watcher->setFuture(run->future);
+    run.watcher->setFuture(run.future);
+}
 
-    job.run = std::move(run);
-    job.done = 0;
-    job.total = -1;
-    job.status.clear();
-    job.result = {};
-    job.startedAt = QDateTime::currentDateTimeUtc();
-    job.finishedAt = {};
+void JobQueuePrivate::unlaunch(JobRecord &job) {
+    Q_ASSERT(job.run && !job.run->launched);
+    active.erase(std::find(active.begin(), active.end(), job.id));
     for (AdmissionPolicy *policy : policies)
-        policy->started(job);
-    active.push_back(id);
-    if (!sampleTimer.isActive())
-        sampleTimer.start();
-    setState(job, JobState::Running);
+        policy->released(job);
+    job.run.reset();
+    job.status.clear();
+    job.startedAt = {};
 }
 
 void JobQueuePrivate::onRunFinished(JobId id) {
@@ -285,25 +309,57 @@ void JobQueuePrivate::onRunFinished(JobId id) {
     } else if (result.failed()) {
         state = JobState::Failed;
     }
-    job.result = std::move(result);
     job.resume.reset(); // ended for good: a retry starts from scratch
     finishedSinceSample.push_back(id);
-    setState(job, state);
+    job.endingAfterRun = true;
+    end(job, state, std::move(result));
+    // Its slot is free now, whether or not its end is durable yet.
+    scheduleDispatch();
+}
 
-    if (state != JobState::Succeeded)
-        cancelDependents(
-            job, state == JobState::Failed
-                     ? tr("canceled: job %1 (%2) failed").arg(id).arg(job.spec.title)
-                     : tr("canceled: job %1 (%2) was canceled").arg(id).arg(job.spec.title));
-    else
+void JobQueuePrivate::end(JobRecord &job, JobState state, JobResult result) {
+    Q_ASSERT(state == JobState::Succeeded || state == JobState::Failed ||
+             state == JobState::Canceled);
+    if (isPending(job.state))
+        pending.erase(keyOf(job));
+    job.ending = JobSnapshot::Ending{state, std::move(result), QDateTime::currentDateTimeUtc()};
+    ++endingCount;
+    // A job being added or restored is not known to anyone yet: nothing to hold back.
+    if (!gate || announcing) {
+        settle(job);
+        return;
+    }
+    gate->endingPending(job.id);
+}
+
+void JobQueuePrivate::settle(JobRecord &job) {
+    JobSnapshot::Ending ending = std::move(*job.ending);
+    job.ending.reset();
+    job.endingAfterRun = false;
+    --endingCount;
+    job.result = std::move(ending.result);
+    job.finishedAt = ending.finishedAt;
+    setState(job, ending.state);
+
+    const JobId id = job.id;
+    if (ending.state != JobState::Succeeded) {
+        cancelDependents(job, dependencyEndedReason(job, ending.state));
+    } else {
         for (JobId dependent : dependents.value(id)) {
             if (JobRecord *other = find(dependent); other && other->state == JobState::Waiting)
                 reevaluate(*other);
         }
-
+    }
     if (job.removeWhenStopped)
         erase({id});
     scheduleDispatch();
+    updateIdle();
+}
+
+QString JobQueuePrivate::dependencyEndedReason(const JobRecord &job, JobState state) {
+    return state == JobState::Failed
+               ? tr("canceled: job %1 (%2) failed").arg(job.id).arg(job.spec.title)
+               : tr("canceled: job %1 (%2) was canceled").arg(job.id).arg(job.spec.title);
 }
 
 void JobQueuePrivate::sampleProgress() {
@@ -361,18 +417,19 @@ void JobQueuePrivate::takeCheckpoints(JobId id, JobProgress &progress) {
 void JobQueuePrivate::cancelDependents(const JobRecord &job, const QString &why) {
     for (JobId dependent : dependents.value(job.id)) {
         JobRecord *other = find(dependent);
-        if (!other || other->holdsSlot() || isFinished(other->state))
+        if (!other || other->holdsSlot() || other->ending || isFinished(other->state))
             continue;
-        other->result = JobResult::failure(why);
-        setState(*other, JobState::Canceled);
-        cancelDependents(
-            *other, tr("canceled: job %1 (%2) was canceled").arg(other->id).arg(other->spec.title));
+        end(*other, JobState::Canceled, JobResult::failure(why));
     }
 }
 
 void JobQueuePrivate::forget(JobRecord &job) {
     Q_ASSERT(!job.holdsSlot());
     const JobId id = job.id;
+    if (job.ending) {
+        job.ending.reset();
+        --endingCount;
+    }
     if (isPending(job.state))
         pending.erase(keyOf(job));
     --stateCounts[size_t(job.state)];
@@ -387,11 +444,11 @@ void JobQueuePrivate::forget(JobRecord &job) {
         JobRecord *other = find(dependent);
         if (!other)
             continue;
-        if (job.state != JobState::Succeeded && !other->holdsSlot() && !isFinished(other->state)) {
-            other->result = JobResult::failure(
-                tr("canceled: job %1 (%2) was removed").arg(id).arg(job.spec.title));
-            setState(*other, JobState::Canceled);
-            cancelDependents(*other, other->result.error);
+        if (job.state != JobState::Succeeded && !other->holdsSlot() && !other->ending &&
+            !isFinished(other->state)) {
+            end(*other, JobState::Canceled,
+                JobResult::failure(
+                    tr("canceled: job %1 (%2) was removed").arg(id).arg(job.spec.title)));
         }
         other->spec.after.removeAll(id);
     }
@@ -434,8 +491,8 @@ void JobQueuePrivate::reorder(std::vector<JobId> newOrder) {
 }
 
 void JobQueuePrivate::updateIdle() {
-    const bool nowIdle =
-        active.empty() && (draining || stopping || stateCounts[size_t(JobState::Queued)] == 0);
+    const bool nowIdle = active.empty() && endingCount == 0 &&
+                         (draining || stopping || stateCounts[size_t(JobState::Queued)] == 0);
     if (nowIdle != idle) {
         idle = nowIdle;
         Q_EMIT q->idleChanged(idle);

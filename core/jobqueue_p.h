@@ -2,6 +2,7 @@
 
 #include "concurrencypolicy.h"
 #include "dependencypolicy.h"
+#include "durabilitygate.h"
 #include "grouplimitpolicy.h"
 #include "joblogstore.h"
 #include "jobqueue.h"
@@ -40,16 +41,31 @@ public:
     void scheduleDispatch();
     void dispatch();
 
+    // Takes a slot and shows the job Running; its work begins at once, or,
+    // for a kind that is not Resumable under a gate, once confirmStarts() says
+    // the start is on disk.
     void start(JobRecord &job);
+    void launch(JobRecord &job);
+    // Gives back the slot of a job whose work never began.
+    void unlaunch(JobRecord &job);
     void onRunFinished(JobId id);
+    // The one way into Succeeded, Failed or Canceled: the job leaves the
+    // pending set at once, and settles (shows the state, releases or cancels
+    // its dependents) once the gate confirmed it is durable; without a gate,
+    // and for jobs being added or restored, at once.
+    void end(JobRecord &job, JobState state, JobResult result);
+    void settle(JobRecord &job);
     void sampleProgress();
     // Keeps the lines in the job's log tail, then emits jobLogged: a slot that
     // reads logTail() finds them there.
     void log(JobId id, const QStringList &lines);
     // Emits jobCheckpointed for what the run recorded since the last call.
     void takeCheckpoints(JobId id, JobProgress &progress);
-    // Cancels, transitively, jobs not yet started that wait for `job`.
+    // Ends as Canceled the jobs not yet started that wait for `job`; theirs
+    // follow when they settle.
     void cancelDependents(const JobRecord &job, const QString &why);
+    // Why a job that waited for `job` is canceled now that it ended in `state`.
+    static QString dependencyEndedReason(const JobRecord &job, JobState state);
     // Drops jobs that hold no slot, settles the jobs that wait for them, and
     // emits jobsRemoved once.
     void erase(const QList<JobId> &ids);
@@ -86,7 +102,9 @@ public:
     std::vector<JobId> active;             // jobs holding a slot
     QHash<JobId, QList<JobId>> dependents; // job -> jobs that wait for it
     std::array<int, 8> stateCounts{};
-    JobLogStore logs; // a job's tail is freed with the job
+    JobLogStore logs;               // a job's tail is freed with the job
+    DurabilityGate *gate = nullptr; // not owned
+    int endingCount = 0;            // jobs with an ending not yet settled
     // Kinds the store named that this build lacks (restore() keeps their jobs).
     std::vector<std::unique_ptr<UnknownJobKind>> unknownKinds;
     JobId nextId = 1;

@@ -3,6 +3,7 @@
 #include "jobcheckpoint.h"
 #include "jobprogress.h"
 #include "jobresult.h"
+#include "jobsnapshot.h"
 #include "jobspec.h"
 #include "speedmeter.h"
 
@@ -33,6 +34,7 @@ struct JobRun {
     QFuture<void> future;
     QFutureWatcher<void> *watcher = nullptr; // owned by the queue, deleted when the run ends
     SpeedMeter speed;
+    bool launched = false; // the work was handed to the pool (future is valid)
     bool cancelRequested = false;
     bool interruptRequested = false; // a clean stop: the run ends Interrupted, not Canceled
 };
@@ -62,6 +64,11 @@ struct JobRecord {
     qint64 etaSeconds = -1;
 
     JobResult result;
+    // The final state the job reaches once it is durable (DurabilityGate). An
+    // ending job is in no pending set and holds no slot; its public state is
+    // the one it had.
+    std::optional<JobSnapshot::Ending> ending;
+    bool endingAfterRun = false; // it ended a run (shown as started until settled)
     QDateTime addedAt;
     QDateTime startedAt;
     QDateTime finishedAt;

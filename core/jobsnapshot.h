@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 // A copy of everything known about one job at one moment, for observers
 // (the window, the CLI). Built on demand by JobQueue::job(); a plain value.
 struct JobSnapshot {
@@ -28,6 +30,19 @@ struct JobSnapshot {
     QDateTime startedAt; // of the latest run
     QDateTime finishedAt;
 
+    // Set while the job's end waits to be made durable (DurabilityGate): the
+    // state, result and time it shows once that is done. Until then the
+    // fields above still show the job as it was.
+    struct Ending {
+        JobState state = JobState::Succeeded;
+        JobResult result;
+        QDateTime finishedAt;
+    };
+    std::optional<Ending> ending;
+
     // 0..1, or -1 when the total is unknown.
     double fraction() const;
+    // This job as it will be once its ending is durable (itself when there is
+    // none): what the store writes.
+    JobSnapshot settled() const;
 };

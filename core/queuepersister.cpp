@@ -30,6 +30,7 @@ QueuePersister::~QueuePersister() {
     if (!d->store)
         return;
     flush();
+    d->queue->setDurabilityGate(nullptr);
     // The connection belongs to the store thread: close it there.
     d->onStoreThread([store = d->store] { delete store; });
     d->store = nullptr;
@@ -127,8 +128,10 @@ Status QueuePersister::flush() {
     if (!d->store)
         return {};
     d->batchTimer.stop();
-    // At most: the batch in flight, the changes since, and one retry of them.
-    for (int round = 0; round < 3; ++round) {
+    // The batch in flight, the changes since, and what committing them set
+    // off (dependents of jobs whose end was confirmed), each once; bounded so
+    // that a store that keeps failing cannot hold the stop.
+    for (int round = 0; round < 16; ++round) {
         if (d->inFlight) {
             d->onStoreThread([] {});
             // Take the store's answer now: this thread is not in its event loop.
@@ -145,7 +148,23 @@ Status QueuePersister::flush() {
     return {};
 }
 
+void QueuePersister::Private::endingPending(JobId id) {
+    changed.insert(id);
+    // Ended for good: a retry starts from scratch. Cleared in the same
+    // transaction that writes the final state.
+    checkpoints.remove(id);
+    clearCheckpoints.insert(id);
+    scheduleBatch(0);
+}
+
+void QueuePersister::Private::startPending(JobId id) {
+    changed.insert(id);
+    starting.insert(id);
+    scheduleBatch(0);
+}
+
 void QueuePersister::Private::follow() {
+    queue->setDurabilityGate(this);
     auto later = [this] { scheduleBatch(batchIntervalMs); };
     connect(queue, &JobQueue::jobsAdded, q, [this](const QList<JobId> &ids) {
         for (JobId id : ids)
@@ -157,6 +176,7 @@ void QueuePersister::Private::follow() {
         for (JobId id : ids) {
             removed.append(id);
             changed.remove(id);
+            starting.remove(id);
             progressed.remove(id);
             checkpoints.remove(id);
             clearCheckpoints.remove(id);
@@ -169,6 +189,8 @@ void QueuePersister::Private::follow() {
         later();
     });
     connect(queue, &JobQueue::jobStateChanged, q, [this, later](JobId id, JobState state) {
+        if (settling.contains(id))
+            return; // written as it is now by the batch that confirmed it
         changed.insert(id);
         if (state == JobState::Interrupted)
             resumeOnStart.insert(id);
@@ -240,7 +262,11 @@ StoreBatch QueuePersister::Private::takeBatch() {
     rows.unite(std::exchange(progressed, {}));
     for (JobId id : std::as_const(rows)) {
         if (auto snapshot = queue->job(id)) {
-            batch.upserts.append(*snapshot);
+            if (snapshot->ending)
+                batch.endings.append(id);
+            if (starting.remove(id))
+                batch.starts.append(id);
+            batch.upserts.append(snapshot->settled());
             if (resumeOnStart.contains(id))
                 batch.resumeOnStart.insert(id);
         }
@@ -268,6 +294,8 @@ StoreBatch QueuePersister::Private::takeBatch() {
 void QueuePersister::Private::restore(StoreBatch &&failed) {
     for (const JobSnapshot &row : std::as_const(failed.upserts))
         changed.insert(row.id);
+    for (JobId id : std::as_const(failed.starts))
+        starting.insert(id);
     prependTo(removed, failed.removed);
     if (failed.order)
         orderChanged = true;
@@ -291,6 +319,12 @@ void QueuePersister::Private::onWritten(quint64 sequence, const QString &error) 
             lastError.clear();
             Q_EMIT q->storeRecovered();
         }
+        // Final states on disk may now be shown (and acted on), before any
+        // waiter for this batch is answered.
+        settling = QSet<JobId>(batch.endings.cbegin(), batch.endings.cend());
+        queue->confirmEndings(batch.endings);
+        settling.clear();
+        queue->confirmStarts(batch.starts);
     } else {
         const bool firstFailure = lastError.isEmpty();
         lastError = error;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "crossthreadcalls.h"
+#include "durabilitygate.h"
 #include "queuepersister.h"
 
 #include <QHash>
@@ -19,7 +20,7 @@ class JobStore;
 // flight, and who waits for which batch. Queue thread only, except `store`
 // and `storeCalls`, which live on `thread` and are only reached through
 // storeCalls.
-class QueuePersister::Private {
+class QueuePersister::Private : public DurabilityGate {
 public:
     struct CommitWaiter {
         quint64 sequence; // done once this batch is written
@@ -38,6 +39,10 @@ public:
         , queue(queue)
         , dataDir(std::move(dataDir)) {}
 
+    // DurabilityGate: the job's final state goes in the next batch, now.
+    void endingPending(JobId id) override;
+    // DurabilityGate: the job's Running state goes in the next batch, now.
+    void startPending(JobId id) override;
     void follow();
     void markChanged(JobId id);
     void scheduleBatch(int delayMs);
@@ -74,6 +79,8 @@ public:
     QSet<JobId> clearCheckpoints;
     QHash<JobId, QStringList> logLines;
     QSet<JobId> resumeOnStart; // jobs a clean stop interrupted (kept until they change)
+    QSet<JobId> settling;      // endings being confirmed: their rows are on disk already
+    QSet<JobId> starting;      // jobs whose work begins once their Running row is written
 
     std::optional<StoreBatch> inFlight;
     quint64 nextSequence = 1;

@@ -23,6 +23,11 @@ struct StoreBatch {
     QHash<JobId, QStringList> logLines; // appended to the jobs' log files, in order
     QList<JobId> restartLogs;           // these jobs' log files start over (a retry)
     QSet<JobId> resumeOnStart;          // upserted jobs a clean stop interrupted
+    // Upserted jobs written with their final state (JobSnapshot::settled()):
+    // the queue shows it once this batch is committed.
+    QList<JobId> endings;
+    // Upserted jobs written Running whose work begins once this batch is committed.
+    QList<JobId> starts;
 
     bool isEmpty() const {
         return upserts.isEmpty() && removed.isEmpty() && !order && checkpoints.isEmpty() &&

@@ -49,10 +49,12 @@ TEST_F(InstanceLifecycle, ShutdownOnSigtermKeepsTheQueueForTheNextInstance) {
                     .arg(path(QStringLiteral("never")))});
     ASSERT_EQ(running.exitCode, 0) << running.err.toStdString();
     const QByteArray runningId = running.out.trimmed();
+    // Its program runs (a command begins once its start is saved; until then
+    // a stop would simply leave it queued).
     ASSERT_TRUE(QTest::qWaitFor(
         [&] {
-            return client({QStringLiteral("show"), QString::fromUtf8(runningId)})
-                .out.contains("running");
+            return client({QStringLiteral("log"), QString::fromUtf8(runningId)})
+                .out.contains(" started: sh -c");
         },
         timeoutMs));
 

@@ -4,7 +4,9 @@
 // integrity_check and no output file under its final name may be partial;
 // after each restart every acknowledged job must be there exactly once, in the
 // order it was added, and a job once seen finished must still be finished the
-// same way. At the end the restarted instance must finish every job.
+// same way, and a command once seen finished never runs again (each command
+// counts its runs in a marker file). At the end the restarted instance must
+// finish every job. The random seed is printed; TASKDECK_CRASH_SEED replays it.
 #include "headlessfixture.h"
 #include "instancepaths.h"
 
@@ -118,8 +120,11 @@ protected:
             break;
         default:
             kind = QStringLiteral("command");
+            // Counts its own runs: a command must never run twice unasked.
             params = {{"program", QStringLiteral("sh")},
-                      {"arguments", QJsonArray{QStringLiteral("-c"), QStringLiteral("echo job")}}};
+                      {"arguments", QJsonArray{QStringLiteral("-c"),
+                                               QStringLiteral("echo run >> \"$1\"; echo job"),
+                                               QStringLiteral("sh"), runsFile(n)}}};
             break;
         }
         kinds[n] = kind;
@@ -127,6 +132,15 @@ protected:
     }
 
     QString socketName() const { return InstancePaths::socketName(dataDir); }
+
+    QString runsFile(int n) const { return path(QStringLiteral("out/command-%1.runs").arg(n)); }
+    // How many times the n-th job's command has started.
+    int runsOf(int n) const {
+        QFile file(runsFile(n));
+        if (!file.open(QIODevice::ReadOnly))
+            return 0;
+        return int(file.readAll().count('\n'));
+    }
 
     bool connectTo(ProtocolClient &client, QProcess *instance) {
         if (!instance->waitForStarted(patienceMs))
@@ -219,13 +233,18 @@ protected:
 } // namespace
 
 TEST_F(CrashRecovery, EveryAcknowledgedJobSurvivesKillNineInOrderAndNothingIsHalfWritten) {
-    const quint32 seed = QRandomGenerator::global()->generate();
+    const quint32 seed = qEnvironmentVariableIsSet("TASKDECK_CRASH_SEED")
+                             ? qEnvironmentVariable("TASKDECK_CRASH_SEED").toUInt()
+                             : QRandomGenerator::global()->generate();
+    std::printf("seed %u (TASKDECK_CRASH_SEED=%u replays this run)\n", seed, seed);
+    std::fflush(stdout);
     SCOPED_TRACE(testing::Message() << "seed " << seed);
     QRandomGenerator random(seed);
 
-    std::vector<qint64> acknowledged;     // job ids, in the order they were added
-    std::map<qint64, int> numberOf;       // job id -> n (its spec)
-    std::map<qint64, QString> finalState; // finished jobs as first seen
+    std::vector<qint64> acknowledged;       // job ids, in the order they were added
+    std::map<qint64, int> numberOf;         // job id -> n (its spec)
+    std::map<qint64, QString> finalState;   // finished jobs as first seen
+    std::map<qint64, int> runsWhenFinished; // commands seen finished -> runs then
     int next = 0;
     int killsWhileRunning = 0;
     for (int round = 0; round < rounds; ++round) {
@@ -255,6 +274,15 @@ TEST_F(CrashRecovery, EveryAcknowledgedJobSurvivesKillNineInOrderAndNothingIsHal
             if (state == QLatin1String("succeeded") || state == QLatin1String("failed") ||
                 state == QLatin1String("canceled"))
                 finalState.emplace(id, state);
+        }
+        for (const auto &[id, state] : finalState) {
+            if (!numberOf.count(id) || kinds[numberOf[id]] != QLatin1String("command"))
+                continue;
+            const int runs = runsOf(numberOf[id]);
+            const auto seen = runsWhenFinished.emplace(id, runs).first;
+            EXPECT_EQ(runs, seen->second) << "command job " << id << " ran again after it was "
+                                          << "seen " << state.toStdString();
+            EXPECT_EQ(runs, 1) << "command job " << id << " seen " << state.toStdString();
         }
 
         // New jobs, pipelined; the kill lands after a random number of answers,
@@ -308,10 +336,12 @@ TEST_F(CrashRecovery, EveryAcknowledgedJobSurvivesKillNineInOrderAndNothingIsHal
     // Commands a kill interrupted stay interrupted (running one twice may not be
     // safe): retry them, as a person would, so that every job can finish.
     int interrupted = 0;
+    std::set<qint64> retried;
     for (const QJsonValue &value : listJobs(client)) {
         const QJsonObject job = value.toObject();
         if (job.value(QStringLiteral("state")).toString() == QLatin1String("interrupted")) {
             ++interrupted;
+            retried.insert(job.value(QStringLiteral("id")).toInteger());
             EXPECT_EQ(job.value(QStringLiteral("kind")).toString(), QStringLiteral("command"))
                 << "a resumable job stayed interrupted: "
                 << job.value(QStringLiteral("title")).toString().toStdString();
@@ -327,6 +357,13 @@ TEST_F(CrashRecovery, EveryAcknowledgedJobSurvivesKillNineInOrderAndNothingIsHal
         EXPECT_EQ(job.value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"))
             << "job " << id << ": " << job.value(QStringLiteral("error")).toString().toStdString();
         succeeded.insert(numberOf[id]);
+        if (kinds[numberOf[id]] == QLatin1String("command")) {
+            // Once, or twice when a kill interrupted it and it was retried here.
+            const int runs = runsOf(numberOf[id]);
+            EXPECT_GE(runs, 1) << "command job " << id;
+            EXPECT_LE(runs, retried.count(id) ? 2 : 1)
+                << "command job " << id << " ran " << runs << " times";
+        }
     }
     expectNoPartialOutputs(true, succeeded);
     EXPECT_GE(acknowledged.size(), size_t(rounds)); // the kills did not starve the test

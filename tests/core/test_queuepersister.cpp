@@ -3,6 +3,8 @@
 #include "queuepersister.h"
 
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -191,4 +193,39 @@ TEST_F(QueuePersisterTest, AFullDiskFailsTheCommitAndLosesNothingCommittedBefore
     auto next = restart();
     EXPECT_EQ(next->queue.count(), 2);
     EXPECT_TRUE(next->queue.job(kept));
+}
+
+TEST_F(QueuePersisterTest, AFinalStateIsOnDiskBeforeAnyoneIsToldOfIt) {
+    // What a second reader of the database sees at the moment each final state
+    // is announced: the store must already say the same.
+    QSqlDatabase probe =
+        QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("final-state-probe"));
+    probe.setDatabaseName(persister->databasePath());
+    probe.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    ASSERT_TRUE(probe.open());
+    QHash<JobId, QString> onDiskWhenAnnounced;
+    QObject::connect(&queue, &JobQueue::jobStateChanged, &queue, [&](JobId id, JobState state) {
+        if (!isFinished(state))
+            return;
+        QSqlQuery query(probe);
+        query.prepare(QStringLiteral("SELECT state FROM jobs WHERE id = ?"));
+        query.addBindValue(id);
+        onDiskWhenAnnounced[id] =
+            query.exec() && query.next() ? query.value(0).toString() : QStringLiteral("(no row)");
+    });
+    const JobId done = add(spec(QStringLiteral("instant")));
+    const JobId failed =
+        add(spec(QStringLiteral("fail"), {{QStringLiteral("message"), QStringLiteral("no")}}));
+    ASSERT_TRUE(waitForState(done, JobState::Succeeded));
+    ASSERT_TRUE(waitForState(failed, JobState::Failed));
+    queue.drain();
+    const JobId canceled = add(spec(QStringLiteral("instant")));
+    ASSERT_TRUE(queue.cancel(canceled).ok());
+    ASSERT_TRUE(waitForState(canceled, JobState::Canceled));
+    EXPECT_EQ(onDiskWhenAnnounced.value(done).toStdString(), "succeeded");
+    EXPECT_EQ(onDiskWhenAnnounced.value(failed).toStdString(), "failed");
+    EXPECT_EQ(onDiskWhenAnnounced.value(canceled).toStdString(), "canceled");
+    probe.close();
+    probe = {};
+    QSqlDatabase::removeDatabase(QStringLiteral("final-state-probe"));
 }
