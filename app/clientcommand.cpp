@@ -221,7 +221,7 @@ int ClientCommand::exec(const QStringList &arguments) {
 
     ClientSession client(command, dataDir, parser.isSet(QStringLiteral("json")));
     if (!client.connect())
-        return NoInstance;
+        return client.lost(); // 3 when nobody listens, 1 when the socket is not to be trusted
     if (kind)
         return client.add(spec);
     if (command == QLatin1String("list"))

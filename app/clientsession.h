@@ -39,11 +39,13 @@ public:
     // text on stdout, flushed.
     static void writeOut(const QString &text);
 
+    // The exit code when the conversation broke (or never began): 3 when no
+    // instance answers or it went away, 1 otherwise (a socket not to be trusted).
+    int lost() const;
+
 private:
     // The final reply, or nullopt after printing why there is none.
     std::optional<QJsonObject> request(const QJsonObject &arguments);
-    // The exit code when the conversation broke: 3 when the instance went away.
-    int lost() const;
     // A reply whose "ok" is false: prints its error; exit 1.
     int refused(const QJsonObject &reply);
 

@@ -71,6 +71,8 @@ int HeadlessInstance::exec(const QString &dataDir) {
         printMessage(lock.error());
         return lock.ownerPid() != 0 ? AlreadyRunning : Failed;
     }
+    if (!lock.notice().isEmpty())
+        printMessage(lock.notice());
 
     JobQueue queue(JobKindRegistry::withBuiltinKinds());
     // The window's queue settings (parallel jobs, group limits) apply here too.
@@ -90,7 +92,7 @@ int HeadlessInstance::exec(const QString &dataDir) {
     InstanceServer server(&queue, &persister);
     server.setHeadless(true);
     server.setDataDir(dataDir);
-    if (const Status listening = server.listen(InstancePaths::socketName(dataDir)); !listening) {
+    if (const Status listening = server.listenFor(dataDir); !listening) {
         printMessage(listening.error());
         return Failed;
     }

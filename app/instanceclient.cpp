@@ -10,6 +10,8 @@
 #include <QLocalSocket>
 
 #include <algorithm>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
 QString tr(const char *text) {
@@ -30,9 +32,14 @@ QString InstanceClient::noInstanceMessage(const QString &dataDir) {
 
 bool InstanceClient::connect(int timeoutMs) {
     m_socket = std::make_unique<QLocalSocket>();
-    m_socket->connectToServer(InstancePaths::socketName(m_dataDir));
+    if (const Status folder = InstancePaths::checkSocketFolder(m_dataDir); !folder) {
+        m_error = folder.error();
+        return false;
+    }
+    const QString socketName = InstancePaths::socketName(m_dataDir);
+    m_socket->connectToServer(socketName);
     if (m_socket->waitForConnected(timeoutMs))
-        return true;
+        return checkPeer(socketName);
     // ServerNotFound / ConnectionRefused: nobody listens (a stale socket file
     // of a killed instance refuses too). Anything else is worth naming.
     const QLocalSocket::LocalSocketError socketError = m_socket->error();
@@ -42,6 +49,29 @@ bool InstanceClient::connect(int timeoutMs) {
                   ? noInstanceMessage(m_dataDir)
                   : tr("cannot connect to the Taskdeck instance for %1: %2")
                         .arg(m_dataDir, m_socket->errorString());
+    return false;
+}
+
+bool InstanceClient::checkPeer(const QString &socketName) {
+    // Nothing is sent (an add carries a command's environment) before it is
+    // certain that the other end runs as this user: a socket another user
+    // made first must not receive the requests or answer them.
+    ucred peer{};
+    socklen_t length = sizeof peer;
+    if (::getsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_PEERCRED, &peer, &length) !=
+        0) {
+        m_error = tr("cannot tell who listens on %1; refusing to talk to it").arg(socketName);
+    } else if (peer.uid != ::geteuid()) {
+        m_error = tr("refusing to talk to the socket %1: it belongs to a process of uid %2 "
+                     "(pid %3), not to you (uid %4)")
+                      .arg(socketName)
+                      .arg(peer.uid)
+                      .arg(peer.pid)
+                      .arg(::geteuid());
+    } else {
+        return true;
+    }
+    m_socket->abort();
     return false;
 }
 

@@ -22,8 +22,11 @@ public:
 
     QString dataDir() const { return m_dataDir; }
 
-    // Connects to the folder's socket. False when no instance answers; then
-    // error() says so and how to start one.
+    // Connects to the folder's socket, after checking the folder it lies in
+    // (InstancePaths::checkSocketFolder) and, before anything is sent, that
+    // the process listening runs as this user (SO_PEERCRED). False when no
+    // instance answers (error() says so and how to start one) or the socket
+    // is not to be trusted (error() names it and its owner).
     bool connect(int timeoutMs = 10000);
 
     // Sends {"v":1,"id":<next id>,"cmd":command,...arguments}. False (error()
@@ -49,6 +52,7 @@ public:
     static QString noInstanceMessage(const QString &dataDir);
 
 private:
+    bool checkPeer(const QString &socketName);
     std::optional<QByteArray> readLine(int timeoutMs);
 
     QString m_dataDir;

@@ -84,7 +84,7 @@ int WindowInstance::exec(const QString &dataDir) {
     window.setPersister(&persister);
     InstanceServer server(&queue, &persister);
     server.setDataDir(dataDir);
-    if (const Status listening = server.listen(InstancePaths::socketName(dataDir)); !listening)
+    if (const Status listening = server.listenFor(dataDir); !listening)
         window.showNotice(tr("The shell cannot reach this window: %1").arg(listening.error()));
     QObject::connect(&server, &InstanceServer::activationRequested, &window,
                      &MainWindow::bringToFront);
@@ -97,6 +97,8 @@ int WindowInstance::exec(const QString &dataDir) {
                      Qt::QueuedConnection);
     QObject::connect(&stopper, &QueueStopper::stopped, qApp, &QCoreApplication::exit);
     window.show();
+    if (!lock.notice().isEmpty())
+        window.showNotice(lock.notice());
     if (!opened->isEmpty())
         window.showNotice(*opened);
     return QApplication::exec();

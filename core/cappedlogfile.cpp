@@ -31,9 +31,13 @@ bool CappedLogFile::open(const QString &path) {
     return m_file.open(QIODevice::WriteOnly | QIODevice::Truncate);
 }
 
-bool CappedLogFile::openForAppend(const QString &path) {
+bool CappedLogFile::openForAppend(const QString &path, Access access) {
     m_file.setFileName(path);
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append))
+    const bool opened = access == Access::OwnerOnly
+                            ? m_file.open(QIODevice::WriteOnly | QIODevice::Append,
+                                          QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+                            : m_file.open(QIODevice::WriteOnly | QIODevice::Append);
+    if (!opened)
         return false;
     m_written = m_file.size();
     m_truncated = endsWithTruncationLine(path);

@@ -17,10 +17,12 @@ public:
 
     // False, with errorString(), when the file cannot be created.
     bool open(const QString &path);
-    // Opens path for appending, creating it if needed: the bytes already there
+    // Opens path for appending, creating it if needed (with mode 0600 when
+    // private: the store's logs hold a job's output), so the bytes already there
     // count towards maxBytes, and a log that already ends with the truncation
     // line stays truncated (nothing more is added).
-    bool openForAppend(const QString &path);
+    enum class Access { Default, OwnerOnly };
+    bool openForAppend(const QString &path, Access access = Access::Default);
     bool isOpen() const { return m_file.isOpen(); }
     QString errorString() const { return m_file.errorString(); }
     // Appends line and a '\n'; does nothing when not open or past the cap.

@@ -23,6 +23,10 @@ QString noJob(JobId id) {
 }
 
 const QString jobsArgumentError = QStringLiteral("'jobs' must be an array of job ids");
+
+// However many a client names, one request acts on at most this many jobs:
+// each costs a lookup, a reply entry and, for wait, a watch.
+constexpr qsizetype maxJobsPerRequest = 100000;
 } // namespace
 
 InstanceCommands::InstanceCommands(JobQueue *queue, QueuePersister *persister, QObject *parent)
@@ -97,6 +101,26 @@ std::optional<JobId> InstanceCommands::existingJob(InstanceConnection *c,
         return std::nullopt;
     }
     return id;
+}
+
+std::optional<QList<JobId>> InstanceCommands::requestedJobs(InstanceConnection *c,
+                                                            const InstanceRequest &r) {
+    const auto ids = JobJson::jobIds(r.message.value(key("jobs")));
+    if (!ids) {
+        c->fail(r.id, jobsArgumentError);
+        return std::nullopt;
+    }
+    if (ids->isEmpty()) {
+        c->fail(r.id, QStringLiteral("'jobs' must list at least one job id"));
+        return std::nullopt;
+    }
+    if (ids->size() > maxJobsPerRequest) {
+        c->fail(r.id, QStringLiteral("too many jobs in one request: %1 different ids, at most %2")
+                          .arg(ids->size())
+                          .arg(maxJobsPerRequest));
+        return std::nullopt;
+    }
+    return ids;
 }
 
 void InstanceCommands::hello(InstanceConnection *c, const InstanceRequest &r) {
@@ -190,12 +214,9 @@ void InstanceCommands::control(InstanceConnection *c, const InstanceRequest &r) 
         {QStringLiteral("resume"), &JobQueue::resume}, {QStringLiteral("retry"), &JobQueue::retry},
         {QStringLiteral("remove"), &JobQueue::remove},
     };
-    const auto ids = JobJson::jobIds(r.message.value(key("jobs")));
-    if (!ids || ids->isEmpty()) {
-        c->fail(r.id,
-                ids ? QStringLiteral("'jobs' must list at least one job id") : jobsArgumentError);
+    const auto ids = requestedJobs(c, r);
+    if (!ids)
         return;
-    }
     const auto action = actions.value(r.command);
     QJsonArray results;
     QStringList errors;
@@ -263,12 +284,9 @@ void InstanceCommands::queueWide(InstanceConnection *c, const InstanceRequest &r
 }
 
 void InstanceCommands::wait(InstanceConnection *c, const InstanceRequest &r) {
-    const auto ids = JobJson::jobIds(r.message.value(key("jobs")));
-    if (!ids || ids->isEmpty()) {
-        c->fail(r.id,
-                ids ? QStringLiteral("'jobs' must list at least one job id") : jobsArgumentError);
+    const auto ids = requestedJobs(c, r);
+    if (!ids)
         return;
-    }
     for (JobId id : *ids) {
         if (!m_queue->job(id)) {
             c->fail(r.id, noJob(id));

@@ -61,6 +61,8 @@ private:
     void afterCommit(InstanceConnection *c, std::function<void(const QString &error)> done);
     // The request's "job" argument naming an existing job; else answers the
     // request with the error and returns nullopt.
+    // The request's "jobs": each id once, bounded; nullopt after failing the request.
+    std::optional<QList<JobId>> requestedJobs(InstanceConnection *c, const InstanceRequest &r);
     std::optional<JobId> existingJob(InstanceConnection *c, const InstanceRequest &r);
 
     JobQueue *m_queue;

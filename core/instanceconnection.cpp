@@ -1,5 +1,6 @@
 #include "instanceconnection.h"
 
+#include "clientbacklog.h"
 #include "instanceprotocol.h"
 
 #include <QJsonArray>
@@ -39,10 +40,22 @@ bool isIntegerId(const QJsonValue &id) {
 }
 } // namespace
 
-InstanceConnection::InstanceConnection(QLocalSocket *socket, QObject *parent)
+InstanceConnection::InstanceConnection(QLocalSocket *socket, ClientBacklog *backlog, qint64 peerPid,
+                                       QObject *parent)
     : QObject(parent)
-    , m_socket(socket) {
+    , m_socket(socket)
+    , m_backlog(backlog)
+    , m_peerPid(peerPid) {
+    if (!m_backlog) {
+        m_ownBacklog = std::make_unique<ClientBacklog>();
+        m_backlog = m_ownBacklog.get();
+    }
+    m_backlog->join();
     m_socket->setParent(this);
+    connect(m_socket, &QLocalSocket::bytesWritten, this, [this](qint64 bytes) {
+        m_unread -= bytes;
+        m_backlog->written(bytes);
+    });
     // Bounds what one client can make the server hold: a line at most, plus a bit.
     m_socket->setReadBufferSize(InstanceProtocol::maxLineBytes + 64 * 1024);
     connect(m_socket, &QLocalSocket::readyRead, this, &InstanceConnection::readLines);
@@ -52,7 +65,9 @@ InstanceConnection::InstanceConnection(QLocalSocket *socket, QObject *parent)
         QMetaObject::invokeMethod(this, &InstanceConnection::readLines, Qt::QueuedConnection);
 }
 
-InstanceConnection::~InstanceConnection() = default;
+InstanceConnection::~InstanceConnection() {
+    m_backlog->leave(m_unread);
+}
 
 void InstanceConnection::end() {
     m_closing = true;
@@ -92,17 +107,25 @@ bool InstanceConnection::isOpen() const {
 void InstanceConnection::write(QJsonObject message) {
     if (m_socket->state() != QLocalSocket::ConnectedState)
         return; // the client left; nobody to tell
-    if (m_socket->bytesToWrite() > maxUnreadBytes) {
+    if (const QString why = m_backlog->dropReason(m_unread); !why.isEmpty()) {
         // A client that stopped reading (a stuck `log --follow`) must not make
-        // the instance hold an ever-growing backlog for it.
-        qWarning("instance server: dropping a client that left %lld bytes unread",
-                 qlonglong(m_socket->bytesToWrite()));
+        // the instance hold an ever-growing backlog for it. It cannot be told
+        // (it does not read); the instance's log says who and why.
+        qWarning("instance server: dropped the client of pid %lld: %s", qlonglong(m_peerPid),
+                 qPrintable(why));
+        m_backlog->written(m_unread);
+        m_unread = 0;
         m_socket->abort();
         end();
         return;
     }
     message.insert(key("v"), InstanceProtocol::version);
-    m_socket->write(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
+    const QByteArray line = QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n';
+    const qint64 accepted = m_socket->write(line);
+    if (accepted > 0) {
+        m_unread += accepted;
+        m_backlog->queued(accepted);
+    }
 }
 
 void InstanceConnection::readLines() {

@@ -5,6 +5,9 @@
 #include <QByteArray>
 #include <QObject>
 
+#include <memory>
+
+class ClientBacklog;
 class QLocalSocket;
 
 // One client of the instance server: splits what the socket receives into
@@ -12,7 +15,7 @@ class QLocalSocket;
 // cmd) and answers the bad ones itself; good ones go out as requestReceived.
 // Writes replies and events as single lines. An oversized line is answered
 // with an error and the connection is closed; a client that stops reading
-// what it is sent is dropped (maxUnreadBytes).
+// what it is sent is dropped (ClientBacklog says when).
 //
 // Ownership: owns its socket; parented to the server. Deletes itself (later)
 // once the client has gone, together with its children: objects serving a
@@ -21,11 +24,11 @@ class QLocalSocket;
 class InstanceConnection : public QObject {
     Q_OBJECT
 public:
-    // A client with more than this still to be sent to it when another message
-    // is due is dropped (it stopped reading); one message may be larger.
-    static constexpr qint64 maxUnreadBytes = 64 * 1024 * 1024;
-
-    InstanceConnection(QLocalSocket *socket, QObject *parent);
+    // backlog: the server's account of what its clients left unread (may be
+    // null: then only ClientBacklog's per-client limit applies). It must
+    // outlive the connection. peerPid: the client's process, for messages.
+    InstanceConnection(QLocalSocket *socket, ClientBacklog *backlog, qint64 peerPid,
+                       QObject *parent);
     ~InstanceConnection() override;
 
     // {"v":1, "id":id, "ok":true, ...fields}; fields may set "ok" itself.
@@ -55,6 +58,10 @@ private:
     void end();
 
     QLocalSocket *m_socket;
+    ClientBacklog *m_backlog;
+    std::unique_ptr<ClientBacklog> m_ownBacklog; // when none was given
+    qint64 m_peerPid;
+    qint64 m_unread = 0;    // written to the socket, not yet taken by the system
     QByteArray m_buffer;    // an incomplete line
     bool m_closing = false; // nothing more is read
     bool m_ended = false;

@@ -1,8 +1,9 @@
 #include "instancelock.h"
 
 #include "instancepaths.h"
+#include "privatefolder.h"
 
-#include <QDir>
+#include <QFile>
 #include <QLockFile>
 
 InstanceLock::InstanceLock(QString dataDir)
@@ -20,12 +21,18 @@ bool InstanceLock::tryAcquire() {
         return true;
     m_ownerPid = 0;
     m_error.clear();
-    if (!QDir().mkpath(m_dataDir)) {
-        m_error = QStringLiteral("cannot create the data folder %1").arg(m_dataDir);
+    m_notice.clear();
+    const Expected<QString> prepared = PrivateFolder::prepare(m_dataDir);
+    if (!prepared) {
+        m_error = prepared.error();
         return false;
     }
-    if (m_lock->tryLock(0))
+    m_notice = *prepared;
+    if (m_lock->tryLock(0)) {
+        // QLockFile creates it 0666 & ~umask; it says which process owns the folder.
+        QFile::setPermissions(lockFilePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         return true;
+    }
     switch (m_lock->error()) {
     case QLockFile::LockFailedError: {
         qint64 pid = 0;
@@ -56,6 +63,10 @@ bool InstanceLock::isHeld() const {
 
 qint64 InstanceLock::ownerPid() const {
     return m_ownerPid;
+}
+
+QString InstanceLock::notice() const {
+    return m_notice;
 }
 
 QString InstanceLock::error() const {

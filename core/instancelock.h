@@ -20,10 +20,14 @@ public:
     InstanceLock(const InstanceLock &) = delete;
     InstanceLock &operator=(const InstanceLock &) = delete;
 
-    // Creates the data folder when missing, then takes the lock without
-    // waiting. False when another instance holds it (ownerPid() says which) or
-    // the folder or file cannot be written (error() says why).
+    // Creates the data folder when missing, private to its owner (0700), or
+    // makes the one there private (PrivateFolder::prepare; notice() then says
+    // so), then takes the lock without waiting. False when another instance
+    // holds it (ownerPid() says which), or the folder is not the user's own or
+    // cannot be written (error() says why).
     bool tryAcquire();
+    // After tryAcquire: what was tightened in the data folder, or empty.
+    QString notice() const;
     bool isHeld() const;
 
     // After a failed tryAcquire: the pid of the instance holding the lock, or
@@ -41,4 +45,5 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     qint64 m_ownerPid = 0;
     QString m_error;
+    QString m_notice;
 };

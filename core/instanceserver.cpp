@@ -1,16 +1,32 @@
 #include "instanceserver.h"
 
+#include "clientbacklog.h"
 #include "instancecommands.h"
 #include "instanceconnection.h"
+#include "instancepaths.h"
+#include "localsocketlistener.h"
 
-#include <QLocalServer>
 #include <QLocalSocket>
+
+#include <sys/resource.h>
+
+namespace {
+// Each client costs a descriptor: use all the system grants this process.
+void raiseOpenFileLimit() {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+} // namespace
 
 InstanceServer::InstanceServer(JobQueue *queue, QueuePersister *persister, QObject *parent)
     : QObject(parent)
-    , m_server(new QLocalServer(this))
-    , m_commands(new InstanceCommands(queue, persister, this)) {
-    connect(m_server, &QLocalServer::newConnection, this, &InstanceServer::acceptConnections);
+    , m_listener(new LocalSocketListener(this))
+    , m_commands(new InstanceCommands(queue, persister, this))
+    , m_backlog(new ClientBacklog) {
+    connect(m_listener, &LocalSocketListener::newConnection, this, &InstanceServer::serve);
     connect(m_commands, &InstanceCommands::activationRequested, this,
             &InstanceServer::activationRequested);
     connect(m_commands, &InstanceCommands::shutdownRequested, this,
@@ -18,23 +34,26 @@ InstanceServer::InstanceServer(JobQueue *queue, QueuePersister *persister, QObje
 }
 
 InstanceServer::~InstanceServer() {
-    // Connections (and their streams) go before the commands they call.
-    m_server->close();
+    // Connections (and their streams) go before the commands they call and
+    // the backlog they report to.
+    m_listener->close();
     qDeleteAll(findChildren<InstanceConnection *>(Qt::FindDirectChildrenOnly));
+    delete m_backlog;
 }
 
 Status InstanceServer::listen(const QString &socketName) {
-    m_server->close();
-    QLocalServer::removeServer(socketName);
-    m_server->setSocketOptions(QLocalServer::UserAccessOption);
-    if (!m_server->listen(socketName))
-        return Status::failure(QStringLiteral("cannot listen on the socket %1: %2")
-                                   .arg(socketName, m_server->errorString()));
-    return {};
+    raiseOpenFileLimit();
+    return m_listener->listen(socketName);
+}
+
+Status InstanceServer::listenFor(const QString &dataDir) {
+    if (Status folder = InstancePaths::prepareSocketFolder(dataDir); !folder)
+        return folder;
+    return listen(InstancePaths::socketName(dataDir));
 }
 
 QString InstanceServer::socketPath() const {
-    return m_server->fullServerName();
+    return m_listener->path();
 }
 
 void InstanceServer::setHeadless(bool headless) {
@@ -45,12 +64,10 @@ void InstanceServer::setDataDir(const QString &dataDir) {
     m_commands->setDataDir(dataDir);
 }
 
-void InstanceServer::acceptConnections() {
-    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
-        auto *connection = new InstanceConnection(socket, this);
-        connect(connection, &InstanceConnection::requestReceived, m_commands,
-                [this, connection](const InstanceRequest &request) {
-                    m_commands->handle(connection, request);
-                });
-    }
+void InstanceServer::serve(QLocalSocket *socket, qint64 peerPid) {
+    auto *connection = new InstanceConnection(socket, m_backlog, peerPid, this);
+    connect(connection, &InstanceConnection::requestReceived, m_commands,
+            [this, connection](const InstanceRequest &request) {
+                m_commands->handle(connection, request);
+            });
 }

@@ -4,16 +4,21 @@
 
 #include <QObject>
 
+class ClientBacklog;
 class InstanceCommands;
 class JobQueue;
-class QLocalServer;
+class LocalSocketListener;
+class QLocalSocket;
 class QueuePersister;
 
 // The running instance's side of the instance protocol (InstanceProtocol):
-// listens on a local socket only its user can open, serves many clients at
-// once (one InstanceConnection each) and runs their commands against the
-// queue (InstanceCommands). Bad messages get error replies; nothing a client
-// sends or does (leaving mid-stream included) stops the server.
+// listens on a local socket only its user can open (LocalSocketListener:
+// other users' processes are refused by their credentials, and running out
+// of descriptors refuses clients instead of closing the socket), serves many
+// clients at once (one InstanceConnection each) and runs their commands
+// against the queue (InstanceCommands). Bad messages get error replies;
+// nothing a client sends or does (leaving mid-stream, flooding, never reading)
+// stops the server or makes it hold more than a bounded backlog.
 //
 // Ownership: borrows the queue and the persister, which must outlive it.
 // Thread: lives on the queue's thread; call everything there. Never blocks:
@@ -27,9 +32,13 @@ public:
     ~InstanceServer() override;
 
     // Removes a socket left by an instance that died (call it only while
-    // holding the InstanceLock), then listens with owner-only access. The
+    // holding the InstanceLock), then listens with owner-only access. Raises
+    // the process's soft limit on open files to its hard limit first. The
     // error names the socket and the reason.
     Status listen(const QString &socketName);
+    // listen() on the data folder's socket (InstancePaths::socketName), after
+    // making its folder, when it is not the data folder, private.
+    Status listenFor(const QString &dataDir);
     // The full path of the socket while listening.
     QString socketPath() const;
 
@@ -38,6 +47,8 @@ public:
     void setHeadless(bool headless);
     // For "hello" and messages.
     void setDataDir(const QString &dataDir);
+
+    LocalSocketListener *listener() const { return m_listener; }
 
 Q_SIGNALS:
     // A client asked a window instance to come to the front ("activate").
@@ -48,8 +59,9 @@ Q_SIGNALS:
     void shutdownRequested();
 
 private:
-    void acceptConnections();
+    void serve(QLocalSocket *socket, qint64 peerPid);
 
-    QLocalServer *m_server;
+    LocalSocketListener *m_listener;
     InstanceCommands *m_commands;
+    ClientBacklog *m_backlog; // owned; outlives the connections
 };

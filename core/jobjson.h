@@ -34,7 +34,8 @@ public:
 
     // A positive integer JSON number that is exactly a job id, else nullopt.
     static std::optional<JobId> jobId(const QJsonValue &value);
-    // Every element a job id (see jobId), else nullopt.
+    // Every element a job id (see jobId), else nullopt; each id once, in the
+    // order it first appears.
     static std::optional<QList<JobId>> jobIds(const QJsonValue &value);
     static QJsonArray toJson(const QList<JobId> &ids);
 };

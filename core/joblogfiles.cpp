@@ -18,10 +18,13 @@ QString JobLogFiles::path(JobId id) const {
 }
 
 QString JobLogFiles::append(JobId id, const QStringList &lines) const {
-    if (!QDir().mkpath(m_dir))
+    // The folder and every log in it are the owner's alone: a log is a job's output.
+    if (!QDir().exists(m_dir) &&
+        !QDir().mkdir(m_dir,
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
         return QStringLiteral("cannot create the log folder %1").arg(m_dir);
     CappedLogFile file(m_maxBytes);
-    if (!file.openForAppend(path(id)))
+    if (!file.openForAppend(path(id), CappedLogFile::Access::OwnerOnly))
         return QStringLiteral("cannot write %1: %2").arg(path(id), file.errorString());
     for (const QString &line : lines)
         file.writeLine(line.toUtf8());

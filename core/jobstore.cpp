@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 
 #include <atomic>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace {
 constexpr int busyTimeoutMs = 10000;
@@ -34,6 +36,12 @@ Expected<QVariant> pragma(QSqlDatabase &db, const QString &statement) {
     if (!query.exec(statement))
         return Expected<QVariant>::failure(errorText(query.lastError()));
     return query.next() ? query.value(0) : QVariant();
+}
+
+void createPrivately(const QString &path) {
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        ::close(fd);
 }
 
 JobLogFiles logFiles(const QString &dataDir) {
@@ -70,6 +78,9 @@ Expected<JobStore::Loaded> JobStore::open(int historyDays) {
     if (!QDir().mkpath(m_dataDir) || !QFileInfo(m_dataDir).isDir())
         return Expected<Loaded>::failure(
             QStringLiteral("cannot create the data folder %1").arg(m_dataDir));
+    // SQLite would create the file 0644 & ~umask, and its -wal and -shm with the
+    // same mode: made here first, they are the owner's alone.
+    createPrivately(databasePath());
     Loaded loaded;
     QString error;
     const Attempt attempt = openAndLoad(historyDays, loaded, error);

@@ -1,7 +1,10 @@
 // InstanceLock, InstancePaths and JobJson: the pieces around the instance server.
+#include "clientbacklog.h"
 #include "instancelock.h"
 #include "instancepaths.h"
 #include "jobjson.h"
+#include "otheruser.h"
+#include "privatefolder.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -9,6 +12,9 @@
 #include <QLockFile>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 QString s(const char *text) {
@@ -92,13 +98,177 @@ TEST(InstancePaths, DataDirIsTheOptionMadeAbsoluteOrTheUsersAppDataFolder) {
 
 TEST(InstancePaths, SocketIsInTheDataFolderUnlessThatPathIsTooLong) {
     EXPECT_EQ(InstancePaths::socketName(s("/home/a/data")), s("/home/a/data/taskdeck.sock"));
+    EXPECT_TRUE(InstancePaths::socketFolder(s("/home/a/data")).isEmpty());
     const QString deep = s("/tmp/") + QString(120, QLatin1Char('d'));
     const QString name = InstancePaths::socketName(deep);
     EXPECT_LT(name.toUtf8().size(), InstancePaths::maxSocketPathBytes);
-    EXPECT_TRUE(name.contains(s("/taskdeck-"))) << name.toStdString();
+    EXPECT_TRUE(name.startsWith(InstancePaths::socketFolder(deep) + s("/"))) << name.toStdString();
     EXPECT_TRUE(name.endsWith(s(".sock")));
     EXPECT_EQ(name, InstancePaths::socketName(deep)); // the client finds the same one
     EXPECT_NE(name, InstancePaths::socketName(deep + s("x")));
+}
+
+namespace {
+// The environment a socket folder is chosen from, for one test.
+class SocketFolderTest : public ::testing::Test {
+protected:
+    QTemporaryDir tmp;
+    QByteArray savedRuntime = qgetenv("XDG_RUNTIME_DIR");
+    QByteArray savedTmp = qgetenv("TMPDIR");
+    const QString deep = s("/tmp/") + QString(120, QLatin1Char('d'));
+    void SetUp() override { qputenv("TMPDIR", QFile::encodeName(tmp.path())); }
+    void TearDown() override {
+        savedRuntime.isNull() ? qunsetenv("XDG_RUNTIME_DIR")
+                              : qputenv("XDG_RUNTIME_DIR", savedRuntime);
+        savedTmp.isNull() ? qunsetenv("TMPDIR") : qputenv("TMPDIR", savedTmp);
+    }
+    static mode_t modeOf(const QString &path) {
+        struct stat info {};
+        ::lstat(QFile::encodeName(path).constData(), &info);
+        return info.st_mode & 07777;
+    }
+};
+} // namespace
+
+TEST_F(SocketFolderTest, WithoutARuntimeFolderItIsAPrivateFolderOfTheUserNeverTheTempFolderItself) {
+    qunsetenv("XDG_RUNTIME_DIR");
+    const QString folder = InstancePaths::socketFolder(deep);
+    EXPECT_EQ(folder, tmp.path() + s("/taskdeck-%1").arg(::geteuid()));
+    ASSERT_TRUE(InstancePaths::prepareSocketFolder(deep).ok());
+    EXPECT_EQ(modeOf(folder), 0700u);
+    EXPECT_TRUE(InstancePaths::checkSocketFolder(deep).ok());
+}
+
+TEST_F(SocketFolderTest, AUsableRuntimeFolderGetsATaskdeckFolderOfItsOwn) {
+    const QString runtime = tmp.path() + s("/run");
+    ASSERT_TRUE(QDir().mkdir(runtime));
+    QFile::setPermissions(runtime,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
+    EXPECT_EQ(InstancePaths::socketFolder(deep), runtime + s("/taskdeck"));
+    ASSERT_TRUE(InstancePaths::prepareSocketFolder(deep).ok());
+    EXPECT_EQ(modeOf(runtime + s("/taskdeck")), 0700u);
+}
+
+TEST_F(SocketFolderTest, ARuntimeFolderOthersMayWriteToIsNotTrusted) {
+    const QString runtime = tmp.path() + s("/shared");
+    ASSERT_TRUE(QDir().mkdir(runtime));
+    ASSERT_EQ(::chmod(QFile::encodeName(runtime).constData(), 01777), 0);
+    qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
+    EXPECT_EQ(InstancePaths::socketFolder(deep), tmp.path() + s("/taskdeck-%1").arg(::geteuid()));
+}
+
+TEST_F(SocketFolderTest, AFolderPlantedAsALinkOrOpenToOthersIsRefusedByBothSides) {
+    qunsetenv("XDG_RUNTIME_DIR");
+    const QString folder = InstancePaths::socketFolder(deep);
+    const QString elsewhere = tmp.path() + s("/elsewhere");
+    ASSERT_TRUE(QDir().mkdir(elsewhere));
+    ASSERT_TRUE(QFile::link(elsewhere, folder));
+    Status prepared = InstancePaths::prepareSocketFolder(deep);
+    ASSERT_FALSE(prepared.ok());
+    EXPECT_TRUE(prepared.error().contains(folder)) << prepared.error().toStdString();
+    EXPECT_TRUE(prepared.error().contains(s("symbolic link"))) << prepared.error().toStdString();
+    EXPECT_FALSE(InstancePaths::checkSocketFolder(deep).ok());
+
+    ASSERT_TRUE(QFile::remove(folder));
+    ASSERT_TRUE(QDir().mkdir(folder));
+    ASSERT_EQ(::chmod(QFile::encodeName(folder).constData(), 0777), 0);
+    prepared = InstancePaths::prepareSocketFolder(deep);
+    ASSERT_FALSE(prepared.ok());
+    EXPECT_TRUE(prepared.error().contains(s("open to other users")))
+        << prepared.error().toStdString();
+    const Status checked = InstancePaths::checkSocketFolder(deep);
+    ASSERT_FALSE(checked.ok());
+    EXPECT_TRUE(checked.error().contains(folder));
+}
+
+TEST_F(SocketFolderTest, AFolderOfAnotherUserIsRefusedNamingItsOwner) {
+    QString why;
+    const std::optional<OtherUser> other = OtherUser::get(&why);
+    if (!other)
+        GTEST_SKIP() << why.toStdString();
+    qunsetenv("XDG_RUNTIME_DIR");
+    const QString folder = InstancePaths::socketFolder(deep);
+    ASSERT_TRUE(QDir().mkdir(folder));
+    ASSERT_EQ(::chmod(QFile::encodeName(folder).constData(), 0700), 0);
+    ASSERT_EQ(::chown(QFile::encodeName(folder).constData(), other->uid, other->gid), 0);
+    const Status prepared = InstancePaths::prepareSocketFolder(deep);
+    ASSERT_FALSE(prepared.ok());
+    EXPECT_TRUE(prepared.error().contains(other->name)) << prepared.error().toStdString();
+    EXPECT_FALSE(InstancePaths::checkSocketFolder(deep).ok());
+}
+
+TEST(PrivateFolder, ANewDataFolderAndItsParentsAreTheOwnersAloneWhateverTheUmask) {
+    QTemporaryDir tmp;
+    const mode_t old = ::umask(0);
+    const QString data = tmp.path() + s("/share/Taskdeck/data");
+    const Expected<QString> prepared = PrivateFolder::prepare(data);
+    ::umask(old);
+    ASSERT_TRUE(prepared.ok()) << prepared.error().toStdString();
+    EXPECT_TRUE(prepared->isEmpty()) << prepared->toStdString();
+    for (const QString &folder : {tmp.path() + s("/share"), data}) {
+        struct stat info {};
+        ASSERT_EQ(::stat(QFile::encodeName(folder).constData(), &info), 0);
+        EXPECT_EQ(info.st_mode & 0777, 0700u) << folder.toStdString();
+    }
+}
+
+TEST(PrivateFolder, AnOpenDataFolderIsTightenedWithItsFilesAndSaysSoOnce) {
+    QTemporaryDir tmp;
+    const QString data = tmp.path() + s("/data");
+    ASSERT_TRUE(QDir().mkpath(data + s("/logs")));
+    for (const QString &file : {s("/taskdeck.db"), s("/taskdeck.db-wal"), s("/logs/1.log")}) {
+        QFile f(data + file);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    }
+    const QByteArray native = QFile::encodeName(data);
+    ::chmod(native.constData(), 0755);
+    ::chmod((native + "/logs").constData(), 0755);
+    ::chmod((native + "/taskdeck.db").constData(), 0644);
+    ::chmod((native + "/logs/1.log").constData(), 0644);
+    const Expected<QString> prepared = PrivateFolder::prepare(data);
+    ASSERT_TRUE(prepared.ok()) << prepared.error().toStdString();
+    EXPECT_TRUE(prepared->contains(data)) << prepared->toStdString();
+    EXPECT_TRUE(prepared->contains(s("0755"))) << prepared->toStdString();
+    const auto mode = [](const QByteArray &path) {
+        struct stat info {};
+        ::lstat(path.constData(), &info);
+        return info.st_mode & 0777;
+    };
+    EXPECT_EQ(mode(native), 0700u);
+    EXPECT_EQ(mode(native + "/logs"), 0700u);
+    EXPECT_EQ(mode(native + "/taskdeck.db"), 0600u);
+    EXPECT_EQ(mode(native + "/logs/1.log"), 0600u);
+    const Expected<QString> again = PrivateFolder::prepare(data);
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->isEmpty()) << again->toStdString();
+}
+
+TEST(PrivateFolder, ADataFolderThatIsALinkIsRefused) {
+    QTemporaryDir tmp;
+    ASSERT_TRUE(QDir().mkdir(tmp.path() + s("/real")));
+    ASSERT_TRUE(QFile::link(tmp.path() + s("/real"), tmp.path() + s("/data")));
+    const Expected<QString> prepared = PrivateFolder::prepare(tmp.path() + s("/data"));
+    ASSERT_FALSE(prepared.ok());
+    EXPECT_TRUE(prepared.error().contains(s("symbolic link"))) << prepared.error().toStdString();
+}
+
+TEST(ClientBacklog, AClientPastItsOwnLimitOrItsShareOfAFullBacklogIsDropped) {
+    ClientBacklog backlog(1000, 600);
+    for (int i = 0; i < 4; ++i)
+        backlog.join();
+    EXPECT_TRUE(backlog.dropReason(500).isEmpty());
+    EXPECT_FALSE(backlog.dropReason(601).isEmpty()); // its own limit
+    backlog.queued(900);
+    EXPECT_TRUE(backlog.dropReason(300).isEmpty()); // all together still within the limit
+    backlog.queued(200);
+    EXPECT_EQ(backlog.share(), 250);
+    EXPECT_FALSE(backlog.dropReason(300).isEmpty()); // over its share of a full backlog
+    EXPECT_TRUE(backlog.dropReason(200).isEmpty());  // a reader that keeps up stays
+    backlog.written(600);
+    EXPECT_TRUE(backlog.dropReason(300).isEmpty());
+    backlog.leave(500);
+    EXPECT_EQ(backlog.total(), 0);
 }
 
 TEST(JobJson, SpecRoundTripsThroughJson) {

@@ -2,10 +2,16 @@
 #include "instanceprotocol.h"
 #include "instanceserverfixture.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 
+#include <cstring>
 #include <iostream>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 namespace {
 
@@ -253,15 +259,37 @@ TEST_F(InstanceServerRobustness, ListeningReplacesAStaleSocketFile) {
     // A kill -9 leaves the socket file; the next instance (holding the lock) takes its place.
     QTemporaryDir other;
     const QString name = InstancePaths::socketName(other.path());
-    QFile stale(name);
-    ASSERT_TRUE(stale.open(QIODevice::WriteOnly));
-    stale.close();
+    {
+        // Bound, then closed without unlinking: what a killed instance leaves.
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        std::strcpy(address.sun_path, QFile::encodeName(name).constData());
+        ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        ::close(fd);
+    }
+    ASSERT_TRUE(QFileInfo::exists(name));
     InstanceServer second(&queue, nullptr);
     const Status listening = second.listen(name);
     ASSERT_TRUE(listening.ok()) << listening.error().toStdString();
     TestClient client(name);
     const qint64 id = client.sendCommand(s("hello"));
     EXPECT_TRUE(waitForReply(client, id).value(s("ok")).toBool());
+}
+
+TEST_F(InstanceServerRobustness, AFileThatIsNotASocketIsNeverDeletedToListen) {
+    QTemporaryDir other;
+    const QString name = InstancePaths::socketName(other.path());
+    QFile file(name);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("keep me");
+    file.close();
+    InstanceServer second(&queue, nullptr);
+    const Status listening = second.listen(name);
+    ASSERT_FALSE(listening.ok());
+    EXPECT_TRUE(listening.error().contains(s("not a socket"))) << listening.error().toStdString();
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.readAll(), "keep me");
 }
 
 TEST_F(InstanceServerRobustness, ListenNamesTheSocketWhenItCannot) {
