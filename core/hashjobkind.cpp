@@ -211,12 +211,12 @@ JobResult HashJobKind::runHash(JobContext &context, const HashJobParams &params)
 
 JobResult HashJobKind::runVerify(JobContext &context, const HashJobParams &params) {
     context.setStatus(QStringLiteral("Reading the manifest…"));
-    QFile file(params.manifest);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return JobResult::failure(
-            QStringLiteral("cannot read %1: %2").arg(params.manifest, file.errorString()));
-    }
-    const QByteArray data = file.readAll();
+    // Opened again, not trusted from validation: the path may have been
+    // swapped for a FIFO or a link to a device since the job was queued.
+    const Expected<QByteArray> read = HashJobParams::readManifest(params.manifest);
+    if (!read)
+        return JobResult::failure(read.error());
+    const QByteArray &data = *read;
     const HashAlgorithm algorithm = params.algorithm.value_or(
         ChecksumManifest::detectAlgorithm(data, params.manifest).value_or(HashAlgorithm::Sha256));
     const auto parsed = ChecksumManifest::parse(data, algorithm, params.manifest);

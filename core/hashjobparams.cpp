@@ -2,6 +2,7 @@
 
 #include "checksummanifest.h"
 #include "filehasher.h"
+#include "readablefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,7 +34,9 @@ Status errnoFailure(const QString &path, int error) {
 }
 
 // Opening is the only faithful readability test: access() asks about the real
-// user, and permissions are not the only reason a read may be refused.
+// user, and permissions are not the only reason a read may be refused. A file
+// is opened as the job will open it (ReadableFile: a FIFO or a device is
+// refused, and never blocks the caller, who may be the queue's thread).
 Status checkReadable(const QString &path) {
     const QByteArray native = QFile::encodeName(path);
     struct stat info {};
@@ -46,13 +49,8 @@ Status checkReadable(const QString &path) {
         ::closedir(dir);
         return {};
     }
-    if (!S_ISREG(info.st_mode))
-        return failure(QStringLiteral("not a regular file or folder: %1").arg(path));
-    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return errnoFailure(path, errno);
-    ::close(fd);
-    return {};
+    const Expected<ReadableFile::Opened> opened = ReadableFile::open(native);
+    return opened ? Status() : failure(opened.error());
 }
 
 Status checkWritableOutput(const QString &output) {
@@ -182,12 +180,12 @@ Status HashJobParams::check() {
     const QFileInfo info(manifest);
     if (info.isDir())
         return failure(QStringLiteral("%1 is a folder, not a checksum manifest").arg(manifest));
-    if (Status status = checkReadable(manifest); !status)
-        return status;
-    QFile file(manifest);
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("cannot read %1: %2").arg(manifest, file.errorString()));
-    const QByteArray data = file.readAll();
+    if (!info.exists() && !info.isSymLink())
+        return failure(QStringLiteral("no such file or directory: %1").arg(manifest));
+    const Expected<QByteArray> read = readManifest(manifest);
+    if (!read)
+        return failure(read.error());
+    const QByteArray &data = *read;
     if (!algorithm) {
         algorithm =
             ChecksumManifest::detectAlgorithm(data, manifest).value_or(HashAlgorithm::Sha256);
@@ -209,4 +207,21 @@ QVariantMap HashJobParams::toMap() const {
         map.insert(algorithmKey, hashAlgorithmName(*algorithm));
     map.insert(baseDirKey, baseDir);
     return map;
+}
+
+Expected<QByteArray> HashJobParams::readManifest(const QString &path) {
+    Expected<ReadableFile::Opened> opened = ReadableFile::open(path);
+    if (!opened)
+        return Expected<QByteArray>::failure(opened.error());
+    QFile file;
+    if (!file.open(opened->fd.get(), QIODevice::ReadOnly, QFileDevice::DontCloseHandle)) {
+        return Expected<QByteArray>::failure(
+            QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    }
+    QByteArray data = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        return Expected<QByteArray>::failure(
+            QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    }
+    return data;
 }

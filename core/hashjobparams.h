@@ -49,4 +49,9 @@ public:
 
     // Absolute native path of path (relative ones resolved against baseDir).
     QString resolve(const QString &path) const;
+
+    // The whole manifest at path, opened with ReadableFile (so a FIFO, a
+    // device or a folder there is an error naming it, never a block or an
+    // endless read). Any thread.
+    static Expected<QByteArray> readManifest(const QString &path);
 };
