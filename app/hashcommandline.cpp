@@ -55,3 +55,17 @@ Expected<QVariantMap> HashCommandLine::params(const QCommandLineParser &parser,
         params.insert(QStringLiteral("output"), output);
     return params;
 }
+
+KindCommandLine::TerminalLine HashCommandLine::terminalLine(const QString &logLine,
+                                                            FILE *defaultStream) const {
+    // Verifying runs its log ("NAME: OK") to stdout: it is the command's answer.
+    if (defaultStream == stdout)
+        return {stdout, logLine};
+    return {stderr, QStringLiteral("taskdeck: ") + logLine};
+}
+
+bool HashCommandLine::showsError(const JobResult &result) const {
+    // Each unreadable file was named on its own line, as sha256sum names
+    // them; a last line would only repeat the first.
+    return !result.details.contains(QStringLiteral("unreadable"));
+}

@@ -11,4 +11,8 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     Expected<QVariantMap> params(const QCommandLineParser &parser,
                                  const QString &workingDir) const override;
+    // Diagnostics ("cannot read ...") go to stderr as "taskdeck: ...".
+    TerminalLine terminalLine(const QString &logLine, FILE *defaultStream) const override;
+    // Not when the log named every file that could not be read.
+    bool showsError(const JobResult &result) const override;
 };

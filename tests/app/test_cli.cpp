@@ -8,6 +8,9 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <optional>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace {
 struct Outcome {
@@ -24,6 +27,40 @@ Outcome run(const QStringList &arguments, const QString &workingDir) {
     EXPECT_TRUE(process.waitForFinished(120000));
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+// Runs argv[0] with the rest as arguments; HOME is the working folder, so a
+// program run as another user finds a home it may use.
+Outcome runProgram(const QStringList &argv, const QString &workingDir) {
+    QProcess process;
+    process.setWorkingDirectory(workingDir);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), workingDir);
+    env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+    process.setProcessEnvironment(env);
+    process.start(argv.first(), argv.mid(1));
+    process.closeWriteChannel();
+    EXPECT_TRUE(process.waitForFinished(120000));
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+// argv as run by a user whom file permissions apply to: this one, unless it is
+// root (whom they do not), then the local user taskdeck-test, created when
+// missing. Empty when there is no such user and none can be created.
+std::optional<QStringList> asUnprivilegedUser(const QStringList &argv) {
+    if (::geteuid() != 0)
+        return argv;
+    const char *user = "taskdeck-test";
+    if (!::getpwnam(user) &&
+        QProcess::execute(QStringLiteral("useradd"),
+                          {QStringLiteral("-M"), QStringLiteral("-s"), QStringLiteral("/bin/sh"),
+                           QString::fromLatin1(user)}) != 0) {
+        return std::nullopt;
+    }
+    return QStringList{QStringLiteral("setpriv"), QStringLiteral("--reuid=%1").arg(user),
+                       QStringLiteral("--regid=%1").arg(user), QStringLiteral("--clear-groups")} +
+           argv;
 }
 
 QByteArray shell(const QString &command, const QString &workingDir) {
@@ -63,6 +100,38 @@ TEST_F(CommandLine, HashPrintsExactlyWhatSha256sumPrints) {
               dir.path());
     ASSERT_FALSE(expected.isEmpty());
     EXPECT_EQ(result.out, expected);
+}
+
+TEST_F(CommandLine, HashWithAnUnreadableFilePrintsTheOthersAsSha256sumDoesAndExitsOne) {
+    write(path("photos/locked.jpg"), "secret");
+    ASSERT_TRUE(QFile::setPermissions(path("photos/locked.jpg"), {}));
+    // QTemporaryDir is the owner's only: let the other user in.
+    ASSERT_TRUE(QFile::setPermissions(
+        dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                        QFileDevice::ReadOther | QFileDevice::ExeOther));
+    const auto taskdeck =
+        asUnprivilegedUser({QStringLiteral(TASKDECK_BINARY), QStringLiteral("run"),
+                            QStringLiteral("hash"), QStringLiteral("photos")});
+    // What `find photos -type f | LC_ALL=C sort` lists.
+    const auto sha256sum =
+        asUnprivilegedUser({QStringLiteral("sha256sum"), QStringLiteral("photos/a.jpg"),
+                            QStringLiteral("photos/empty"), QStringLiteral("photos/locked.jpg"),
+                            QStringLiteral("photos/sub dir/b.jpg")});
+    if (!taskdeck || !sha256sum)
+        GTEST_SKIP() << "running as root, and the user taskdeck-test cannot be created: as root "
+                        "no file is unreadable";
+
+    const Outcome ours = runProgram(*taskdeck, dir.path());
+    const Outcome theirs = runProgram(*sha256sum, dir.path());
+    ASSERT_EQ(theirs.exitCode, 1) << theirs.err.toStdString();
+    ASSERT_EQ(theirs.out.count('\n'), 3);
+    EXPECT_EQ(ours.exitCode, 1) << ours.err.toStdString();
+    EXPECT_EQ(ours.out.toStdString(), theirs.out.toStdString());
+    // One line naming the file, as sha256sum's "sha256sum: photos/locked.jpg: Permission denied".
+    EXPECT_EQ(ours.err.toStdString(),
+              QStringLiteral("taskdeck: cannot read %1: permission denied\n")
+                  .arg(path("photos/locked.jpg"))
+                  .toStdString());
 }
 
 TEST_F(CommandLine, HashWritesTheManifestToOutputAndSha256sumAcceptsIt) {
