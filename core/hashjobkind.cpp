@@ -1,5 +1,6 @@
 #include "hashjobkind.h"
 
+#include "checksumcheckreport.h"
 #include "checksummanifest.h"
 #include "filescanner.h"
 #include "hashcheckpoints.h"
@@ -12,13 +13,11 @@
 #include <QLocale>
 #include <QSaveFile>
 
+#include <cerrno>
 #include <optional>
 #include <sys/stat.h>
 
 namespace {
-
-// How many names an error message lists before "and N more".
-constexpr int namesInMessage = 3;
 
 JobResult canceled() {
     return JobResult::failure(QStringLiteral("canceled"));
@@ -34,16 +33,6 @@ QString filesAndBytes(qint64 files, qint64 bytes) {
     return QStringLiteral("%1 %2, %3")
         .arg(locale.toString(files), files == 1 ? QStringLiteral("file") : QStringLiteral("files"),
              locale.formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat));
-}
-
-// "a.txt, b.txt, c.txt and 4 more"
-QString listNames(const QStringList &names) {
-    QString text =
-        names.first(qMin<qsizetype>(names.size(), namesInMessage)).join(QStringLiteral(", "));
-    if (names.size() > namesInMessage)
-        text +=
-            QStringLiteral(" and %1 more").arg(QLocale().toString(names.size() - namesInMessage));
-    return text;
 }
 
 // The title's short name for a path: its last part, keeping a trailing '/'.
@@ -216,16 +205,17 @@ JobResult HashJobKind::runVerify(JobContext &context, const HashJobParams &param
     const Expected<QByteArray> read = HashJobParams::readManifest(params.manifest);
     if (!read)
         return JobResult::failure(read.error());
-    const QByteArray &data = *read;
     const HashAlgorithm algorithm = params.algorithm.value_or(
-        ChecksumManifest::detectAlgorithm(data, params.manifest).value_or(HashAlgorithm::Sha256));
-    const auto parsed = ChecksumManifest::parse(data, algorithm, params.manifest);
-    if (!parsed)
-        return JobResult::failure(parsed.error());
-    const QList<ChecksumManifest::Entry> &entries = *parsed;
+        ChecksumManifest::detectAlgorithm(*read, params.manifest).value_or(HashAlgorithm::Sha256));
+    // Lines that are not checksum lines are skipped (and counted), as
+    // sha256sum -c skips them: the rest is still checked.
+    const ChecksumManifest::Parsed manifest = ChecksumManifest::parse(*read, algorithm);
+    ChecksumCheckReport report(context, params, algorithm, manifest);
+    const QList<ChecksumManifest::Entry> &entries = manifest.entries;
 
     context.setStatus(QStringLiteral("Scanning…"));
     const QByteArray baseDir = QFile::encodeName(params.baseDir);
+    QList<qsizetype> checked; // per file to hash: its entry
     QList<QByteArray> paths;
     QList<qint64> sizes;
     qint64 total = 0;
@@ -233,72 +223,47 @@ JobResult HashJobKind::runVerify(JobContext &context, const HashJobParams &param
     // read again; their verdicts are judged from the recorded digests.
     HashCheckpoints checkpoints(context);
     ParallelHasher::KnownResults known;
-    if (context.isResuming())
-        known.resize(size_t(entries.size()));
-    for (const ChecksumManifest::Entry &entry : entries) {
-        if (paths.size() % 1024 == 0 && !context.checkpoint())
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (i % 1024 == 0 && !context.checkpoint())
             return canceled();
-        paths.append(FileScanner::resolve(baseDir, entry.name));
+        const QByteArray path = FileScanner::resolve(baseDir, entries[i].name);
         struct stat info {};
-        const bool exists = ::stat(paths.last().constData(), &info) == 0;
+        const bool exists = ::stat(path.constData(), &info) == 0;
+        // As coreutils, only a file that does not exist is ignored, not one
+        // that cannot be read.
+        if (!exists && errno == ENOENT && params.ignoreMissing) {
+            report.addIgnored(entries[i]);
+            continue;
+        }
+        checked.append(i);
+        paths.append(path);
         sizes.append(exists ? qint64(info.st_size) : 0);
         total += sizes.last();
-        if (!known.empty() && exists) {
-            known[size_t(paths.size() - 1)] =
-                checkpoints.reusable(entry.name, FileStamp::fromStat(info));
+        if (context.isResuming()) {
+            known.push_back(exists
+                                ? checkpoints.reusable(entries[i].name, FileStamp::fromStat(info))
+                                : std::nullopt);
         }
     }
     checkpoints.logResumed();
     context.setTotal(total, ProgressUnit::Bytes);
     context.setStatus(QStringLiteral("Verifying…"));
 
-    int ok = 0;
-    qint64 bytes = 0;
-    QStringList mismatched;
-    QStringList missing;
-    QStringList bad; // both, in manifest order, for the message
     ParallelHasher hasher(algorithm, context);
     const bool completed = hasher.hashAll(
         paths, sizes,
         [&](qsizetype index, const auto &result) {
-            const ChecksumManifest::Entry &entry = entries[index];
+            const ChecksumManifest::Entry &entry = entries[checked[index]];
             checkpoints.record(entry.name, result);
-            bytes += result.bytes;
-            QByteArrayView status = "OK";
-            if (!result.error.isEmpty()) {
-                status = "FAILED open or read";
-                missing.append(decode(entry.name));
-                bad.append(missing.last());
-            } else if (result.digest != entry.digest) {
-                status = "FAILED";
-                mismatched.append(decode(entry.name));
-                bad.append(mismatched.last());
-            } else {
-                ++ok;
-            }
-            context.log(decode(ChecksumManifest::formatCheckLine(entry.name, status)));
+            if (!result.error.isEmpty())
+                report.addUnreadable(entry, result.error, result.bytes);
+            else if (result.digest != entry.digest)
+                report.addMismatch(entry, result.bytes);
+            else
+                report.addMatch(entry, result.bytes);
         },
         known);
     if (!completed)
         return canceled();
-
-    const QVariantMap details{{QStringLiteral("ok"), ok},
-                              {QStringLiteral("mismatched"), mismatched},
-                              {QStringLiteral("missing"), missing},
-                              {QStringLiteral("files"), qint64(entries.size())},
-                              {QStringLiteral("bytes"), bytes}};
-    const QLocale locale;
-    QString summary = filesAndBytes(entries.size(), bytes);
-    summary += mismatched.size() == 1
-                   ? QStringLiteral(", 1 mismatch")
-                   : QStringLiteral(", %1 mismatches").arg(locale.toString(mismatched.size()));
-    if (!missing.isEmpty())
-        summary += QStringLiteral(", %1 missing").arg(locale.toString(missing.size()));
-    context.setStatus(summary);
-    if (bad.isEmpty())
-        return JobResult{{}, summary, details};
-    const QString error =
-        QStringLiteral("%1 of %2 files did not match: %3")
-            .arg(locale.toString(bad.size()), locale.toString(entries.size()), listNames(bad));
-    return JobResult::failure(error, summary, details);
+    return report.finish();
 }

@@ -12,10 +12,10 @@ class HashJobParams;
 // manifest text, when no "output" was given) and, when some files could not be
 // read, "unreadable" (QStringList); the job then fails naming the first, after
 // hashing the rest (and writing them), as sha256sum does.
-// Verify mode: logs the lines "sha256sum -c" prints ("NAME: OK", "NAME:
-// FAILED", "NAME: FAILED open or read") in manifest order; result.details has
-// "ok" (int), "mismatched" and "missing" (QStringList; missing includes
-// unreadable), "files" and "bytes"; the job fails when any file did not match.
+// Verify mode: logs what "sha256sum -c" prints, with its options (strict,
+// ignore_missing, quiet, status, warn), and fails when it would exit 1; see
+// ChecksumCheckReport for the lines, the verdict and result.details. Lines
+// that are not checksum lines are skipped and counted, not fatal.
 //
 // Several files are hashed at once on the context's pool, up to
 // QThread::idealThreadCount() at a time. Canceling never leaves a partial

@@ -21,6 +21,15 @@ const QString verifyKey = QStringLiteral("verify");
 const QString algorithmKey = QStringLiteral("algorithm");
 const QString outputKey = QStringLiteral("output");
 const QString baseDirKey = QStringLiteral("base_dir");
+const QString strictKey = QStringLiteral("strict");
+const QString ignoreMissingKey = QStringLiteral("ignore_missing");
+const QString quietKey = QStringLiteral("quiet");
+const QString statusKey = QStringLiteral("status");
+const QString warnKey = QStringLiteral("warn");
+
+const QStringList knownKeys{pathsKey,  verifyKey,        algorithmKey, outputKey, baseDirKey,
+                            strictKey, ignoreMissingKey, quietKey,     statusKey, warnKey};
+const QStringList verifyOnlyKeys{strictKey, ignoreMissingKey, quietKey, statusKey, warnKey};
 
 Status failure(const QString &message) {
     return Status::failure(message);
@@ -70,6 +79,38 @@ Status checkWritableOutput(const QString &output) {
     return {};
 }
 
+Expected<bool> boolParam(const QVariantMap &params, const QString &key) {
+    const QVariant value = params.value(key, false);
+    if (value.typeId() != QMetaType::Bool)
+        return Expected<bool>::failure(QStringLiteral("%1 must be true or false").arg(key));
+    return value.toBool();
+}
+
+// The verify options, as sha256sum -c takes them.
+Status readCheckOptions(const QVariantMap &params, HashJobParams &p) {
+    const Expected<bool> strict = boolParam(params, strictKey);
+    const Expected<bool> ignoreMissing = boolParam(params, ignoreMissingKey);
+    if (!strict || !ignoreMissing)
+        return failure(!strict ? strict.error() : ignoreMissing.error());
+    p.strict = *strict;
+    p.ignoreMissing = *ignoreMissing;
+    int outputs = 0;
+    for (const auto &[key, output] : {std::pair{quietKey, HashJobParams::CheckOutput::Quiet},
+                                      std::pair{statusKey, HashJobParams::CheckOutput::Status},
+                                      std::pair{warnKey, HashJobParams::CheckOutput::Warn}}) {
+        const Expected<bool> set = boolParam(params, key);
+        if (!set)
+            return failure(set.error());
+        if (*set) {
+            p.checkOutput = output;
+            ++outputs;
+        }
+    }
+    if (outputs > 1)
+        return failure(QStringLiteral("quiet, status and warn exclude each other: give one"));
+    return {};
+}
+
 Expected<QString> stringParam(const QVariantMap &params, const QString &key) {
     const QVariant value = params.value(key);
     if (value.typeId() != QMetaType::QString && value.typeId() != QMetaType::QByteArray)
@@ -78,6 +119,45 @@ Expected<QString> stringParam(const QVariantMap &params, const QString &key) {
     if (text.isEmpty())
         return Expected<QString>::failure(QStringLiteral("%1 is empty").arg(key));
     return text;
+}
+
+// The paths and the output, p.baseDir already set.
+Status readHashParams(const QVariantMap &params, HashJobParams &p) {
+    const QVariant value = params.value(pathsKey);
+    const bool isList = value.typeId() == QMetaType::QStringList ||
+                        value.typeId() == QMetaType::QVariantList ||
+                        value.typeId() == QMetaType::QString;
+    p.paths = value.toStringList();
+    if (!isList || p.paths.isEmpty())
+        return failure(QStringLiteral("paths must list the files or folders to hash"));
+    if (p.paths.contains(QString()))
+        return failure(QStringLiteral("paths must not contain an empty path"));
+    if (params.contains(outputKey)) {
+        const Expected<QString> output = stringParam(params, outputKey);
+        if (!output)
+            return failure(output.error());
+        p.output = QDir::cleanPath(p.resolve(*output));
+    }
+    for (const QString &key : verifyOnlyKeys) {
+        if (params.contains(key))
+            return failure(
+                QStringLiteral("%1 is for verifying a manifest, not for hashing").arg(key));
+    }
+    return {};
+}
+
+// The manifest and sha256sum's options, p.baseDir already set.
+Status readVerifyParams(const QVariantMap &params, HashJobParams &p) {
+    if (params.contains(outputKey))
+        return failure(
+            QStringLiteral("output is for hashing; verifying a manifest writes no file"));
+    const Expected<QString> manifest = stringParam(params, verifyKey);
+    if (!manifest)
+        return failure(manifest.error());
+    p.manifest = QDir::cleanPath(p.resolve(*manifest));
+    if (!params.contains(baseDirKey))
+        p.baseDir = QFileInfo(p.manifest).absolutePath();
+    return readCheckOptions(params, p);
 }
 
 } // namespace
@@ -91,10 +171,10 @@ QString HashJobParams::resolve(const QString &path) const {
 Expected<HashJobParams> HashJobParams::fromMap(const QVariantMap &params) {
     using Result = Expected<HashJobParams>;
     for (auto it = params.cbegin(); it != params.cend(); ++it) {
-        if (it.key() != pathsKey && it.key() != verifyKey && it.key() != algorithmKey &&
-            it.key() != outputKey && it.key() != baseDirKey) {
+        if (!knownKeys.contains(it.key())) {
             return Result::failure(QStringLiteral("unknown parameter '%1' for a hash job: use "
-                                                  "paths, verify, algorithm, output or base_dir")
+                                                  "paths, verify, algorithm, output, base_dir, "
+                                                  "strict, ignore_missing, quiet, status or warn")
                                        .arg(it.key()));
         }
     }
@@ -135,34 +215,10 @@ Expected<HashJobParams> HashJobParams::fromMap(const QVariantMap &params) {
         p.baseDir = QDir::currentPath();
     }
 
-    if (p.mode == Mode::Hash) {
-        const QVariant value = params.value(pathsKey);
-        const bool isList = value.typeId() == QMetaType::QStringList ||
-                            value.typeId() == QMetaType::QVariantList ||
-                            value.typeId() == QMetaType::QString;
-        p.paths = value.toStringList();
-        if (!isList || p.paths.isEmpty())
-            return Result::failure(QStringLiteral("paths must list the files or folders to hash"));
-        if (p.paths.contains(QString()))
-            return Result::failure(QStringLiteral("paths must not contain an empty path"));
-        if (params.contains(outputKey)) {
-            const Expected<QString> output = stringParam(params, outputKey);
-            if (!output)
-                return Result::failure(output.error());
-            p.output = QDir::cleanPath(p.resolve(*output));
-        }
-    } else {
-        if (params.contains(outputKey)) {
-            return Result::failure(
-                QStringLiteral("output is for hashing; verifying a manifest writes no file"));
-        }
-        const Expected<QString> manifest = stringParam(params, verifyKey);
-        if (!manifest)
-            return Result::failure(manifest.error());
-        p.manifest = QDir::cleanPath(p.resolve(*manifest));
-        if (!params.contains(baseDirKey))
-            p.baseDir = QFileInfo(p.manifest).absolutePath();
-    }
+    const Status status =
+        p.mode == Mode::Hash ? readHashParams(params, p) : readVerifyParams(params, p);
+    if (!status)
+        return Result::failure(status.error());
     return p;
 }
 
@@ -185,13 +241,10 @@ Status HashJobParams::check() {
     const Expected<QByteArray> read = readManifest(manifest);
     if (!read)
         return failure(read.error());
-    const QByteArray &data = *read;
-    if (!algorithm) {
-        algorithm =
-            ChecksumManifest::detectAlgorithm(data, manifest).value_or(HashAlgorithm::Sha256);
-    }
-    const auto entries = ChecksumManifest::parse(data, *algorithm, manifest);
-    return entries ? Status() : failure(entries.error());
+    // No line telling it: the run judges the manifest as sha256sum -c would.
+    if (!algorithm)
+        algorithm = ChecksumManifest::detectAlgorithm(*read, manifest);
+    return {};
 }
 
 QVariantMap HashJobParams::toMap() const {
@@ -202,6 +255,16 @@ QVariantMap HashJobParams::toMap() const {
             map.insert(outputKey, output);
     } else {
         map.insert(verifyKey, manifest);
+        if (strict)
+            map.insert(strictKey, true);
+        if (ignoreMissing)
+            map.insert(ignoreMissingKey, true);
+        if (checkOutput == CheckOutput::Quiet)
+            map.insert(quietKey, true);
+        else if (checkOutput == CheckOutput::Status)
+            map.insert(statusKey, true);
+        else if (checkOutput == CheckOutput::Warn)
+            map.insert(warnKey, true);
     }
     if (algorithm)
         map.insert(algorithmKey, hashAlgorithmName(*algorithm));

@@ -164,7 +164,8 @@ TEST_F(CommandLine, VerifyPrintsOneLinePerFileAndExitsOneOnAMismatch) {
                                  dir.path());
     EXPECT_EQ(tampered.exitCode, 1);
     EXPECT_TRUE(tampered.out.contains("photos/a.jpg: FAILED\n")) << tampered.out.toStdString();
-    EXPECT_TRUE(tampered.err.contains("photos/a.jpg")) << tampered.err.toStdString();
+    EXPECT_EQ(tampered.out, shell(QStringLiteral("sha256sum -c sums"), dir.path()));
+    EXPECT_EQ(tampered.err.toStdString(), "taskdeck: WARNING: 1 computed checksum did NOT match\n");
 }
 
 TEST_F(CommandLine, BadUsageExitsTwoWithAMessageNamingTheArgument) {
@@ -197,13 +198,28 @@ TEST_F(CommandLine, BadUsageExitsTwoWithAMessageNamingTheArgument) {
     }
 }
 
-TEST_F(CommandLine, AMalformedManifestIsBadInputNamingItsLine) {
+// As sha256sum -c: not bad usage (2) but a failed check (1), naming the manifest.
+TEST_F(CommandLine, AManifestWithoutChecksumLinesFailsTheCheckNamingIt) {
     write(path("bad.sha256"), "not a checksum line\n");
     const Outcome result = run({QStringLiteral("run"), QStringLiteral("hash"),
                                 QStringLiteral("--verify"), QStringLiteral("bad.sha256")},
                                dir.path());
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_TRUE(result.out.isEmpty());
+    EXPECT_EQ(result.err.toStdString(),
+              QStringLiteral("taskdeck: %1: no properly formatted checksum lines found\n")
+                  .arg(path("bad.sha256"))
+                  .toStdString());
+}
+
+TEST_F(CommandLine, VerifyOptionsAreRefusedWhenHashing) {
+    const Outcome result = run({QStringLiteral("run"), QStringLiteral("hash"),
+                                QStringLiteral("--strict"), QStringLiteral("photos")},
+                               dir.path());
     EXPECT_EQ(result.exitCode, 2);
-    EXPECT_TRUE(result.err.contains("bad.sha256:1")) << result.err.toStdString();
+    EXPECT_TRUE(
+        result.err.contains("the --strict option is meaningful only when verifying checksums"))
+        << result.err.toStdString();
 }
 
 TEST_F(CommandLine, HelpAndVersionWork) {
