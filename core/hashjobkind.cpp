@@ -152,7 +152,6 @@ JobResult HashJobKind::runHash(JobContext &context, const HashJobParams &params)
                 noteUnreadable(files[index].name, result.error);
                 return;
             }
-            checkpoints.record(files[index].name, result);
             const QByteArray line =
                 ChecksumManifest::formatLine(result.digest, files[index].name, algorithm);
             if (output)
@@ -162,7 +161,12 @@ JobResult HashJobKind::runHash(JobContext &context, const HashJobParams &params)
             ++hashedFiles;
             hashedBytes += result.bytes;
         },
-        known);
+        known,
+        [&](qsizetype index, const auto &result) {
+            // As soon as it is hashed, not in manifest order: a run resumed
+            // after a restart skips every file finished, however far ahead.
+            checkpoints.record(files[index].name, result);
+        });
     if (!completed) {
         if (output)
             output->cancelWriting();
@@ -254,7 +258,6 @@ JobResult HashJobKind::runVerify(JobContext &context, const HashJobParams &param
         paths, sizes,
         [&](qsizetype index, const auto &result) {
             const ChecksumManifest::Entry &entry = entries[checked[index]];
-            checkpoints.record(entry.name, result);
             if (!result.error.isEmpty())
                 report.addUnreadable(entry, result.error, result.bytes);
             else if (result.digest != entry.digest)
@@ -262,7 +265,10 @@ JobResult HashJobKind::runVerify(JobContext &context, const HashJobParams &param
             else
                 report.addMatch(entry, result.bytes);
         },
-        known);
+        known,
+        [&](qsizetype index, const auto &result) {
+            checkpoints.record(entries[checked[index]].name, result);
+        });
     if (!completed)
         return canceled();
     return report.finish();

@@ -21,7 +21,9 @@ class HashJobParams;
 // QThread::idealThreadCount() at a time. Canceling never leaves a partial
 // output manifest (it is a QSaveFile, committed once complete).
 //
-// Resumable: each file hashed is recorded (JobContext::recordFinished) with
+// Resumable: each file is recorded (JobContext::recordFinished) as soon as it
+// is hashed, in whatever order the workers finish them (not held back until
+// the files before it in the manifest are done), with
 // item = its name as the manifest spells it and value = "SIZE:MTIME_NS:HEX"
 // (see HashCheckpoints). A run that resumes an interrupted one does not read
 // the files recorded whose size and modification time still match; it uses
