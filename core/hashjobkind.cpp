@@ -1,5 +1,6 @@
 #include "hashjobkind.h"
 
+#include "atomicoutputfile.h"
 #include "checksumcheckreport.h"
 #include "checksummanifest.h"
 #include "filescanner.h"
@@ -11,7 +12,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSaveFile>
 
 #include <cerrno>
 #include <optional>
@@ -33,6 +33,67 @@ QString filesAndBytes(qint64 files, qint64 bytes) {
     return QStringLiteral("%1 %2, %3")
         .arg(locale.toString(files), files == 1 ? QStringLiteral("file") : QStringLiteral("files"),
              locale.formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat));
+}
+
+// The files a hash run could not read, named in the log as they come; the
+// run fails naming the first, after hashing (and writing) the rest.
+class Unreadable {
+public:
+    void add(JobContext &context, const QByteArray &name, const QString &error) {
+        m_names.append(decode(name));
+        if (m_firstError.isEmpty())
+            m_firstError = error;
+        context.log(error);
+    }
+
+    JobResult result(const QString &summary, QVariantMap details) const {
+        if (m_names.isEmpty())
+            return JobResult{{}, summary, details};
+        details.insert(QStringLiteral("unreadable"), m_names);
+        QString error = m_firstError;
+        if (m_names.size() > 1) {
+            error += QStringLiteral(", and %1 more could not be read")
+                         .arg(QLocale().toString(m_names.size() - 1));
+        }
+        return JobResult::failure(
+            error,
+            summary + QStringLiteral(", %1 unreadable").arg(QLocale().toString(m_names.size())),
+            details);
+    }
+
+private:
+    QStringList m_names;
+    QString m_firstError;
+};
+
+// The scanned files as ParallelHasher takes them.
+void splitFiles(const QList<FileScanner::File> &files, QList<QByteArray> &paths,
+                QList<qint64> &sizes) {
+    paths.reserve(files.size());
+    sizes.reserve(files.size());
+    for (const FileScanner::File &file : files) {
+        paths.append(file.path);
+        sizes.append(file.size);
+    }
+}
+
+// Files an interrupted run finished and that have not changed since are not
+// read again: their recorded digests go into the manifest in turn. Empty
+// when the job was canceled meanwhile.
+std::optional<ParallelHasher::KnownResults> knownResults(JobContext &context,
+                                                         HashCheckpoints &checkpoints,
+                                                         const QList<FileScanner::File> &files) {
+    ParallelHasher::KnownResults known;
+    if (!context.isResuming())
+        return known;
+    known.resize(size_t(files.size()));
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        if (i % 1024 == 0 && !context.checkpoint())
+            return std::nullopt;
+        known[size_t(i)] = checkpoints.reusable(files[i].name, files[i].path);
+    }
+    checkpoints.logResumed();
+    return known;
 }
 
 // The title's short name for a path: its last part, keeping a trailing '/'.
@@ -95,51 +156,31 @@ JobResult HashJobKind::runHash(JobContext &context, const HashJobParams &params)
     if (!scanner.scan(params.paths, [&] { return context.checkpoint(); }))
         return canceled();
 
-    QStringList unreadable;
-    QString firstError;
-    const auto noteUnreadable = [&](const QByteArray &name, const QString &error) {
-        unreadable.append(decode(name));
-        if (firstError.isEmpty())
-            firstError = error;
-        context.log(error);
-    };
+    Unreadable unreadable;
     for (const FileScanner::Problem &problem : scanner.problems())
-        noteUnreadable(problem.name, problem.error);
+        unreadable.add(context, problem.name, problem.error);
 
     const QList<FileScanner::File> &files = scanner.files();
     QList<QByteArray> paths;
     QList<qint64> sizes;
-    paths.reserve(files.size());
-    sizes.reserve(files.size());
-    for (const FileScanner::File &file : files) {
-        paths.append(file.path);
-        sizes.append(file.size);
-    }
-    // Files an interrupted run finished and that have not changed since are
-    // not read again: their recorded digests go into the manifest in turn.
+    splitFiles(files, paths, sizes);
     HashCheckpoints checkpoints(context);
-    ParallelHasher::KnownResults known;
-    if (context.isResuming()) {
-        known.resize(size_t(files.size()));
-        for (qsizetype i = 0; i < files.size(); ++i) {
-            if (i % 1024 == 0 && !context.checkpoint())
-                return canceled();
-            known[size_t(i)] = checkpoints.reusable(files[i].name, files[i].path);
-        }
-        checkpoints.logResumed();
-    }
+    const std::optional<ParallelHasher::KnownResults> known =
+        knownResults(context, checkpoints, files);
+    if (!known)
+        return canceled();
     context.setTotal(scanner.totalBytes(), ProgressUnit::Bytes);
     context.setStatus(QStringLiteral("Hashing…"));
 
-    // Written as results arrive, in order, and committed only when complete:
-    // a canceled or failed write leaves any earlier manifest untouched.
-    std::optional<QSaveFile> output;
+    // Written as results arrive, in order, beside its final name (a temporary
+    // file the job tracks) and renamed only when complete: a canceled or
+    // failed write leaves any earlier manifest untouched, and nothing behind.
+    std::optional<AtomicOutputFile> output;
+    QString writeError;
     if (!params.output.isEmpty()) {
-        output.emplace(params.output);
-        if (!output->open(QIODevice::WriteOnly)) {
-            return JobResult::failure(QStringLiteral("cannot write the manifest %1: %2")
-                                          .arg(params.output, output->errorString()));
-        }
+        output.emplace(&context, params.output);
+        if (const Status opened = output->open(); !opened)
+            return JobResult::failure(opened.error());
     }
     QByteArray manifest;
     qint64 hashedFiles = 0;
@@ -149,57 +190,42 @@ JobResult HashJobKind::runHash(JobContext &context, const HashJobParams &params)
         paths, sizes,
         [&](qsizetype index, const auto &result) {
             if (!result.error.isEmpty()) {
-                noteUnreadable(files[index].name, result.error);
+                unreadable.add(context, files[index].name, result.error);
                 return;
             }
             const QByteArray line =
                 ChecksumManifest::formatLine(result.digest, files[index].name, algorithm);
-            if (output)
-                output->write(line); // an error sticks; commit() reports it
-            else
+            if (!output)
                 manifest.append(line);
+            else if (const Status written = output->write(line); !written && writeError.isEmpty())
+                writeError = written.error();
             ++hashedFiles;
             hashedBytes += result.bytes;
         },
-        known,
+        *known,
         [&](qsizetype index, const auto &result) {
             // As soon as it is hashed, not in manifest order: a run resumed
             // after a restart skips every file finished, however far ahead.
             checkpoints.record(files[index].name, result);
         });
-    if (!completed) {
-        if (output)
-            output->cancelWriting();
-        return canceled();
-    }
+    if (!completed)
+        return canceled(); // output's destructor deletes the temporary file
 
     QVariantMap details{{QStringLiteral("files"), hashedFiles},
                         {QStringLiteral("bytes"), hashedBytes}};
     if (output) {
         context.setStatus(QStringLiteral("Writing the manifest…"));
-        if (!output->commit()) {
-            return JobResult::failure(QStringLiteral("cannot write the manifest %1: %2")
-                                          .arg(params.output, output->errorString()));
-        }
+        const Status committed =
+            writeError.isEmpty() ? output->commit() : Status::failure(writeError);
+        if (!committed)
+            return JobResult::failure(committed.error());
         details.insert(QStringLiteral("output"), params.output);
     } else {
         details.insert(QStringLiteral("manifest"), QString::fromUtf8(manifest));
     }
     const QString summary = filesAndBytes(hashedFiles, hashedBytes);
     context.setStatus(summary);
-    if (unreadable.isEmpty())
-        return JobResult{{}, summary, details};
-
-    details.insert(QStringLiteral("unreadable"), unreadable);
-    QString error = firstError;
-    if (unreadable.size() > 1) {
-        error += QStringLiteral(", and %1 more could not be read")
-                     .arg(QLocale().toString(unreadable.size() - 1));
-    }
-    return JobResult::failure(
-        error,
-        summary + QStringLiteral(", %1 unreadable").arg(QLocale().toString(unreadable.size())),
-        details);
+    return unreadable.result(summary, details);
 }
 
 JobResult HashJobKind::runVerify(JobContext &context, const HashJobParams &params) {

@@ -19,7 +19,8 @@ class HashJobParams;
 //
 // Several files are hashed at once on the context's pool, up to
 // QThread::idealThreadCount() at a time. Canceling never leaves a partial
-// output manifest (it is a QSaveFile, committed once complete).
+// output manifest: it is written beside its final name as a temporary file
+// the job tracks (AtomicOutputFile), and renamed once complete.
 //
 // Resumable: each file is recorded (JobContext::recordFinished) as soon as it
 // is hashed, in whatever order the workers finish them (not held back until

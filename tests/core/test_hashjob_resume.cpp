@@ -240,3 +240,28 @@ TEST_F(HashJobResume, FilesFinishedAheadOfManifestOrderAreRecordedAndSkippedOnRe
     ASSERT_TRUE(resumed.open(QIODevice::ReadOnly));
     EXPECT_EQ(resumed.readAll().toStdString(), expected.toStdString());
 }
+
+// The manifest is written beside its final name, as a temporary file the job
+// tracks (so a crash leaves nothing the queue does not know of), and is gone
+// once the job is canceled.
+TEST_F(HashJobResume, TheManifestIsWrittenAsATrackedTemporaryFileBesideItsName) {
+    KindRun run;
+    QStringList tracked;
+    bool existed = false;
+    const std::optional<JobResult> canceled =
+        run.runAndCancelAt(kind(), treeParams({{"output", "SUMS"}}), path("tree/d.txt"), [&] {
+            tracked = run.progress.temporaries();
+            existed = tracked.size() == 1 && QFileInfo::exists(tracked.first());
+            return true;
+        });
+    if (!canceled)
+        GTEST_SKIP() << "this file system does not grant file leases";
+    ASSERT_EQ(tracked.size(), 1);
+    EXPECT_TRUE(existed);
+    EXPECT_EQ(QFileInfo(tracked.first()).absolutePath(), tmp.path());
+    EXPECT_TRUE(QFileInfo(tracked.first()).fileName().startsWith(QLatin1String(".SUMS.taskdeck-")))
+        << tracked.first().toStdString();
+    EXPECT_TRUE(run.progress.temporaries().isEmpty());
+    EXPECT_FALSE(QFileInfo::exists(tracked.first()));
+    EXPECT_FALSE(QFileInfo::exists(path("SUMS")));
+}
