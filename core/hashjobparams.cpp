@@ -79,6 +79,49 @@ Status checkWritableOutput(const QString &output) {
     return {};
 }
 
+Status overwritesInput(const QString &output, const QString &input) {
+    return failure(
+        QStringLiteral("the manifest %1 would overwrite %2, which is being hashed: write it "
+                       "elsewhere")
+            .arg(output, input));
+}
+
+// The manifest must not replace a file it lists: an output that resolves
+// (after symbolic links) to an input file (same st_dev and st_ino, so a hard
+// link counts too), or to a file below an input folder, which the scan will
+// list. One that does not exist yet is compared by its cleaned absolute path.
+// output is absolute and clean; inputs are absolute.
+Status checkOutputIsNoInput(const QString &output, const QStringList &inputs) {
+    struct stat outputInfo {};
+    if (::stat(QFile::encodeName(output).constData(), &outputInfo) != 0) {
+        for (const QString &input : inputs) {
+            if (QDir::cleanPath(input) == output)
+                return overwritesInput(output, input);
+        }
+        return {};
+    }
+    const QString realOutput = QFileInfo(output).canonicalFilePath();
+    for (const QString &input : inputs) {
+        struct stat inputInfo {};
+        if (::stat(QFile::encodeName(input).constData(), &inputInfo) != 0)
+            continue; // the readability check named it
+        if (!S_ISDIR(inputInfo.st_mode)) {
+            if (inputInfo.st_dev == outputInfo.st_dev && inputInfo.st_ino == outputInfo.st_ino)
+                return overwritesInput(output, input);
+            continue;
+        }
+        const QString folder = QFileInfo(input).canonicalFilePath();
+        if (!folder.isEmpty() && !realOutput.isEmpty() &&
+            realOutput.startsWith(folder.endsWith(QLatin1Char('/')) ? folder
+                                                                    : folder + QLatin1Char('/'))) {
+            return failure(QStringLiteral("the manifest %1 would overwrite %2, which is being "
+                                          "hashed as part of %3: write it elsewhere")
+                               .arg(output, realOutput, input));
+        }
+    }
+    return {};
+}
+
 Expected<bool> boolParam(const QVariantMap &params, const QString &key) {
     const QVariant value = params.value(key, false);
     if (value.typeId() != QMetaType::Bool)
@@ -226,11 +269,17 @@ Status HashJobParams::check() {
     if (!QFileInfo(baseDir).isDir())
         return failure(QStringLiteral("base_dir is not a folder: %1").arg(baseDir));
     if (mode == Mode::Hash) {
+        QStringList inputs;
         for (const QString &path : std::as_const(paths)) {
-            if (Status status = checkReadable(resolve(path)); !status)
+            inputs.append(resolve(path));
+            if (Status status = checkReadable(inputs.last()); !status)
                 return status;
         }
-        return output.isEmpty() ? Status() : checkWritableOutput(output);
+        if (output.isEmpty())
+            return {};
+        if (Status status = checkWritableOutput(output); !status)
+            return status;
+        return checkOutputIsNoInput(output, inputs);
     }
 
     const QFileInfo info(manifest);

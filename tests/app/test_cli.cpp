@@ -134,6 +134,22 @@ TEST_F(CommandLine, HashWithAnUnreadableFilePrintsTheOthersAsSha256sumDoesAndExi
                   .toStdString());
 }
 
+TEST_F(CommandLine, HashRefusesAnOutputThatIsAnInputAndLeavesItAlone) {
+    const Outcome result = run({QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("-o"),
+                                QStringLiteral("photos/a.jpg"), QStringLiteral("photos")},
+                               dir.path());
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.out.isEmpty());
+    EXPECT_TRUE(result.err.contains(
+        QStringLiteral("the manifest %1 would overwrite %1, which is being hashed as part of %2")
+            .arg(path("photos/a.jpg"), path("photos"))
+            .toUtf8()))
+        << result.err.toStdString();
+    QFile input(path("photos/a.jpg"));
+    ASSERT_TRUE(input.open(QIODevice::ReadOnly));
+    EXPECT_EQ(input.readAll(), "first");
+}
+
 TEST_F(CommandLine, HashWritesTheManifestToOutputAndSha256sumAcceptsIt) {
     const Outcome result =
         run({QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("--algorithm"),
@@ -185,6 +201,9 @@ TEST_F(CommandLine, BadUsageExitsTwoWithAMessageNamingTheArgument) {
         {{QStringLiteral("run"), QStringLiteral("hash")}, "PATH"},
         {{QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("--frobnicate")},
          "frobnicate"},
+        {{QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("-o"),
+          QStringLiteral("photos/a.jpg"), QStringLiteral("photos")},
+         "would overwrite"},
         {{QStringLiteral("run"), QStringLiteral("teleport")}, "teleport"},
         {{QStringLiteral("teleport")}, "teleport"},
         // Not a window option: an error, never a window (there is no display here).

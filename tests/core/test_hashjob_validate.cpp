@@ -2,6 +2,8 @@
 // and how it normalizes what it accepts.
 #include "hashjobfixture.h"
 
+#include <unistd.h>
+
 class HashJobValidation : public HashJobFixture {};
 
 TEST_F(HashJobValidation, NamesAMissingPath) {
@@ -37,6 +39,46 @@ TEST_F(HashJobValidation, NamesAnOutputWhoseFolderIsMissingOrNotWritableOrThatIs
     EXPECT_EQ(validationError(hashParams(paths, {{QStringLiteral("output"), "readonly/SUMS"}})),
               QStringLiteral("cannot write the manifest %1: folder %2 is not writable")
                   .arg(path("readonly/SUMS"), path("readonly")));
+}
+
+// sha256sum > FILE would at least leave the inputs alone; a manifest renamed
+// over an input replaces it. Refused before anything is queued.
+TEST_F(HashJobValidation, RefusesAnOutputThatIsOneOfTheFilesToHashNamingBoth) {
+    writeFile(root + "/a.txt", "a");
+    writeFile(root + "/tree/b.txt", "b");
+    writeFile(root + "/tree/sub/SUMS", "old manifest");
+    ASSERT_TRUE(QFile::link(path("a.txt"), path("link-to-a")));
+    ASSERT_EQ(::link(QFile::encodeName(path("a.txt")).constData(),
+                     QFile::encodeName(path("hard-a")).constData()),
+              0);
+    ASSERT_TRUE(QFile::link(path("tree"), path("tree-link")));
+    const QString message =
+        QStringLiteral("the manifest %1 would overwrite %2, which is being hashed: write it "
+                       "elsewhere");
+    const QStringList a{QStringLiteral("a.txt")};
+    EXPECT_EQ(validationError(hashParams(a, {{QStringLiteral("output"), "a.txt"}})),
+              message.arg(path("a.txt"), path("a.txt")));
+    EXPECT_EQ(validationError(hashParams(a, {{QStringLiteral("output"), "link-to-a"}})),
+              message.arg(path("link-to-a"), path("a.txt")));
+    EXPECT_EQ(validationError(hashParams(a, {{QStringLiteral("output"), "hard-a"}})),
+              message.arg(path("hard-a"), path("a.txt")));
+    EXPECT_EQ(validationError(hashParams({QStringLiteral("./tree/../a.txt")},
+                                         {{QStringLiteral("output"), "a.txt"}})),
+              message.arg(path("a.txt"), path("./tree/../a.txt")));
+    // A file below a folder being hashed, also through a link to the folder.
+    for (const char *folder : {"tree", "tree-link"}) {
+        EXPECT_EQ(validationError(hashParams({QString::fromLatin1(folder)},
+                                             {{QStringLiteral("output"), "tree/sub/SUMS"}})),
+                  QStringLiteral("the manifest %1 would overwrite %2, which is being hashed as "
+                                 "part of %3: write it elsewhere")
+                      .arg(path("tree/sub/SUMS"), path("tree/sub/SUMS"), path(QByteArray(folder))));
+    }
+    // Beside the inputs, or new inside a folder (the scan comes first), is fine.
+    EXPECT_TRUE(kind().validate(hashParams(a, {{QStringLiteral("output"), "SUMS"}})).ok());
+    EXPECT_TRUE(kind()
+                    .validate(hashParams({QStringLiteral("tree")},
+                                         {{QStringLiteral("output"), "tree/NEW"}}))
+                    .ok());
 }
 
 TEST_F(HashJobValidation, NamesAnUnknownAlgorithmAndTheChoices) {
