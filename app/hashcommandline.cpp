@@ -1,5 +1,7 @@
 #include "hashcommandline.h"
 
+#include "checksummanifest.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -7,11 +9,19 @@ namespace {
 QString tr(const char *text) {
     return QCoreApplication::translate("HashCommandLine", text);
 }
+
+// The options of sha256sum -c that scripts pass, as job parameters of the
+// same meaning. quiet, status and warn exclude each other: as in coreutils,
+// the last one given wins.
+const QStringList verifyOnlyOptions{QStringLiteral("strict"), QStringLiteral("quiet"),
+                                    QStringLiteral("status"), QStringLiteral("warn"),
+                                    QStringLiteral("ignore-missing")};
 } // namespace
 
 QString HashCommandLine::synopsis() const {
     return QStringLiteral("hash [--algorithm sha256|sha512|sha1|md5|blake2b] [--output FILE] "
-                          "PATH...\n  hash [--algorithm A] --verify MANIFEST");
+                          "PATH...\n  hash [--algorithm A] [--strict] [--quiet|--status|--warn] "
+                          "[--ignore-missing] --verify MANIFEST");
 }
 
 void HashCommandLine::addOptions(QCommandLineParser &parser) const {
@@ -25,6 +35,16 @@ void HashCommandLine::addOptions(QCommandLineParser &parser) const {
     parser.addOption({{QStringLiteral("c"), QStringLiteral("verify")},
                       tr("Check the files listed in MANIFEST (as sha256sum -c does)."),
                       tr("MANIFEST")});
+    parser.addOption({QStringLiteral("ignore-missing"),
+                      tr("With --verify: don't fail or report status for missing files.")});
+    parser.addOption({QStringLiteral("quiet"),
+                      tr("With --verify: don't print OK for each successfully verified file.")});
+    parser.addOption({QStringLiteral("status"),
+                      tr("With --verify: don't output anything, the exit status shows success.")});
+    parser.addOption({QStringLiteral("strict"),
+                      tr("With --verify: exit non-zero for improperly formatted checksum lines.")});
+    parser.addOption({{QStringLiteral("w"), QStringLiteral("warn")},
+                      tr("With --verify: warn about improperly formatted checksum lines.")});
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("Files and folders to hash."),
                                  QStringLiteral("PATH..."));
 }
@@ -44,7 +64,14 @@ Expected<QVariantMap> HashCommandLine::params(const QCommandLineParser &parser,
         if (parser.isSet(QStringLiteral("output")))
             return Expected<QVariantMap>::failure(tr("--output cannot be used with --verify"));
         params.insert(QStringLiteral("verify"), parser.value(QStringLiteral("verify")));
+        addVerifyOptions(parser, params);
         return params;
+    }
+    for (const QString &option : verifyOnlyOptions) {
+        if (parser.isSet(option)) {
+            return Expected<QVariantMap>::failure(
+                tr("the --%1 option is meaningful only when verifying checksums").arg(option));
+        }
     }
     if (paths.isEmpty())
         return Expected<QVariantMap>::failure(
@@ -54,4 +81,37 @@ Expected<QVariantMap> HashCommandLine::params(const QCommandLineParser &parser,
     if (!output.isEmpty() && output != QLatin1String("-"))
         params.insert(QStringLiteral("output"), output);
     return params;
+}
+
+void HashCommandLine::addVerifyOptions(const QCommandLineParser &parser, QVariantMap &params) {
+    if (parser.isSet(QStringLiteral("strict")))
+        params.insert(QStringLiteral("strict"), true);
+    if (parser.isSet(QStringLiteral("ignore-missing")))
+        params.insert(QStringLiteral("ignore_missing"), true);
+    // optionNames() lists the options in the order given ("w" for -w).
+    QString output;
+    for (const QString &name : parser.optionNames()) {
+        if (name == QLatin1String("quiet") || name == QLatin1String("status"))
+            output = name;
+        else if (name == QLatin1String("warn") || name == QLatin1String("w"))
+            output = QStringLiteral("warn");
+    }
+    if (!output.isEmpty())
+        params.insert(output, true);
+}
+
+KindCommandLine::TerminalLine HashCommandLine::terminalLine(const QString &logLine,
+                                                            FILE *defaultStream) const {
+    // A check line is the answer of --verify, which runs its log to stdout;
+    // everything else is a diagnostic, named as the rest of the CLI names them.
+    if (defaultStream == stdout && ChecksumManifest::isCheckLine(logLine))
+        return {stdout, logLine};
+    return {stderr, QStringLiteral("taskdeck: ") + logLine};
+}
+
+bool HashCommandLine::showsError(const JobResult &result) const {
+    // Verifying logged every reason and coreutils' closing warnings; hashing
+    // named every unreadable file. A last line would only repeat them.
+    return !result.details.contains(QStringLiteral("ok")) &&
+           !result.details.contains(QStringLiteral("unreadable"));
 }

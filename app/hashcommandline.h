@@ -3,7 +3,8 @@
 #include "kindcommandline.h"
 
 // `hash [--algorithm sha256|sha512|sha1|md5|blake2b] [--output FILE] PATH...`
-// `hash [--algorithm A] --verify MANIFEST`
+// `hash [--algorithm A] [--strict] [--quiet|--status|--warn] [--ignore-missing]
+//       --verify MANIFEST`, the options meaning what they mean to sha256sum -c.
 class HashCommandLine : public KindCommandLine {
 public:
     QString kind() const override { return QStringLiteral("hash"); }
@@ -11,4 +12,14 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     Expected<QVariantMap> params(const QCommandLineParser &parser,
                                  const QString &workingDir) const override;
+    // Verifying: the check lines ("NAME: OK") to stdout. Everything else, the
+    // warnings and each file that could not be read, to stderr as
+    // "taskdeck: ...", where sha256sum prints them as "sha256sum: ...".
+    TerminalLine terminalLine(const QString &logLine, FILE *defaultStream) const override;
+    // Not when the log told why already: a verify run that read the manifest
+    // (coreutils' closing warnings), a hash run that named its unreadable files.
+    bool showsError(const JobResult &result) const override;
+
+private:
+    static void addVerifyOptions(const QCommandLineParser &parser, QVariantMap &params);
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "expected.h"
+#include "jobresult.h"
 
 #include <QString>
 #include <QVariantMap>
@@ -32,5 +33,13 @@ public:
     };
     virtual TerminalLine terminalLine(const QString &logLine, FILE *defaultStream) const {
         return {defaultStream, logLine};
+    }
+
+    // Whether the terminal ends a failed or canceled job with its error
+    // ("taskdeck: ERROR" on stderr). Kinds whose log lines already told why,
+    // in the words of the tool they stand in for, return false for those.
+    virtual bool showsError(const JobResult &result) const {
+        Q_UNUSED(result);
+        return true;
     }
 };

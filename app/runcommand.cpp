@@ -131,14 +131,16 @@ int RunCommand::exec(const QStringList &arguments) {
             return;
         progress.clear();
         const JobSnapshot job = *queue.job(*id);
+        // Also when some files could not be read: as sha256sum, the lines of
+        // those that could.
+        const QString manifest = job.result.details.value(QStringLiteral("manifest")).toString();
+        if (!manifest.isEmpty())
+            writeOut(stdout, manifest.toUtf8());
         if (state == JobState::Succeeded) {
-            const QString manifest =
-                job.result.details.value(QStringLiteral("manifest")).toString();
-            if (!manifest.isEmpty())
-                writeOut(stdout, manifest.toUtf8());
             exitCode = Succeeded;
         } else {
-            printError(job.result.error);
+            if (commandLine->showsError(job.result))
+                printError(job.result.error);
             exitCode = state == JobState::Canceled ? Canceled : Failed;
         }
         QCoreApplication::exit(exitCode);

@@ -1,5 +1,7 @@
 #include "checksummanifest.h"
 
+#include <QFileInfo>
+
 #include <array>
 
 namespace {
@@ -234,72 +236,53 @@ std::optional<HashAlgorithm> ChecksumManifest::detectAlgorithm(QByteArrayView da
                                                                const QString &fileName) {
     std::optional<HashAlgorithm> found;
     forEachChecksumLine(data, [&](QByteArrayView line, int) {
-        qsizetype i = 0;
-        while (i < line.size() && isWhite(line[i]))
-            ++i;
-        if (i < line.size() && line[i] == '\\')
-            ++i;
         for (HashAlgorithm candidate :
              {HashAlgorithm::Sha256, HashAlgorithm::Sha512, HashAlgorithm::Sha1, HashAlgorithm::Md5,
               HashAlgorithm::Blake2b}) {
-            qsizetype j = i;
-            if (matchTag(line, j, candidate)) {
+            // A fresh parser: whether the line is of the BSD reversed form
+            // matters only for the lines after it.
+            if (LineParser(candidate).parse(line)) {
                 found = candidate;
-                return false;
+                break;
             }
         }
-        qsizetype end = i;
-        while (end < line.size() && isHexDigit(line[end]))
-            ++end;
-        switch (end - i) {
-        case 32:
-            found = HashAlgorithm::Md5;
-            break;
-        case 40:
-            found = HashAlgorithm::Sha1;
-            break;
-        case 64:
-            found = HashAlgorithm::Sha256;
-            break;
-        case 128: {
-            const bool blake = fileName.endsWith(QLatin1StringView(".b2")) ||
-                               fileName.endsWith(QLatin1StringView(".blake2b")) ||
-                               fileName.endsWith(QLatin1StringView(".b2sum"));
-            found = blake ? HashAlgorithm::Blake2b : HashAlgorithm::Sha512;
-            break;
-        }
-        default:
-            break;
-        }
-        return false;
+        // Only an untagged line of 128 digits fits two: the tags differ.
+        if (found == HashAlgorithm::Sha512 && LineParser(HashAlgorithm::Blake2b).parse(line))
+            found = algorithmForLongDigests(fileName);
+        return !found;
     });
     return found;
 }
 
-Expected<QList<ChecksumManifest::Entry>>
-ChecksumManifest::parse(QByteArrayView data, HashAlgorithm algorithm, const QString &manifestName) {
-    QList<Entry> entries;
-    QString error;
+HashAlgorithm ChecksumManifest::algorithmForLongDigests(const QString &fileName) {
+    const QString name = QFileInfo(fileName).fileName().toLower();
+    if (name.contains(QLatin1StringView("sha512")))
+        return HashAlgorithm::Sha512;
+    const bool blake =
+        name.startsWith(QLatin1StringView("b2sum")) || name.contains(QLatin1StringView("blake2")) ||
+        name.endsWith(QLatin1StringView(".b2")) || name.endsWith(QLatin1StringView(".b2sum")) ||
+        name.endsWith(QLatin1StringView(".b2sums"));
+    return blake ? HashAlgorithm::Blake2b : HashAlgorithm::Sha512;
+}
+
+ChecksumManifest::Parsed ChecksumManifest::parse(QByteArrayView data, HashAlgorithm algorithm) {
+    Parsed parsed;
     LineParser parser(algorithm);
     forEachChecksumLine(data, [&](QByteArrayView line, int number) {
         std::optional<Entry> entry = parser.parse(line);
-        if (!entry) {
-            error = QStringLiteral("%1:%2: not a %3 checksum line")
-                        .arg(manifestName)
-                        .arg(number)
-                        .arg(hashAlgorithmName(algorithm));
-            return false;
+        if (entry) {
+            entry->line = number;
+            parsed.entries.append(std::move(*entry));
+        } else {
+            parsed.malformedLines.append(number);
         }
-        entry->line = number;
-        entries.append(std::move(*entry));
         return true;
     });
-    if (!error.isEmpty())
-        return Expected<QList<Entry>>::failure(error);
-    if (entries.isEmpty()) {
-        return Expected<QList<Entry>>::failure(
-            QStringLiteral("%1: no %2 checksum lines")
-                .arg(manifestName, hashAlgorithmName(algorithm)));
-    }
-    return entries;
+    return parsed;
+}
+
+bool ChecksumManifest::isCheckLine(QStringView line) {
+    return line.endsWith(QLatin1StringView(": OK")) ||
+           line.endsWith(QLatin1StringView(": FAILED")) ||
+           line.endsWith(QLatin1StringView(": FAILED open or read"));
 }

@@ -1,40 +1,19 @@
 #include "filehasher.h"
 
+#include "readablefile.h"
+
 #include <QFile>
 
 #include <openssl/evp.h>
 
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 struct FileHasher::OpenSslContext {
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
     ~OpenSslContext() { EVP_MD_CTX_free(ctx); }
 };
-
-namespace {
-
-// Closes a descriptor on every way out of hash().
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd)
-        : m_fd(fd) {}
-    ~FileDescriptor() {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    FileDescriptor(const FileDescriptor &) = delete;
-    FileDescriptor &operator=(const FileDescriptor &) = delete;
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
-
-} // namespace
 
 FileHasher::FileHasher(HashAlgorithm algorithm, qint64 blockSize)
     : m_algorithm(algorithm)
@@ -44,10 +23,7 @@ FileHasher::FileHasher(HashAlgorithm algorithm, qint64 blockSize)
 FileHasher::~FileHasher() = default;
 
 QString FileHasher::describeErrno(int error) {
-    QString text = QString::fromLocal8Bit(std::strerror(error));
-    if (!text.isEmpty())
-        text[0] = text[0].toLower();
-    return text;
+    return ReadableFile::describeErrno(error);
 }
 
 FileHasher::Outcome FileHasher::fail(const char *what, const QByteArray &path, int error) {
@@ -62,12 +38,15 @@ FileHasher::Outcome FileHasher::hash(const QByteArray &path, const BlockCallback
     m_bytesHashed = 0;
     m_stamp = {};
 
-    const FileDescriptor fd(::open(path.constData(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0)
-        return fail("cannot read", path, errno);
-    struct stat info {};
-    if (::fstat(fd.get(), &info) == 0)
-        m_stamp = FileStamp::fromStat(info);
+    // Never blocks on a FIFO and refuses a device: a path swapped for a link
+    // to /dev/zero after the job was queued must not be read forever.
+    Expected<ReadableFile::Opened> opened = ReadableFile::open(path);
+    if (!opened) {
+        m_error = opened.error();
+        return Outcome::Failed;
+    }
+    const FileDescriptor fd = std::move(opened.value().fd);
+    m_stamp = FileStamp::fromStat(opened->info);
     // Doubles the kernel's read-ahead for files not yet in the page cache.
     ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
 

@@ -38,7 +38,9 @@ public:
     HashAlgorithm algorithm() const { return m_algorithm; }
 
     // Hashes the file at path (native encoding, as the file system spells it;
-    // symlinks are followed). onBlock may be empty.
+    // symlinks are followed). It is opened with ReadableFile: anything but a
+    // regular file (a FIFO, a device, a folder, even one swapped in after the
+    // job was queued) is Failed at once, naming the path. onBlock may be empty.
     Outcome hash(const QByteArray &path, const BlockCallback &onBlock);
 
     // The binary digest of the last Hashed outcome.

@@ -23,8 +23,9 @@ class JobContext;
 // Files that could not be read are not recorded. Also counts what a run
 // reused and what it redid, for the "resumed: ..." log line.
 //
-// Thread: one per run; record() is called from the hasher's ordered result
-// callback (never two at once), the rest on the job's thread.
+// Thread: one per run; record() may be called from any of the hasher's
+// workers, several at once (it only hands the record to the thread-safe
+// JobContext), the rest on the job's thread.
 class HashCheckpoints {
 public:
     explicit HashCheckpoints(JobContext &context)

@@ -1,5 +1,7 @@
 #include "hashjobkind.h"
 
+#include "atomicoutputfile.h"
+#include "checksumcheckreport.h"
 #include "checksummanifest.h"
 #include "filescanner.h"
 #include "hashcheckpoints.h"
@@ -10,15 +12,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSaveFile>
 
+#include <cerrno>
 #include <optional>
 #include <sys/stat.h>
 
 namespace {
-
-// How many names an error message lists before "and N more".
-constexpr int namesInMessage = 3;
 
 JobResult canceled() {
     return JobResult::failure(QStringLiteral("canceled"));
@@ -36,14 +35,65 @@ QString filesAndBytes(qint64 files, qint64 bytes) {
              locale.formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat));
 }
 
-// "a.txt, b.txt, c.txt and 4 more"
-QString listNames(const QStringList &names) {
-    QString text =
-        names.first(qMin<qsizetype>(names.size(), namesInMessage)).join(QStringLiteral(", "));
-    if (names.size() > namesInMessage)
-        text +=
-            QStringLiteral(" and %1 more").arg(QLocale().toString(names.size() - namesInMessage));
-    return text;
+// The files a hash run could not read, named in the log as they come; the
+// run fails naming the first, after hashing (and writing) the rest.
+class Unreadable {
+public:
+    void add(JobContext &context, const QByteArray &name, const QString &error) {
+        m_names.append(decode(name));
+        if (m_firstError.isEmpty())
+            m_firstError = error;
+        context.log(error);
+    }
+
+    JobResult result(const QString &summary, QVariantMap details) const {
+        if (m_names.isEmpty())
+            return JobResult{{}, summary, details};
+        details.insert(QStringLiteral("unreadable"), m_names);
+        QString error = m_firstError;
+        if (m_names.size() > 1) {
+            error += QStringLiteral(", and %1 more could not be read")
+                         .arg(QLocale().toString(m_names.size() - 1));
+        }
+        return JobResult::failure(
+            error,
+            summary + QStringLiteral(", %1 unreadable").arg(QLocale().toString(m_names.size())),
+            details);
+    }
+
+private:
+    QStringList m_names;
+    QString m_firstError;
+};
+
+// The scanned files as ParallelHasher takes them.
+void splitFiles(const QList<FileScanner::File> &files, QList<QByteArray> &paths,
+                QList<qint64> &sizes) {
+    paths.reserve(files.size());
+    sizes.reserve(files.size());
+    for (const FileScanner::File &file : files) {
+        paths.append(file.path);
+        sizes.append(file.size);
+    }
+}
+
+// Files an interrupted run finished and that have not changed since are not
+// read again: their recorded digests go into the manifest in turn. Empty
+// when the job was canceled meanwhile.
+std::optional<ParallelHasher::KnownResults> knownResults(JobContext &context,
+                                                         HashCheckpoints &checkpoints,
+                                                         const QList<FileScanner::File> &files) {
+    ParallelHasher::KnownResults known;
+    if (!context.isResuming())
+        return known;
+    known.resize(size_t(files.size()));
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        if (i % 1024 == 0 && !context.checkpoint())
+            return std::nullopt;
+        known[size_t(i)] = checkpoints.reusable(files[i].name, files[i].path);
+    }
+    checkpoints.logResumed();
+    return known;
 }
 
 // The title's short name for a path: its last part, keeping a trailing '/'.
@@ -106,51 +156,31 @@ JobResult HashJobKind::runHash(JobContext &context, const HashJobParams &params)
     if (!scanner.scan(params.paths, [&] { return context.checkpoint(); }))
         return canceled();
 
-    QStringList unreadable;
-    QString firstError;
-    const auto noteUnreadable = [&](const QByteArray &name, const QString &error) {
-        unreadable.append(decode(name));
-        if (firstError.isEmpty())
-            firstError = error;
-        context.log(error);
-    };
+    Unreadable unreadable;
     for (const FileScanner::Problem &problem : scanner.problems())
-        noteUnreadable(problem.name, problem.error);
+        unreadable.add(context, problem.name, problem.error);
 
     const QList<FileScanner::File> &files = scanner.files();
     QList<QByteArray> paths;
     QList<qint64> sizes;
-    paths.reserve(files.size());
-    sizes.reserve(files.size());
-    for (const FileScanner::File &file : files) {
-        paths.append(file.path);
-        sizes.append(file.size);
-    }
-    // Files an interrupted run finished and that have not changed since are
-    // not read again: their recorded digests go into the manifest in turn.
+    splitFiles(files, paths, sizes);
     HashCheckpoints checkpoints(context);
-    ParallelHasher::KnownResults known;
-    if (context.isResuming()) {
-        known.resize(size_t(files.size()));
-        for (qsizetype i = 0; i < files.size(); ++i) {
-            if (i % 1024 == 0 && !context.checkpoint())
-                return canceled();
-            known[size_t(i)] = checkpoints.reusable(files[i].name, files[i].path);
-        }
-        checkpoints.logResumed();
-    }
+    const std::optional<ParallelHasher::KnownResults> known =
+        knownResults(context, checkpoints, files);
+    if (!known)
+        return canceled();
     context.setTotal(scanner.totalBytes(), ProgressUnit::Bytes);
     context.setStatus(QStringLiteral("Hashing…"));
 
-    // Written as results arrive, in order, and committed only when complete:
-    // a canceled or failed write leaves any earlier manifest untouched.
-    std::optional<QSaveFile> output;
+    // Written as results arrive, in order, beside its final name (a temporary
+    // file the job tracks) and renamed only when complete: a canceled or
+    // failed write leaves any earlier manifest untouched, and nothing behind.
+    std::optional<AtomicOutputFile> output;
+    QString writeError;
     if (!params.output.isEmpty()) {
-        output.emplace(params.output);
-        if (!output->open(QIODevice::WriteOnly)) {
-            return JobResult::failure(QStringLiteral("cannot write the manifest %1: %2")
-                                          .arg(params.output, output->errorString()));
-        }
+        output.emplace(&context, params.output);
+        if (const Status opened = output->open(); !opened)
+            return JobResult::failure(opened.error());
     }
     QByteArray manifest;
     qint64 hashedFiles = 0;
@@ -160,72 +190,62 @@ JobResult HashJobKind::runHash(JobContext &context, const HashJobParams &params)
         paths, sizes,
         [&](qsizetype index, const auto &result) {
             if (!result.error.isEmpty()) {
-                noteUnreadable(files[index].name, result.error);
+                unreadable.add(context, files[index].name, result.error);
                 return;
             }
-            checkpoints.record(files[index].name, result);
             const QByteArray line =
                 ChecksumManifest::formatLine(result.digest, files[index].name, algorithm);
-            if (output)
-                output->write(line); // an error sticks; commit() reports it
-            else
+            if (!output)
                 manifest.append(line);
+            else if (const Status written = output->write(line); !written && writeError.isEmpty())
+                writeError = written.error();
             ++hashedFiles;
             hashedBytes += result.bytes;
         },
-        known);
-    if (!completed) {
-        if (output)
-            output->cancelWriting();
-        return canceled();
-    }
+        *known,
+        [&](qsizetype index, const auto &result) {
+            // As soon as it is hashed, not in manifest order: a run resumed
+            // after a restart skips every file finished, however far ahead.
+            checkpoints.record(files[index].name, result);
+        });
+    if (!completed)
+        return canceled(); // output's destructor deletes the temporary file
 
     QVariantMap details{{QStringLiteral("files"), hashedFiles},
                         {QStringLiteral("bytes"), hashedBytes}};
     if (output) {
         context.setStatus(QStringLiteral("Writing the manifest…"));
-        if (!output->commit()) {
-            return JobResult::failure(QStringLiteral("cannot write the manifest %1: %2")
-                                          .arg(params.output, output->errorString()));
-        }
+        const Status committed =
+            writeError.isEmpty() ? output->commit() : Status::failure(writeError);
+        if (!committed)
+            return JobResult::failure(committed.error());
         details.insert(QStringLiteral("output"), params.output);
     } else {
         details.insert(QStringLiteral("manifest"), QString::fromUtf8(manifest));
     }
     const QString summary = filesAndBytes(hashedFiles, hashedBytes);
     context.setStatus(summary);
-    if (unreadable.isEmpty())
-        return JobResult{{}, summary, details};
-
-    details.insert(QStringLiteral("unreadable"), unreadable);
-    QString error = firstError;
-    if (unreadable.size() > 1) {
-        error += QStringLiteral(", and %1 more could not be read")
-                     .arg(QLocale().toString(unreadable.size() - 1));
-    }
-    return JobResult::failure(
-        error,
-        summary + QStringLiteral(", %1 unreadable").arg(QLocale().toString(unreadable.size())),
-        details);
+    return unreadable.result(summary, details);
 }
 
 JobResult HashJobKind::runVerify(JobContext &context, const HashJobParams &params) {
     context.setStatus(QStringLiteral("Reading the manifest…"));
-    QFile file(params.manifest);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return JobResult::failure(
-            QStringLiteral("cannot read %1: %2").arg(params.manifest, file.errorString()));
-    }
-    const QByteArray data = file.readAll();
+    // Opened again, not trusted from validation: the path may have been
+    // swapped for a FIFO or a link to a device since the job was queued.
+    const Expected<QByteArray> read = HashJobParams::readManifest(params.manifest);
+    if (!read)
+        return JobResult::failure(read.error());
     const HashAlgorithm algorithm = params.algorithm.value_or(
-        ChecksumManifest::detectAlgorithm(data, params.manifest).value_or(HashAlgorithm::Sha256));
-    const auto parsed = ChecksumManifest::parse(data, algorithm, params.manifest);
-    if (!parsed)
-        return JobResult::failure(parsed.error());
-    const QList<ChecksumManifest::Entry> &entries = *parsed;
+        ChecksumManifest::detectAlgorithm(*read, params.manifest).value_or(HashAlgorithm::Sha256));
+    // Lines that are not checksum lines are skipped (and counted), as
+    // sha256sum -c skips them: the rest is still checked.
+    const ChecksumManifest::Parsed manifest = ChecksumManifest::parse(*read, algorithm);
+    ChecksumCheckReport report(context, params, algorithm, manifest);
+    const QList<ChecksumManifest::Entry> &entries = manifest.entries;
 
     context.setStatus(QStringLiteral("Scanning…"));
     const QByteArray baseDir = QFile::encodeName(params.baseDir);
+    QList<qsizetype> checked; // per file to hash: its entry
     QList<QByteArray> paths;
     QList<qint64> sizes;
     qint64 total = 0;
@@ -233,72 +253,49 @@ JobResult HashJobKind::runVerify(JobContext &context, const HashJobParams &param
     // read again; their verdicts are judged from the recorded digests.
     HashCheckpoints checkpoints(context);
     ParallelHasher::KnownResults known;
-    if (context.isResuming())
-        known.resize(size_t(entries.size()));
-    for (const ChecksumManifest::Entry &entry : entries) {
-        if (paths.size() % 1024 == 0 && !context.checkpoint())
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (i % 1024 == 0 && !context.checkpoint())
             return canceled();
-        paths.append(FileScanner::resolve(baseDir, entry.name));
+        const QByteArray path = FileScanner::resolve(baseDir, entries[i].name);
         struct stat info {};
-        const bool exists = ::stat(paths.last().constData(), &info) == 0;
+        const bool exists = ::stat(path.constData(), &info) == 0;
+        // As coreutils, only a file that does not exist is ignored, not one
+        // that cannot be read.
+        if (!exists && errno == ENOENT && params.ignoreMissing) {
+            report.addIgnored(entries[i]);
+            continue;
+        }
+        checked.append(i);
+        paths.append(path);
         sizes.append(exists ? qint64(info.st_size) : 0);
         total += sizes.last();
-        if (!known.empty() && exists) {
-            known[size_t(paths.size() - 1)] =
-                checkpoints.reusable(entry.name, FileStamp::fromStat(info));
+        if (context.isResuming()) {
+            known.push_back(exists
+                                ? checkpoints.reusable(entries[i].name, FileStamp::fromStat(info))
+                                : std::nullopt);
         }
     }
     checkpoints.logResumed();
     context.setTotal(total, ProgressUnit::Bytes);
     context.setStatus(QStringLiteral("Verifying…"));
 
-    int ok = 0;
-    qint64 bytes = 0;
-    QStringList mismatched;
-    QStringList missing;
-    QStringList bad; // both, in manifest order, for the message
     ParallelHasher hasher(algorithm, context);
     const bool completed = hasher.hashAll(
         paths, sizes,
         [&](qsizetype index, const auto &result) {
-            const ChecksumManifest::Entry &entry = entries[index];
-            checkpoints.record(entry.name, result);
-            bytes += result.bytes;
-            QByteArrayView status = "OK";
-            if (!result.error.isEmpty()) {
-                status = "FAILED open or read";
-                missing.append(decode(entry.name));
-                bad.append(missing.last());
-            } else if (result.digest != entry.digest) {
-                status = "FAILED";
-                mismatched.append(decode(entry.name));
-                bad.append(mismatched.last());
-            } else {
-                ++ok;
-            }
-            context.log(decode(ChecksumManifest::formatCheckLine(entry.name, status)));
+            const ChecksumManifest::Entry &entry = entries[checked[index]];
+            if (!result.error.isEmpty())
+                report.addUnreadable(entry, result.error, result.bytes);
+            else if (result.digest != entry.digest)
+                report.addMismatch(entry, result.bytes);
+            else
+                report.addMatch(entry, result.bytes);
         },
-        known);
+        known,
+        [&](qsizetype index, const auto &result) {
+            checkpoints.record(entries[checked[index]].name, result);
+        });
     if (!completed)
         return canceled();
-
-    const QVariantMap details{{QStringLiteral("ok"), ok},
-                              {QStringLiteral("mismatched"), mismatched},
-                              {QStringLiteral("missing"), missing},
-                              {QStringLiteral("files"), qint64(entries.size())},
-                              {QStringLiteral("bytes"), bytes}};
-    const QLocale locale;
-    QString summary = filesAndBytes(entries.size(), bytes);
-    summary += mismatched.size() == 1
-                   ? QStringLiteral(", 1 mismatch")
-                   : QStringLiteral(", %1 mismatches").arg(locale.toString(mismatched.size()));
-    if (!missing.isEmpty())
-        summary += QStringLiteral(", %1 missing").arg(locale.toString(missing.size()));
-    context.setStatus(summary);
-    if (bad.isEmpty())
-        return JobResult{{}, summary, details};
-    const QString error =
-        QStringLiteral("%1 of %2 files did not match: %3")
-            .arg(locale.toString(bad.size()), locale.toString(entries.size()), listNames(bad));
-    return JobResult::failure(error, summary, details);
+    return report.finish();
 }

@@ -12,16 +12,19 @@ class HashJobParams;
 // manifest text, when no "output" was given) and, when some files could not be
 // read, "unreadable" (QStringList); the job then fails naming the first, after
 // hashing the rest (and writing them), as sha256sum does.
-// Verify mode: logs the lines "sha256sum -c" prints ("NAME: OK", "NAME:
-// FAILED", "NAME: FAILED open or read") in manifest order; result.details has
-// "ok" (int), "mismatched" and "missing" (QStringList; missing includes
-// unreadable), "files" and "bytes"; the job fails when any file did not match.
+// Verify mode: logs what "sha256sum -c" prints, with its options (strict,
+// ignore_missing, quiet, status, warn), and fails when it would exit 1; see
+// ChecksumCheckReport for the lines, the verdict and result.details. Lines
+// that are not checksum lines are skipped and counted, not fatal.
 //
 // Several files are hashed at once on the context's pool, up to
 // QThread::idealThreadCount() at a time. Canceling never leaves a partial
-// output manifest (it is a QSaveFile, committed once complete).
+// output manifest: it is written beside its final name as a temporary file
+// the job tracks (AtomicOutputFile), and renamed once complete.
 //
-// Resumable: each file hashed is recorded (JobContext::recordFinished) with
+// Resumable: each file is recorded (JobContext::recordFinished) as soon as it
+// is hashed, in whatever order the workers finish them (not held back until
+// the files before it in the manifest are done), with
 // item = its name as the manifest spells it and value = "SIZE:MTIME_NS:HEX"
 // (see HashCheckpoints). A run that resumes an interrupted one does not read
 // the files recorded whose size and modification time still match; it uses

@@ -21,7 +21,8 @@ void ParallelHasher::setMaxThreads(int count) {
 }
 
 bool ParallelHasher::hashAll(const QList<QByteArray> &paths, const QList<qint64> &expectedSizes,
-                             const ResultCallback &onResult, const KnownResults &known) {
+                             const ResultCallback &onResult, const KnownResults &known,
+                             const FinishedCallback &onFinished) {
     const qsizetype count = paths.size();
     std::atomic<qsizetype> next{0};
     std::atomic<bool> stop{false};
@@ -32,6 +33,10 @@ bool ParallelHasher::hashAll(const QList<QByteArray> &paths, const QList<qint64>
     qsizetype nextToReport = 0;
 
     const auto report = [&](qsizetype index, Result result) {
+        // Outside the lock: a file done is done, whatever is still pending
+        // before it (a resumable job records it at once).
+        if (onFinished)
+            onFinished(index, result);
         QMutexLocker lock(&reportMutex);
         pending[size_t(index)] = std::move(result);
         while (nextToReport < count && pending[size_t(nextToReport)]) {

@@ -41,6 +41,11 @@ public:
     // from whichever worker thread completed the run of results. Must not block
     // for long: other workers wait to report meanwhile (they keep hashing).
     using ResultCallback = std::function<void(qsizetype index, const Result &result)>;
+    // Called once per file as soon as it is done (read or reused), from the
+    // worker that did it, in whatever order the workers finish, possibly on
+    // several threads at once: it must be thread-safe. Before the file's
+    // ResultCallback, which may wait for earlier files that are slower.
+    using FinishedCallback = std::function<void(qsizetype index, const Result &result)>;
 
     ParallelHasher(HashAlgorithm algorithm, JobContext &context);
 
@@ -55,8 +60,11 @@ public:
     // known (optional; empty or one per path): files with a result there are
     // not read; that result is reported in their turn (with reused set) and
     // their expected size added to progress at once.
+    // onFinished (optional): see FinishedCallback; a file canceled part-way
+    // is never reported to it.
     bool hashAll(const QList<QByteArray> &paths, const QList<qint64> &expectedSizes,
-                 const ResultCallback &onResult, const KnownResults &known = {});
+                 const ResultCallback &onResult, const KnownResults &known = {},
+                 const FinishedCallback &onFinished = {});
 
 private:
     HashAlgorithm m_algorithm;

@@ -8,6 +8,38 @@
 
 namespace ReadableFile {
 
+namespace {
+
+// A non-blocking open of a regular file that another process holds a lease on
+// (a file server, a test that gates an open) fails with EWOULDBLOCK after
+// starting the lease break, where a blocking open would wait for the holder
+// to give the lease up (at most /proc/sys/fs/lease-break-time seconds). So
+// the path is opened as O_PATH (which neither blocks nor breaks a lease) and
+// that very inode, once known to be a regular file, is reopened through /proc:
+// the path may have been swapped for a FIFO in between, the inode cannot.
+// Sets errno when it returns no descriptor.
+FileDescriptor openLeased(const QByteArray &path, int flags) {
+    FileDescriptor handle(::open(path.constData(), O_PATH | O_CLOEXEC | (flags & O_NOFOLLOW)));
+    struct stat info {};
+    if (!handle.isValid() || ::fstat(handle.get(), &info) != 0) {
+        const int error = errno;
+        handle.reset();
+        errno = error;
+        return handle;
+    }
+    // Anything else is refused by the caller's fstat(), which an O_PATH descriptor answers.
+    if (!S_ISREG(info.st_mode))
+        return handle;
+    const QByteArray self = "/proc/self/fd/" + QByteArray::number(handle.get());
+    FileDescriptor reopened(::open(self.constData(), flags & ~(O_NONBLOCK | O_NOFOLLOW)));
+    const int error = errno;
+    handle.reset();
+    errno = error;
+    return reopened;
+}
+
+} // namespace
+
 QString describeErrno(int error) {
     QString text = QString::fromLocal8Bit(std::strerror(error));
     if (!text.isEmpty())
@@ -43,6 +75,8 @@ Expected<Opened> open(const QByteArray &path, Links links) {
         flags |= O_NOFOLLOW;
     Opened opened;
     opened.fd.reset(::open(path.constData(), flags));
+    if (!opened.fd.isValid() && errno == EWOULDBLOCK)
+        opened.fd = openLeased(path, flags);
     if (!opened.fd.isValid()) {
         const int error = errno;
         if (error == ELOOP && links == Links::DoNotFollow)

@@ -10,7 +10,10 @@
 
 // How a job opens a file it reads, so that no file can hang it beyond cancel:
 // the open itself never blocks (O_NONBLOCK: a FIFO without a writer, a tape
-// or a terminal returns at once), and the descriptor is then checked with
+// or a terminal returns at once) except on a regular file another process
+// holds a lease on, where it waits as a plain open does for the holder to give
+// it up (at most /proc/sys/fs/lease-break-time, 45 s by default, before the
+// kernel breaks it), rather than fail; and the descriptor is then checked with
 // fstat() (the file as opened, not the path as it was when the job was
 // queued): anything but a regular file is refused with a message naming the
 // path and what it is. A path swapped for a link to /dev/zero, a FIFO or a

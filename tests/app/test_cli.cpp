@@ -8,6 +8,9 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <optional>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace {
 struct Outcome {
@@ -24,6 +27,40 @@ Outcome run(const QStringList &arguments, const QString &workingDir) {
     EXPECT_TRUE(process.waitForFinished(120000));
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+// Runs argv[0] with the rest as arguments; HOME is the working folder, so a
+// program run as another user finds a home it may use.
+Outcome runProgram(const QStringList &argv, const QString &workingDir) {
+    QProcess process;
+    process.setWorkingDirectory(workingDir);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), workingDir);
+    env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+    process.setProcessEnvironment(env);
+    process.start(argv.first(), argv.mid(1));
+    process.closeWriteChannel();
+    EXPECT_TRUE(process.waitForFinished(120000));
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+// argv as run by a user whom file permissions apply to: this one, unless it is
+// root (whom they do not), then the local user taskdeck-test, created when
+// missing. Empty when there is no such user and none can be created.
+std::optional<QStringList> asUnprivilegedUser(const QStringList &argv) {
+    if (::geteuid() != 0)
+        return argv;
+    const char *user = "taskdeck-test";
+    if (!::getpwnam(user) &&
+        QProcess::execute(QStringLiteral("useradd"),
+                          {QStringLiteral("-M"), QStringLiteral("-s"), QStringLiteral("/bin/sh"),
+                           QString::fromLatin1(user)}) != 0) {
+        return std::nullopt;
+    }
+    return QStringList{QStringLiteral("setpriv"), QStringLiteral("--reuid=%1").arg(user),
+                       QStringLiteral("--regid=%1").arg(user), QStringLiteral("--clear-groups")} +
+           argv;
 }
 
 QByteArray shell(const QString &command, const QString &workingDir) {
@@ -65,6 +102,54 @@ TEST_F(CommandLine, HashPrintsExactlyWhatSha256sumPrints) {
     EXPECT_EQ(result.out, expected);
 }
 
+TEST_F(CommandLine, HashWithAnUnreadableFilePrintsTheOthersAsSha256sumDoesAndExitsOne) {
+    write(path("photos/locked.jpg"), "secret");
+    ASSERT_TRUE(QFile::setPermissions(path("photos/locked.jpg"), {}));
+    // QTemporaryDir is the owner's only: let the other user in.
+    ASSERT_TRUE(QFile::setPermissions(
+        dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                        QFileDevice::ReadOther | QFileDevice::ExeOther));
+    const auto taskdeck =
+        asUnprivilegedUser({QStringLiteral(TASKDECK_BINARY), QStringLiteral("run"),
+                            QStringLiteral("hash"), QStringLiteral("photos")});
+    // What `find photos -type f | LC_ALL=C sort` lists.
+    const auto sha256sum =
+        asUnprivilegedUser({QStringLiteral("sha256sum"), QStringLiteral("photos/a.jpg"),
+                            QStringLiteral("photos/empty"), QStringLiteral("photos/locked.jpg"),
+                            QStringLiteral("photos/sub dir/b.jpg")});
+    if (!taskdeck || !sha256sum)
+        GTEST_SKIP() << "running as root, and the user taskdeck-test cannot be created: as root "
+                        "no file is unreadable";
+
+    const Outcome ours = runProgram(*taskdeck, dir.path());
+    const Outcome theirs = runProgram(*sha256sum, dir.path());
+    ASSERT_EQ(theirs.exitCode, 1) << theirs.err.toStdString();
+    ASSERT_EQ(theirs.out.count('\n'), 3);
+    EXPECT_EQ(ours.exitCode, 1) << ours.err.toStdString();
+    EXPECT_EQ(ours.out.toStdString(), theirs.out.toStdString());
+    // One line naming the file, as sha256sum's "sha256sum: photos/locked.jpg: Permission denied".
+    EXPECT_EQ(ours.err.toStdString(),
+              QStringLiteral("taskdeck: cannot read %1: permission denied\n")
+                  .arg(path("photos/locked.jpg"))
+                  .toStdString());
+}
+
+TEST_F(CommandLine, HashRefusesAnOutputThatIsAnInputAndLeavesItAlone) {
+    const Outcome result = run({QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("-o"),
+                                QStringLiteral("photos/a.jpg"), QStringLiteral("photos")},
+                               dir.path());
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.out.isEmpty());
+    EXPECT_TRUE(result.err.contains(
+        QStringLiteral("the manifest %1 would overwrite %1, which is being hashed as part of %2")
+            .arg(path("photos/a.jpg"), path("photos"))
+            .toUtf8()))
+        << result.err.toStdString();
+    QFile input(path("photos/a.jpg"));
+    ASSERT_TRUE(input.open(QIODevice::ReadOnly));
+    EXPECT_EQ(input.readAll(), "first");
+}
+
 TEST_F(CommandLine, HashWritesTheManifestToOutputAndSha256sumAcceptsIt) {
     const Outcome result =
         run({QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("--algorithm"),
@@ -95,7 +180,8 @@ TEST_F(CommandLine, VerifyPrintsOneLinePerFileAndExitsOneOnAMismatch) {
                                  dir.path());
     EXPECT_EQ(tampered.exitCode, 1);
     EXPECT_TRUE(tampered.out.contains("photos/a.jpg: FAILED\n")) << tampered.out.toStdString();
-    EXPECT_TRUE(tampered.err.contains("photos/a.jpg")) << tampered.err.toStdString();
+    EXPECT_EQ(tampered.out, shell(QStringLiteral("sha256sum -c sums"), dir.path()));
+    EXPECT_EQ(tampered.err.toStdString(), "taskdeck: WARNING: 1 computed checksum did NOT match\n");
 }
 
 TEST_F(CommandLine, BadUsageExitsTwoWithAMessageNamingTheArgument) {
@@ -115,6 +201,9 @@ TEST_F(CommandLine, BadUsageExitsTwoWithAMessageNamingTheArgument) {
         {{QStringLiteral("run"), QStringLiteral("hash")}, "PATH"},
         {{QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("--frobnicate")},
          "frobnicate"},
+        {{QStringLiteral("run"), QStringLiteral("hash"), QStringLiteral("-o"),
+          QStringLiteral("photos/a.jpg"), QStringLiteral("photos")},
+         "would overwrite"},
         {{QStringLiteral("run"), QStringLiteral("teleport")}, "teleport"},
         {{QStringLiteral("teleport")}, "teleport"},
         // Not a window option: an error, never a window (there is no display here).
@@ -128,13 +217,28 @@ TEST_F(CommandLine, BadUsageExitsTwoWithAMessageNamingTheArgument) {
     }
 }
 
-TEST_F(CommandLine, AMalformedManifestIsBadInputNamingItsLine) {
+// As sha256sum -c: not bad usage (2) but a failed check (1), naming the manifest.
+TEST_F(CommandLine, AManifestWithoutChecksumLinesFailsTheCheckNamingIt) {
     write(path("bad.sha256"), "not a checksum line\n");
     const Outcome result = run({QStringLiteral("run"), QStringLiteral("hash"),
                                 QStringLiteral("--verify"), QStringLiteral("bad.sha256")},
                                dir.path());
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_TRUE(result.out.isEmpty());
+    EXPECT_EQ(result.err.toStdString(),
+              QStringLiteral("taskdeck: %1: no properly formatted checksum lines found\n")
+                  .arg(path("bad.sha256"))
+                  .toStdString());
+}
+
+TEST_F(CommandLine, VerifyOptionsAreRefusedWhenHashing) {
+    const Outcome result = run({QStringLiteral("run"), QStringLiteral("hash"),
+                                QStringLiteral("--strict"), QStringLiteral("photos")},
+                               dir.path());
     EXPECT_EQ(result.exitCode, 2);
-    EXPECT_TRUE(result.err.contains("bad.sha256:1")) << result.err.toStdString();
+    EXPECT_TRUE(
+        result.err.contains("the --strict option is meaningful only when verifying checksums"))
+        << result.err.toStdString();
 }
 
 TEST_F(CommandLine, HelpAndVersionWork) {

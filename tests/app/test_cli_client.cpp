@@ -104,6 +104,9 @@ TEST_F(ClientCommands, AddRefusesBadArgumentsWithExitTwo) {
          "soonish"},
         {{QStringLiteral("add"), QStringLiteral("hash"), QStringLiteral("--frobnicate")},
          "frobnicate"},
+        {{QStringLiteral("add"), QStringLiteral("hash"), QStringLiteral("--ignore-missing"),
+          QStringLiteral("files")},
+         "the --ignore-missing option is meaningful only when verifying checksums"},
         {{QStringLiteral("show"), QStringLiteral("abc")}, "abc"},
         {{QStringLiteral("move"), QStringLiteral("1"), QStringLiteral("sideways")}, "sideways"},
         {{QStringLiteral("log"), QStringLiteral("1"), QStringLiteral("--lines"),
@@ -117,6 +120,27 @@ TEST_F(ClientCommands, AddRefusesBadArgumentsWithExitTwo) {
         EXPECT_TRUE(result.err.contains(c.mentions)) << result.err.toStdString();
     }
     EXPECT_TRUE(list().isEmpty());
+}
+
+// `add hash` reads its parameters as `run hash` does: sha256sum's options too.
+TEST_F(ClientCommands, AddHashTakesTheVerifyOptionsOfSha256sum) {
+    QFile manifest(path(QStringLiteral("files/SUMS")));
+    ASSERT_TRUE(manifest.open(QIODevice::WriteOnly));
+    manifest.write(QByteArray(64, 'a') + "  sub/a.txt\n");
+    manifest.close();
+    const qint64 id = add({QStringLiteral("hash"), QStringLiteral("--not-before"), farFuture,
+                           QStringLiteral("--strict"), QStringLiteral("--status"),
+                           QStringLiteral("-w"), QStringLiteral("--ignore-missing"),
+                           QStringLiteral("--verify"), QStringLiteral("files/SUMS")});
+    const QJsonObject params = job(id).value(QStringLiteral("params")).toObject();
+    EXPECT_EQ(params.value(QStringLiteral("verify")).toString(),
+              path(QStringLiteral("files/SUMS")));
+    EXPECT_EQ(params.value(QStringLiteral("strict")), QJsonValue(true));
+    EXPECT_EQ(params.value(QStringLiteral("ignore_missing")), QJsonValue(true));
+    // The last of --quiet, --status and --warn wins, as in coreutils.
+    EXPECT_EQ(params.value(QStringLiteral("warn")), QJsonValue(true));
+    EXPECT_FALSE(params.contains(QStringLiteral("status")));
+    EXPECT_FALSE(params.contains(QStringLiteral("quiet")));
 }
 
 TEST_F(ClientCommands, ShowWaitAndLogOfACommandThatEchoes) {

@@ -50,8 +50,13 @@ public:
     // are finished, the gated one and those after are not (the images kind
     // finishes the gated image, which it converts without checkpoints).
     // No timing involved. Returns nullopt when the file system refuses leases.
+    // ready (optional): cancel only once it also holds (say, the other files
+    // are finished), waiting at most readyMs for it; it may read the
+    // checkpoints and log collected so far.
     std::optional<JobResult> runAndCancelAt(const JobKind &kind, const QVariantMap &params,
-                                            const QString &gatedFile) {
+                                            const QString &gatedFile,
+                                            const std::function<bool()> &ready = {},
+                                            int readyMs = patienceMs) {
         ::signal(SIGIO, SIG_IGN); // sent to the lease holder when an open waits
         const int fd = ::open(QFile::encodeName(gatedFile).constData(), O_RDONLY | O_CLOEXEC);
         if (fd < 0 || ::fcntl(fd, F_SETLEASE, F_WRLCK) != 0) {
@@ -67,6 +72,14 @@ public:
         });
         // While an open waits for it, the lease reads as what it is being broken to.
         waitUntil([&] { return finished.load() || ::fcntl(fd, F_GETLEASE) != F_WRLCK; });
+        if (ready) {
+            waitUntil(
+                [&] {
+                    collect();
+                    return finished.load() || ready();
+                },
+                readyMs);
+        }
         m_promise.future().cancel();
         ::fcntl(fd, F_SETLEASE, F_UNLCK);
         ::close(fd);
@@ -94,10 +107,10 @@ private:
         log.append(progress.takeLog());
     }
     // Runs the event loop until condition holds, polling every millisecond.
-    static bool waitUntil(const std::function<bool()> &condition) {
+    static bool waitUntil(const std::function<bool()> &condition, int timeoutMs = patienceMs) {
         if (condition())
             return true;
-        QDeadlineTimer deadline(patienceMs);
+        QDeadlineTimer deadline(timeoutMs);
         QEventLoop loop;
         QTimer poll;
         QObject::connect(&poll, &QTimer::timeout, &loop, [&] {

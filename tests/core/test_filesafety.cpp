@@ -7,10 +7,15 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <csignal>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -57,6 +62,36 @@ TEST_F(FileSafety, ALinkSwappedToADeviceIsRefused) {
     ASSERT_FALSE(opened.ok());
     EXPECT_TRUE(opened.error().contains(QStringLiteral("a character device")))
         << opened.error().toStdString();
+}
+
+// A file server (or a test gating an open) holds a lease: a plain open waits
+// for it to be given up, and so must this one, instead of failing with
+// "resource temporarily unavailable" as a bare non-blocking open does.
+TEST_F(FileSafety, ALeasedFileOpensOnceItsHolderGivesTheLeaseUp) {
+    write(QStringLiteral("leased"), "data");
+    ::signal(SIGIO, SIG_IGN); // sent to the holder when an open breaks the lease
+    const int holder =
+        ::open(QFile::encodeName(path(QStringLiteral("leased"))).constData(), O_RDONLY | O_CLOEXEC);
+    ASSERT_GE(holder, 0);
+    if (::fcntl(holder, F_SETLEASE, F_WRLCK) != 0) {
+        ::close(holder);
+        GTEST_SKIP() << "this file system does not grant file leases";
+    }
+    std::atomic<bool> done{false};
+    std::optional<Expected<ReadableFile::Opened>> opened;
+    std::thread reader([&] {
+        opened = ReadableFile::open(path(QStringLiteral("leased")));
+        done = true;
+    });
+    // The open has started breaking the lease when it reads as what it is broken to.
+    EXPECT_TRUE(QTest::qWaitFor([&] { return ::fcntl(holder, F_GETLEASE) != F_WRLCK; }, 30000));
+    ::fcntl(holder, F_SETLEASE, F_UNLCK);
+    ::close(holder);
+    reader.join();
+    ASSERT_TRUE(done);
+    ASSERT_TRUE(opened->ok()) << opened->error().toStdString();
+    char buffer[8];
+    EXPECT_EQ(::read((*opened)->fd.get(), buffer, sizeof buffer), 4);
 }
 
 TEST_F(FileSafety, AFolderIsRefused) {

@@ -3,6 +3,7 @@
 // messages and summaries a person reads.
 #include "hashjobfixture.h"
 
+#include "checksummanifest.h"
 #include "hashjobkind.h"
 
 #include <QFileInfo>
@@ -68,8 +69,11 @@ TEST_P(HashJobWithEachAlgorithm, WritesTheManifestTheCoreutilsToolPrintsByteForB
 TEST_P(HashJobWithEachAlgorithm, VerifyReadsTheToolsOwnManifestsAndInfersTheAlgorithm) {
     makeTree();
     const QString tool = hashAlgorithmTool(GetParam());
-    // b2sum's lines look like sha512sum's: only the file name tells them apart.
-    const QString plainName = GetParam() == HashAlgorithm::Blake2b ? "SUMS.b2" : "SUMS";
+    // b2sum's lines look like sha512sum's: only the file name tells them
+    // apart, as the tools' usual names do.
+    const QString plainName = GetParam() == HashAlgorithm::Blake2b  ? "B2SUMS"
+                              : GetParam() == HashAlgorithm::Sha512 ? "SHA512SUMS"
+                                                                    : "SUMS";
     writeFile(root + "/" + plainName.toUtf8(), toolManifest(tool, {QStringLiteral("tree")}));
     writeFile(root + "/TAGGED", toolManifest(tool, {QStringLiteral("tree")}, "--tag"));
 
@@ -138,9 +142,82 @@ TEST_F(HashJob, VerifyingACorruptedCopyFailsNamingTheFilesThatDidNotMatch) {
 
     const ShellResult check = runShell(QStringLiteral("sha256sum -c SUMS"), path("copy"));
     EXPECT_EQ(check.exitCode, 1);
-    EXPECT_EQ(logs.value(job.id), lines(check.out));
-    EXPECT_TRUE(logs.value(job.id).contains("\\tree/new\\nline.txt: FAILED open or read"));
-    EXPECT_TRUE(logs.value(job.id).contains("tree/with space.txt: FAILED"));
+    QByteArrayList checkLines;
+    QByteArrayList diagnostics;
+    for (const QByteArray &line : logs.value(job.id))
+        (ChecksumManifest::isCheckLine(QString::fromUtf8(line)) ? checkLines : diagnostics)
+            .append(line);
+    EXPECT_EQ(checkLines, lines(check.out));
+    EXPECT_TRUE(checkLines.contains("\\tree/new\\nline.txt: FAILED open or read"));
+    EXPECT_TRUE(checkLines.contains("tree/with space.txt: FAILED"));
+    // What sha256sum -c says on stderr, the reason in our words.
+    EXPECT_EQ(diagnostics,
+              (QByteArrayList{QStringLiteral("cannot read %1: no such file or directory")
+                                  .arg(path("copy/tree/new\nline.txt"))
+                                  .toUtf8(),
+                              "WARNING: 1 listed file could not be read",
+                              "WARNING: 1 computed checksum did NOT match"}));
+}
+
+// sha256sum -c warns about a line that is not a checksum line and checks the
+// rest; only --strict makes it fail.
+TEST_F(HashJob, VerifyingSkipsAMalformedLineChecksTheRestAndFailsOnlyWhenStrict) {
+    writeFile(root + "/a.txt", "hello\n");
+    const QByteArray good = toolManifest("sha256sum", {QStringLiteral("a.txt")});
+    writeFile(root + "/SUMS", "ERR\n" + good + good.left(60) + "\n");
+
+    const JobSnapshot lenient = run({{QStringLiteral("verify"), path("SUMS")}});
+    ASSERT_EQ(lenient.state, JobState::Succeeded) << lenient.result.error.toStdString();
+    EXPECT_EQ(lenient.result.details.value(QStringLiteral("ok")).toInt(), 1);
+    EXPECT_EQ(lenient.result.details.value(QStringLiteral("improperly_formatted")).toInt(), 2);
+    EXPECT_EQ(logs.value(lenient.id),
+              (QByteArrayList{"a.txt: OK", "WARNING: 2 lines are improperly formatted"}));
+    EXPECT_EQ(lenient.result.summary,
+              QStringLiteral("1 file, 6 bytes, 0 mismatches, 2 improperly formatted"));
+
+    const JobSnapshot strict =
+        run({{QStringLiteral("verify"), path("SUMS")}, {QStringLiteral("strict"), true}});
+    ASSERT_EQ(strict.state, JobState::Failed);
+    EXPECT_EQ(strict.result.error, QStringLiteral("2 lines are improperly formatted"));
+
+    const JobSnapshot warned =
+        run({{QStringLiteral("verify"), path("SUMS")}, {QStringLiteral("warn"), true}});
+    EXPECT_EQ(warned.state, JobState::Succeeded);
+    const QString warning = QStringLiteral("%1: %2: improperly formatted SHA256 checksum line");
+    EXPECT_EQ(logs.value(warned.id),
+              (QByteArrayList{warning.arg(path("SUMS")).arg(1).toUtf8(), "a.txt: OK",
+                              warning.arg(path("SUMS")).arg(3).toUtf8(),
+                              "WARNING: 2 lines are improperly formatted"}));
+}
+
+TEST_F(HashJob, VerifyingAManifestWithoutChecksumLinesFailsAsSha256sumCheckDoes) {
+    writeFile(root + "/SUMS", "not a checksum line\n");
+    const JobSnapshot job = run({{QStringLiteral("verify"), path("SUMS")}});
+    ASSERT_EQ(job.state, JobState::Failed);
+    const QString message =
+        QStringLiteral("%1: no properly formatted checksum lines found").arg(path("SUMS"));
+    EXPECT_EQ(job.result.error, message);
+    EXPECT_EQ(logs.value(job.id), QByteArrayList{message.toUtf8()});
+}
+
+TEST_F(HashJob, WithIgnoreMissingAMissingFileIsNeitherCheckedNorReported) {
+    writeFile(root + "/a.txt", "hello\n");
+    const QByteArray good = toolManifest("sha256sum", {QStringLiteral("a.txt")});
+    writeFile(root + "/SUMS", good + QByteArray(good).replace("a.txt", "gone.txt"));
+    const QVariantMap params{{QStringLiteral("verify"), path("SUMS")},
+                             {QStringLiteral("ignore_missing"), true}};
+    const JobSnapshot job = run(params);
+    ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
+    EXPECT_EQ(logs.value(job.id), QByteArrayList{"a.txt: OK"});
+    EXPECT_EQ(job.result.details.value(QStringLiteral("ignored")).toStringList(),
+              QStringList{QStringLiteral("gone.txt")});
+
+    // Nothing left to verify is a failure, as coreutils has it.
+    writeFile(root + "/GONE", QByteArray(good).replace("a.txt", "gone.txt"));
+    const JobSnapshot none =
+        run({{QStringLiteral("verify"), path("GONE")}, {QStringLiteral("ignore_missing"), true}});
+    ASSERT_EQ(none.state, JobState::Failed);
+    EXPECT_EQ(none.result.error, QStringLiteral("%1: no file was verified").arg(path("GONE")));
 }
 
 TEST_F(HashJob, AFailureMessageListsThreeNamesAndCountsTheRest) {

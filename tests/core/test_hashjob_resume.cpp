@@ -9,6 +9,7 @@
 #include "filestamp.h"
 
 #include <QCryptographicHash>
+#include <QThread>
 #include <QThreadPool>
 
 namespace {
@@ -69,18 +70,18 @@ TEST_F(HashJobResume, IsResumable) {
     EXPECT_TRUE(kind().capabilities() & Pausable);
 }
 
-TEST_F(HashJobResume, FullRunRecordsEveryFileWithItsStampAndDigest) {
-    QThreadPool pool; // several files hashed at once, recorded in manifest order
+TEST_F(HashJobResume, FullRunRecordsEveryFileOnceWithItsStampAndDigest) {
+    QThreadPool pool; // several files hashed at once, recorded as each is done
     pool.setMaxThreadCount(4);
     KindRun run({}, &pool);
     const JobResult result = run.run(kind(), treeParams());
     ASSERT_FALSE(result.failed()) << result.error.toStdString();
 
     ASSERT_EQ(run.checkpoints.size(), names.size());
-    for (qsizetype i = 0; i < names.size(); ++i) {
-        EXPECT_EQ(run.checkpoints[i].item, names[i]);
-        EXPECT_EQ(run.checkpoints[i].value, stamp(names[i]) + ':' + digest(names[i]));
-    }
+    const JobResumeState recorded = run.recorded();
+    ASSERT_EQ(recorded.size(), names.size());
+    for (const QString &name : names)
+        EXPECT_EQ(recorded.value(name), stamp(name) + ':' + digest(name)) << name.toStdString();
     for (const QString &name : names)
         EXPECT_TRUE(manifestOf(result).contains(lineFor(name, digest(name))));
     EXPECT_FALSE(run.log.join('\n').contains(QLatin1String("resumed")));
@@ -203,4 +204,64 @@ TEST_F(HashJobResume, CanceledMidRunThenResumedWritesTheManifestOfARunFromScratc
     EXPECT_EQ(second.progress.done(), totalBytes());
     EXPECT_TRUE(second.logged("resumed: 4 files finished before the restart were skipped"))
         << second.log.join('\n').toStdString();
+}
+
+// A worker held on the first file while another hashes all the rest: those are
+// finished and must be recorded then, not only once the first one is done
+// (it never is: the run is canceled there), so the resumed run skips them.
+TEST_F(HashJobResume, FilesFinishedAheadOfManifestOrderAreRecordedAndSkippedOnResume) {
+    if (QThread::idealThreadCount() < 2)
+        GTEST_SKIP() << "one core: the files are hashed one at a time, in manifest order";
+    const QByteArray expected = toolManifest(QStringLiteral("sha256sum"), {QStringLiteral("tree")});
+    QThreadPool pool;
+    pool.setMaxThreadCount(2);
+    KindRun first({}, &pool);
+    const qsizetype others = names.size() - 1;
+    const std::optional<JobResult> canceled = first.runAndCancelAt(
+        kind(), treeParams({{"output", "resumed.sha256"}}), path("tree/a.txt"),
+        [&] { return first.checkpoints.size() >= others; }, 30000);
+    if (!canceled)
+        GTEST_SKIP() << "this file system does not grant file leases";
+    EXPECT_EQ(canceled->error, QStringLiteral("canceled"));
+    ASSERT_EQ(first.checkpoints.size(), others);
+    EXPECT_FALSE(first.recorded().contains("tree/a.txt"));
+
+    KindRun second(first.recorded(), &pool);
+    const JobResult result = second.run(kind(), treeParams({{"output", "resumed.sha256"}}));
+    ASSERT_FALSE(result.failed()) << result.error.toStdString();
+    EXPECT_TRUE(second.logged(QStringLiteral("resumed: %1 files finished before the restart were "
+                                             "skipped")
+                                  .arg(others)))
+        << second.log.join('\n').toStdString();
+    // Only the file held back was read again.
+    ASSERT_EQ(second.checkpoints.size(), 1);
+    EXPECT_EQ(second.checkpoints.first().item, QStringLiteral("tree/a.txt"));
+    QFile resumed(path("resumed.sha256"));
+    ASSERT_TRUE(resumed.open(QIODevice::ReadOnly));
+    EXPECT_EQ(resumed.readAll().toStdString(), expected.toStdString());
+}
+
+// The manifest is written beside its final name, as a temporary file the job
+// tracks (so a crash leaves nothing the queue does not know of), and is gone
+// once the job is canceled.
+TEST_F(HashJobResume, TheManifestIsWrittenAsATrackedTemporaryFileBesideItsName) {
+    KindRun run;
+    QStringList tracked;
+    bool existed = false;
+    const std::optional<JobResult> canceled =
+        run.runAndCancelAt(kind(), treeParams({{"output", "SUMS"}}), path("tree/d.txt"), [&] {
+            tracked = run.progress.temporaries();
+            existed = tracked.size() == 1 && QFileInfo::exists(tracked.first());
+            return true;
+        });
+    if (!canceled)
+        GTEST_SKIP() << "this file system does not grant file leases";
+    ASSERT_EQ(tracked.size(), 1);
+    EXPECT_TRUE(existed);
+    EXPECT_EQ(QFileInfo(tracked.first()).absolutePath(), tmp.path());
+    EXPECT_TRUE(QFileInfo(tracked.first()).fileName().startsWith(QLatin1String(".SUMS.taskdeck-")))
+        << tracked.first().toStdString();
+    EXPECT_TRUE(run.progress.temporaries().isEmpty());
+    EXPECT_FALSE(QFileInfo::exists(tracked.first()));
+    EXPECT_FALSE(QFileInfo::exists(path("SUMS")));
 }

@@ -2,6 +2,8 @@
 // and how it normalizes what it accepts.
 #include "hashjobfixture.h"
 
+#include <unistd.h>
+
 class HashJobValidation : public HashJobFixture {};
 
 TEST_F(HashJobValidation, NamesAMissingPath) {
@@ -39,6 +41,46 @@ TEST_F(HashJobValidation, NamesAnOutputWhoseFolderIsMissingOrNotWritableOrThatIs
                   .arg(path("readonly/SUMS"), path("readonly")));
 }
 
+// sha256sum > FILE would at least leave the inputs alone; a manifest renamed
+// over an input replaces it. Refused before anything is queued.
+TEST_F(HashJobValidation, RefusesAnOutputThatIsOneOfTheFilesToHashNamingBoth) {
+    writeFile(root + "/a.txt", "a");
+    writeFile(root + "/tree/b.txt", "b");
+    writeFile(root + "/tree/sub/SUMS", "old manifest");
+    ASSERT_TRUE(QFile::link(path("a.txt"), path("link-to-a")));
+    ASSERT_EQ(::link(QFile::encodeName(path("a.txt")).constData(),
+                     QFile::encodeName(path("hard-a")).constData()),
+              0);
+    ASSERT_TRUE(QFile::link(path("tree"), path("tree-link")));
+    const QString message =
+        QStringLiteral("the manifest %1 would overwrite %2, which is being hashed: write it "
+                       "elsewhere");
+    const QStringList a{QStringLiteral("a.txt")};
+    EXPECT_EQ(validationError(hashParams(a, {{QStringLiteral("output"), "a.txt"}})),
+              message.arg(path("a.txt"), path("a.txt")));
+    EXPECT_EQ(validationError(hashParams(a, {{QStringLiteral("output"), "link-to-a"}})),
+              message.arg(path("link-to-a"), path("a.txt")));
+    EXPECT_EQ(validationError(hashParams(a, {{QStringLiteral("output"), "hard-a"}})),
+              message.arg(path("hard-a"), path("a.txt")));
+    EXPECT_EQ(validationError(hashParams({QStringLiteral("./tree/../a.txt")},
+                                         {{QStringLiteral("output"), "a.txt"}})),
+              message.arg(path("a.txt"), path("./tree/../a.txt")));
+    // A file below a folder being hashed, also through a link to the folder.
+    for (const char *folder : {"tree", "tree-link"}) {
+        EXPECT_EQ(validationError(hashParams({QString::fromLatin1(folder)},
+                                             {{QStringLiteral("output"), "tree/sub/SUMS"}})),
+                  QStringLiteral("the manifest %1 would overwrite %2, which is being hashed as "
+                                 "part of %3: write it elsewhere")
+                      .arg(path("tree/sub/SUMS"), path("tree/sub/SUMS"), path(QByteArray(folder))));
+    }
+    // Beside the inputs, or new inside a folder (the scan comes first), is fine.
+    EXPECT_TRUE(kind().validate(hashParams(a, {{QStringLiteral("output"), "SUMS"}})).ok());
+    EXPECT_TRUE(kind()
+                    .validate(hashParams({QStringLiteral("tree")},
+                                         {{QStringLiteral("output"), "tree/NEW"}}))
+                    .ok());
+}
+
 TEST_F(HashJobValidation, NamesAnUnknownAlgorithmAndTheChoices) {
     writeFile(root + "/a.txt", "x");
     EXPECT_EQ(validationError(
@@ -54,17 +96,49 @@ TEST_F(HashJobValidation, NamesAMissingManifestAndAFolderGivenAsOne) {
               QStringLiteral("%1 is a folder, not a checksum manifest").arg(path("afolder")));
 }
 
-TEST_F(HashJobValidation, NamesTheManifestAndLineOfAMalformedLine) {
-    const QByteArray good(64, 'a');
-    writeFile(root + "/SUMS", "# header\n" + good + "  a\n" + good.left(60) + "  b\n");
-    EXPECT_EQ(validationError({{QStringLiteral("verify"), path("SUMS")}}),
-              QStringLiteral("%1:3: not a sha256 checksum line").arg(path("SUMS")));
+// As sha256sum -c, the run judges the lines: one that is not a checksum line
+// is skipped, and a manifest without any fails the run, not the validation.
+TEST_F(HashJobValidation, LeavesTheLinesToTheRunAndInfersTheAlgorithmFromOneThatTells) {
+    writeFile(root + "/SUMS", "# header\nERR\n" + QByteArray(32, 'a') + "  a\n");
+    const auto normalized = kind().validate({{QStringLiteral("verify"), path("SUMS")}});
+    ASSERT_TRUE(normalized.ok()) << normalized.error().toStdString();
+    EXPECT_EQ(normalized->value(QStringLiteral("algorithm")).toString(), QStringLiteral("md5"));
+
+    writeFile(root + "/EMPTY", "# nothing here\n\n");
+    const auto empty = kind().validate({{QStringLiteral("verify"), path("EMPTY")}});
+    ASSERT_TRUE(empty.ok()) << empty.error().toStdString();
+    EXPECT_FALSE(empty->contains(QStringLiteral("algorithm")));
 }
 
-TEST_F(HashJobValidation, RefusesAManifestWithoutChecksumLines) {
-    writeFile(root + "/SUMS", "# nothing here\n\n");
-    EXPECT_EQ(validationError({{QStringLiteral("verify"), path("SUMS")}}),
-              QStringLiteral("%1: no sha256 checksum lines").arg(path("SUMS")));
+TEST_F(HashJobValidation, KeepsTheVerifyOptionsOfSha256sum) {
+    writeFile(root + "/SUMS", QByteArray(64, 'a') + "  a\n");
+    const QVariantMap params{{QStringLiteral("verify"), path("SUMS")},
+                             {QStringLiteral("strict"), true},
+                             {QStringLiteral("ignore_missing"), true},
+                             {QStringLiteral("warn"), true},
+                             {QStringLiteral("quiet"), false}};
+    const auto normalized = kind().validate(params);
+    ASSERT_TRUE(normalized.ok()) << normalized.error().toStdString();
+    EXPECT_EQ(normalized->value(QStringLiteral("strict")), true);
+    EXPECT_EQ(normalized->value(QStringLiteral("ignore_missing")), true);
+    EXPECT_EQ(normalized->value(QStringLiteral("warn")), true);
+    EXPECT_FALSE(normalized->contains(QStringLiteral("quiet")));
+    EXPECT_EQ(*kind().validate(*normalized), *normalized);
+}
+
+TEST_F(HashJobValidation, RefusesVerifyOptionsForHashingAndMoreThanOneOfQuietStatusWarn) {
+    writeFile(root + "/a.txt", "x");
+    writeFile(root + "/SUMS", QByteArray(64, 'a') + "  a\n");
+    EXPECT_EQ(
+        validationError(hashParams({QStringLiteral("a.txt")}, {{QStringLiteral("strict"), true}})),
+        QStringLiteral("strict is for verifying a manifest, not for hashing"));
+    EXPECT_EQ(validationError({{QStringLiteral("verify"), path("SUMS")},
+                               {QStringLiteral("quiet"), true},
+                               {QStringLiteral("status"), true}}),
+              QStringLiteral("quiet, status and warn exclude each other: give one"));
+    EXPECT_EQ(validationError({{QStringLiteral("verify"), path("SUMS")},
+                               {QStringLiteral("ignore_missing"), QStringLiteral("yes")}}),
+              QStringLiteral("ignore_missing must be true or false"));
 }
 
 TEST_F(HashJobValidation, WantsExactlyOneOfPathsAndVerify) {
@@ -83,7 +157,8 @@ TEST_F(HashJobValidation, RefusesUnknownParametersAndARelativeBaseDir) {
     EXPECT_EQ(
         validationError(hashParams({QStringLiteral("a.txt")}, {{QStringLiteral("ouptut"), "x"}})),
         QStringLiteral("unknown parameter 'ouptut' for a hash job: use paths, verify, "
-                       "algorithm, output or base_dir"));
+                       "algorithm, output, base_dir, strict, ignore_missing, quiet, status or "
+                       "warn"));
     EXPECT_EQ(validationError({{QStringLiteral("paths"), QStringList{"a.txt"}},
                                {QStringLiteral("base_dir"), "relative/dir"}}),
               QStringLiteral("base_dir must be an absolute path: relative/dir"));
