@@ -1,5 +1,7 @@
 // `taskdeck run hash` as a person or a script uses it: the real binary, real
 // files, compared with coreutils.
+#include "otheruser.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -46,21 +48,26 @@ Outcome runProgram(const QStringList &argv, const QString &workingDir) {
 }
 
 // argv as run by a user whom file permissions apply to: this one, unless it is
-// root (whom they do not), then the local user taskdeck-test, created when
-// missing. Empty when there is no such user and none can be created.
+// root (whom they do not), then the second local user (OtherUser, created when
+// missing). Empty when there is no such user and none can be created.
 std::optional<QStringList> asUnprivilegedUser(const QStringList &argv) {
     if (::geteuid() != 0)
         return argv;
-    const char *user = "taskdeck-test";
-    if (!::getpwnam(user) &&
-        QProcess::execute(QStringLiteral("useradd"),
-                          {QStringLiteral("-M"), QStringLiteral("-s"), QStringLiteral("/bin/sh"),
-                           QString::fromLatin1(user)}) != 0) {
+    QString why;
+    const std::optional<OtherUser> other = OtherUser::get(&why);
+    if (!other)
         return std::nullopt;
-    }
-    return QStringList{QStringLiteral("setpriv"), QStringLiteral("--reuid=%1").arg(user),
-                       QStringLiteral("--regid=%1").arg(user), QStringLiteral("--clear-groups")} +
-           argv;
+    return QStringList{QStringLiteral("setpriv")} + other->command(argv.first(), argv.mid(1));
+}
+
+// The binary may lie where another user cannot reach it (a clone in root's
+// home): a copy in a folder they can enter runs the same (it links no
+// library from the build tree).
+QString binaryReachableFrom(const QString &folder) {
+    const QString copy = folder + QStringLiteral("/taskdeck-copy");
+    if (!QFile::exists(copy))
+        QFile::copy(QStringLiteral(TASKDECK_BINARY), copy);
+    return copy;
 }
 
 QByteArray shell(const QString &command, const QString &workingDir) {
@@ -110,7 +117,7 @@ TEST_F(CommandLine, HashWithAnUnreadableFilePrintsTheOthersAsSha256sumDoesAndExi
         dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
                         QFileDevice::ReadOther | QFileDevice::ExeOther));
     const auto taskdeck =
-        asUnprivilegedUser({QStringLiteral(TASKDECK_BINARY), QStringLiteral("run"),
+        asUnprivilegedUser({binaryReachableFrom(dir.path()), QStringLiteral("run"),
                             QStringLiteral("hash"), QStringLiteral("photos")});
     // What `find photos -type f | LC_ALL=C sort` lists.
     const auto sha256sum =
