@@ -1,7 +1,5 @@
 #include "commandcommandline.h"
 
-#include "commandrunner.h"
-
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -11,8 +9,6 @@ QString tr(const char *text) {
     return QCoreApplication::translate("CommandCommandLine", text);
 }
 
-// "HH:MM:SS.mmm " before the stream tag of a command's output line.
-constexpr qsizetype stampLength = 13;
 } // namespace
 
 QString CommandCommandLine::synopsis() const {
@@ -75,16 +71,4 @@ Expected<QVariantMap> CommandCommandLine::params(const QCommandLineParser &parse
                       QDir::cleanPath(base.absoluteFilePath(parser.value(QStringLiteral("log")))));
     }
     return params;
-}
-
-KindCommandLine::TerminalLine CommandCommandLine::terminalLine(const QString &logLine,
-                                                               FILE *defaultStream) const {
-    Q_UNUSED(defaultStream);
-    for (const bool isStderr : {false, true}) {
-        const QString tag = CommandRunner::streamTag(isStderr);
-        if (QStringView(logLine).mid(stampLength).startsWith(tag))
-            return {isStderr ? stderr : stdout, logLine.mid(stampLength + tag.size())};
-    }
-    // The job's own notes ("started: ...") are for the log pane, not the terminal.
-    return {nullptr, {}};
 }

@@ -14,5 +14,8 @@ public:
     void addOptions(QCommandLineParser &parser) const override;
     Expected<QVariantMap> params(const QCommandLineParser &parser,
                                  const QString &workingDir) const override;
-    TerminalLine terminalLine(const QString &logLine, FILE *defaultStream) const override;
+    // The program's bytes reach the terminal as they are (JobContext::writeOutput):
+    // no log line does.
+    TerminalLine terminalLine(const QString &, FILE *) const override { return {}; }
+    bool showsProgressBar() const override { return false; }
 };

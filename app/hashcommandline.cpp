@@ -100,15 +100,6 @@ void HashCommandLine::addVerifyOptions(const QCommandLineParser &parser, QVarian
         params.insert(output, true);
 }
 
-KindCommandLine::TerminalLine HashCommandLine::terminalLine(const QString &logLine,
-                                                            FILE *defaultStream) const {
-    // A check line is the answer of --verify, which runs its log to stdout;
-    // everything else is a diagnostic, named as the rest of the CLI names them.
-    if (defaultStream == stdout && ChecksumManifest::isCheckLine(logLine))
-        return {stdout, logLine};
-    return {stderr, QStringLiteral("taskdeck: ") + logLine};
-}
-
 bool HashCommandLine::showsError(const JobResult &result) const {
     // Verifying logged every reason and coreutils' closing warnings; hashing
     // named every unreadable file. A last line would only repeat them.

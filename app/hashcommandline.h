@@ -15,7 +15,9 @@ public:
     // Verifying: the check lines ("NAME: OK") to stdout. Everything else, the
     // warnings and each file that could not be read, to stderr as
     // "taskdeck: ...", where sha256sum prints them as "sha256sum: ...".
-    TerminalLine terminalLine(const QString &logLine, FILE *defaultStream) const override;
+    // Check lines and warnings reach the terminal as the job's own output
+    // (JobContext::writeOutput): no log line does.
+    TerminalLine terminalLine(const QString &, FILE *) const override { return {}; }
     // Not when the log told why already: a verify run that read the manifest
     // (coreutils' closing warnings), a hash run that named its unreadable files.
     bool showsError(const JobResult &result) const override;

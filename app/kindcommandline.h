@@ -38,6 +38,9 @@ public:
     // Whether the terminal ends a failed or canceled job with its error
     // ("taskdeck: ERROR" on stderr). Kinds whose log lines already told why,
     // in the words of the tool they stand in for, return false for those.
+    // Whether `run` draws its progress bar on a terminal's stderr; a kind
+    // whose own output is the program's (a command) draws none of its own.
+    virtual bool showsProgressBar() const { return true; }
     virtual bool showsError(const JobResult &result) const {
         Q_UNUSED(result);
         return true;

@@ -6,6 +6,7 @@
 #include "imagescommandline.h"
 #include "jobkindregistry.h"
 #include "jobqueue.h"
+#include "terminaloutput.h"
 #include "terminalprogress.h"
 #include "unixsignalwatcher.h"
 
@@ -92,16 +93,21 @@ int RunCommand::exec(const QStringList &arguments) {
     }
 
     JobQueue queue(JobKindRegistry::withBuiltinKinds());
+    TerminalProgress progress(stderr);
+    if (!commandLine->showsProgressBar())
+        progress.disable();
+    // The job's own output (a command's bytes, a verify's lines) goes out as it
+    // comes, from the job's thread, never through the sampled log.
+    TerminalOutput output(progress);
+    queue.setOutputSink(&output);
     auto id = queue.add(JobSpec{commandLine->kind(), *params, {}, JobPriority::Normal, {}, {}, {}});
     if (!id) {
         printError(id.error());
         return BadUsage;
     }
 
-    // Verify-style output (one line per item checked) is the command's answer
-    // and goes to stdout; other log lines are diagnostics for stderr.
-    FILE *logStream = params->contains(QStringLiteral("verify")) ? stdout : stderr;
-    TerminalProgress progress(stderr);
+    // Log lines of kinds that do not write their own output are diagnostics.
+    FILE *logStream = stderr;
     QObject::connect(&queue, &JobQueue::jobsProgressed, [&] {
         if (auto job = queue.job(*id))
             progress.draw(*job);

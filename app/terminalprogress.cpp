@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+#include <cerrno>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -36,7 +38,14 @@ QString TerminalProgress::line(const JobSnapshot &job, int width) {
     return text.left(qMax(0, width - 1));
 }
 
+void TerminalProgress::disable() {
+    const std::lock_guard lock(m_mutex);
+    clearLocked();
+    m_enabled = false;
+}
+
 void TerminalProgress::draw(const JobSnapshot &job) {
+    const std::lock_guard lock(m_mutex);
     if (!m_enabled)
         return;
     winsize size{};
@@ -48,6 +57,33 @@ void TerminalProgress::draw(const JobSnapshot &job) {
 }
 
 void TerminalProgress::clear() {
+    const std::lock_guard lock(m_mutex);
+    clearLocked();
+}
+
+void TerminalProgress::writeAround(int fd, QByteArrayView bytes) {
+    const std::lock_guard lock(m_mutex);
+    clearLocked();
+    const char *at = bytes.data();
+    qsizetype left = bytes.size();
+    while (left > 0) {
+        const ssize_t written = ::write(fd, at, size_t(left));
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN) { // a non-blocking terminal or pipe: wait for room
+                pollfd room{fd, POLLOUT, 0};
+                ::poll(&room, 1, -1);
+                continue;
+            }
+            return; // gone (EPIPE is a SIGPIPE first, as for any program in a pipeline)
+        }
+        at += written;
+        left -= written;
+    }
+}
+
+void TerminalProgress::clearLocked() {
     if (!m_drawn)
         return;
     std::fprintf(m_stream, "\r\033[K");

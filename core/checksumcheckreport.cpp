@@ -64,7 +64,7 @@ void ChecksumCheckReport::addUnreadable(const ChecksumManifest::Entry &entry, co
     m_bytes += bytes;
     logMalformedBefore(entry.line);
     // The reason goes out even with --status, as coreutils prints it.
-    m_context.log(error);
+    warn(error);
     logCheck(entry, "FAILED open or read");
 }
 
@@ -73,8 +73,16 @@ void ChecksumCheckReport::addIgnored(const ChecksumManifest::Entry &entry) {
 }
 
 void ChecksumCheckReport::logCheck(const ChecksumManifest::Entry &entry, QByteArrayView status) {
-    if (m_params.checkOutput != HashJobParams::CheckOutput::Status)
-        m_context.log(decode(ChecksumManifest::formatCheckLine(entry.name, status)));
+    if (m_params.checkOutput == HashJobParams::CheckOutput::Status)
+        return;
+    const QByteArray line = ChecksumManifest::formatCheckLine(entry.name, status);
+    m_context.log(decode(line));
+    m_context.writeOutput(OutputStream::Stdout, line + '\n');
+}
+
+void ChecksumCheckReport::warn(const QString &text) {
+    m_context.log(text);
+    m_context.writeOutput(OutputStream::Diagnostic, text.toUtf8());
 }
 
 // With --warn each malformed line is named in its turn among the checks, as
@@ -83,10 +91,10 @@ void ChecksumCheckReport::logMalformedBefore(int line) {
     const QList<int> &malformed = m_manifest.malformedLines;
     while (m_nextMalformed < malformed.size() && malformed[m_nextMalformed] < line) {
         if (m_params.checkOutput == HashJobParams::CheckOutput::Warn) {
-            m_context.log(QStringLiteral("%1: %2: improperly formatted %3 checksum line")
-                              .arg(m_params.manifest)
-                              .arg(malformed[m_nextMalformed])
-                              .arg(QString::fromLatin1(hashAlgorithmTag(m_algorithm))));
+            warn(QStringLiteral("%1: %2: improperly formatted %3 checksum line")
+                     .arg(m_params.manifest)
+                     .arg(malformed[m_nextMalformed])
+                     .arg(QString::fromLatin1(hashAlgorithmTag(m_algorithm))));
         }
         ++m_nextMalformed;
     }
@@ -95,26 +103,26 @@ void ChecksumCheckReport::logMalformedBefore(int line) {
 void ChecksumCheckReport::logClosingWarnings() {
     logMalformedBefore(std::numeric_limits<int>::max());
     if (m_manifest.entries.isEmpty()) {
-        m_context.log(QStringLiteral("%1: no properly formatted checksum lines found")
-                          .arg(m_params.manifest));
+        warn(QStringLiteral("%1: no properly formatted checksum lines found")
+                 .arg(m_params.manifest));
         return;
     }
     if (m_params.checkOutput == HashJobParams::CheckOutput::Status)
         return;
     if (const qsizetype malformed = m_manifest.malformedLines.size()) {
-        m_context.log(counted(malformed, "WARNING: %1 line is improperly formatted",
-                              "WARNING: %1 lines are improperly formatted"));
+        warn(counted(malformed, "WARNING: %1 line is improperly formatted",
+                     "WARNING: %1 lines are improperly formatted"));
     }
     if (!m_missing.isEmpty()) {
-        m_context.log(counted(m_missing.size(), "WARNING: %1 listed file could not be read",
-                              "WARNING: %1 listed files could not be read"));
+        warn(counted(m_missing.size(), "WARNING: %1 listed file could not be read",
+                     "WARNING: %1 listed files could not be read"));
     }
     if (!m_mismatched.isEmpty()) {
-        m_context.log(counted(m_mismatched.size(), "WARNING: %1 computed checksum did NOT match",
-                              "WARNING: %1 computed checksums did NOT match"));
+        warn(counted(m_mismatched.size(), "WARNING: %1 computed checksum did NOT match",
+                     "WARNING: %1 computed checksums did NOT match"));
     }
     if (m_params.ignoreMissing && m_ok == 0)
-        m_context.log(QStringLiteral("%1: no file was verified").arg(m_params.manifest));
+        warn(QStringLiteral("%1: no file was verified").arg(m_params.manifest));
 }
 
 QString ChecksumCheckReport::summary() const {

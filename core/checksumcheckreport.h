@@ -50,6 +50,8 @@ public:
 
 private:
     void logCheck(const ChecksumManifest::Entry &entry, QByteArrayView status);
+    // A warning or a reason: logged, and shown as the job's diagnostic.
+    void warn(const QString &text);
     void logMalformedBefore(int line);
     void logClosingWarnings();
     QString failureMessage() const;

@@ -5,7 +5,7 @@
 
 #include <QFile>
 #include <QLocale>
-#include <QProcess>
+#include <QProcessEnvironment>
 #include <QTime>
 
 #include <cerrno>
@@ -37,9 +37,13 @@ QString CommandRunner::streamTag(bool isStderr) {
     return isStderr ? QStringLiteral("stderr: ") : QStringLiteral("stdout: ");
 }
 
-void CommandRunner::signalGroup(int signal) const {
-    if (m_pid > 0)
-        ::kill(-m_pid, signal); // ESRCH: the group is gone already, which is fine
+SupervisedProcess::Spec CommandRunner::spec() const {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &entry : m_params.env) {
+        const qsizetype equals = entry.indexOf(QLatin1Char('='));
+        environment.insert(entry.left(equals), entry.mid(equals + 1));
+    }
+    return {m_params.program, m_params.arguments, m_params.cwd, environment.toStringList()};
 }
 
 JobResult CommandRunner::run() {
@@ -47,94 +51,70 @@ JobResult CommandRunner::run() {
         return JobResult::failure(QStringLiteral("cannot write the log %1: %2")
                                       .arg(m_params.logFile, m_logFile.errorString()));
     }
-    QProcess process;
-    process.setProgram(m_params.program);
-    process.setArguments(m_params.arguments);
-    process.setWorkingDirectory(m_params.cwd);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString &entry : m_params.env) {
-        const qsizetype equals = entry.indexOf(QLatin1Char('='));
-        environment.insert(entry.left(equals), entry.mid(equals + 1));
-    }
-    process.setProcessEnvironment(environment);
-    // A job has no terminal to read from: a program asking for input sees EOF
-    // instead of waiting forever.
-    process.setStandardInputFile(QProcess::nullDevice());
-    // Its own session and process group, so that kill(-pid) reaches grandchildren
-    // and a Ctrl-C in the terminal running taskdeck does not reach it directly.
-    process.setChildProcessModifier([] { ::setsid(); });
-
     m_context.setStatus(QStringLiteral("Starting %1…").arg(m_params.program));
     m_elapsed.start();
-    process.start();
-    if (!process.waitForStarted(-1)) {
-        return JobResult::failure(
-            QStringLiteral("cannot start %1: %2").arg(m_params.program, process.errorString()));
-    }
-    m_pid = pid_t(process.processId());
+    SupervisedProcess process;
+    if (const Status started = process.start(spec()); !started)
+        return JobResult::failure(started.error());
     m_context.log(QStringLiteral("%1 started: %2 (pid %3, in %4)")
                       .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")),
                            m_params.commandLine())
-                      .arg(m_pid)
+                      .arg(process.programPid())
                       .arg(m_params.cwd));
     updateStatus(true);
-
     bool canceled = false;
+    superviseUntilEnd(process, canceled);
+    m_stamp = QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")) + QLatin1Char(' ');
+    for (const QByteArray &line : m_stdout.finish())
+        handleLine(line, false);
+    for (const QByteArray &line : m_stderr.finish())
+        handleLine(line, true);
+    m_logFile.close();
+    return finish(process, canceled);
+}
+
+void CommandRunner::superviseUntilEnd(SupervisedProcess &process, bool &canceled) {
     bool killed = false;
     QElapsedTimer sinceTerm;
-    while (process.state() != QProcess::NotRunning) {
-        QElapsedTimer waited;
-        waited.start();
-        // Returns at once when the stdout pipe is closed but the program lives on:
-        // then wait for its end instead, still reading stderr meanwhile.
-        if (!process.waitForReadyRead(pollMs) && waited.elapsed() < pollMs / 5 &&
-            process.state() != QProcess::NotRunning) {
-            process.waitForFinished(pollMs);
+    while (!process.isFinished()) {
+        const QList<SupervisedProcess::Output> outputs = process.waitForOutput(pollMs);
+        if (!outputs.isEmpty()) {
+            // One timestamp per batch read: formatting the time for each of a
+            // flood of lines would cost more than the rest of their handling.
+            m_stamp =
+                QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")) + QLatin1Char(' ');
+            for (const SupervisedProcess::Output &output : outputs)
+                handleOutput(output);
         }
-        readOutput(process, false);
-
         if (m_context.isCanceled()) {
             if (!canceled) {
                 canceled = true;
                 m_context.setStatus(QStringLiteral("Stopping…"));
-                signalGroup(SIGTERM);
-                signalGroup(SIGCONT); // a stopped program cannot act on SIGTERM
+                process.signalProgramGroup(SIGTERM);
+                process.signalProgramGroup(SIGCONT); // a stopped program cannot act on SIGTERM
                 sinceTerm.start();
             } else if (!killed && sinceTerm.elapsed() >= qint64(m_params.graceSeconds * 1000)) {
                 killed = true;
-                signalGroup(SIGKILL);
+                process.signalProgramGroup(SIGKILL);
             }
             continue;
         }
         if (m_context.isPauseRequested() != m_stopped) {
             m_stopped = !m_stopped;
-            signalGroup(m_stopped ? SIGSTOP : SIGCONT);
+            process.signalProgramGroup(m_stopped ? SIGSTOP : SIGCONT);
             updateStatus(true);
         } else {
             updateStatus(false);
         }
     }
-    // Whatever the program left running in its group goes with it.
-    signalGroup(SIGKILL);
-    readOutput(process, true);
-    m_logFile.close();
-    return finish(process, canceled);
 }
 
-void CommandRunner::readOutput(QProcess &process, bool finished) {
-    // One timestamp per batch read: formatting the time for each of a flood of
-    // lines would cost more than the rest of the line's handling.
-    m_stamp = QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")) + QLatin1Char(' ');
-    for (const QByteArray &line : m_stdout.feed(process.readAllStandardOutput()))
-        handleLine(line, false);
-    for (const QByteArray &line : m_stderr.feed(process.readAllStandardError()))
-        handleLine(line, true);
-    if (!finished)
-        return;
-    for (const QByteArray &line : m_stdout.finish())
-        handleLine(line, false);
-    for (const QByteArray &line : m_stderr.finish())
-        handleLine(line, true);
+void CommandRunner::handleOutput(const SupervisedProcess::Output &output) {
+    const bool isStderr = output.stream == SupervisedProcess::Stream::Stderr;
+    m_context.writeOutput(isStderr ? OutputStream::Stderr : OutputStream::Stdout, output.bytes);
+    OutputLineSampler &sampler = isStderr ? m_stderr : m_stdout;
+    for (const QByteArray &line : sampler.feed(output.bytes, m_elapsed.elapsed()))
+        handleLine(line, isStderr);
 }
 
 void CommandRunner::handleLine(const QByteArray &bytes, bool isStderr) {
@@ -180,9 +160,9 @@ void CommandRunner::updateStatus(bool force) {
     m_context.setStatus(status);
 }
 
-JobResult CommandRunner::finish(QProcess &process, bool canceled) {
+JobResult CommandRunner::finish(const SupervisedProcess &process, bool canceled) {
     const QString took = HumanFormat::duration(m_elapsed.elapsed() / 1000);
-    QVariantMap details{{QStringLiteral("pid"), qint64(m_pid)},
+    QVariantMap details{{QStringLiteral("pid"), qint64(process.programPid())},
                         {QStringLiteral("lines"), m_lines},
                         {QStringLiteral("stderr_tail"), m_stderrTail}};
     if (!m_params.logFile.isEmpty()) {
@@ -192,8 +172,8 @@ JobResult CommandRunner::finish(QProcess &process, bool canceled) {
     if (canceled)
         return JobResult::failure(QStringLiteral("canceled"), {}, details);
 
-    const bool crashed = process.exitStatus() == QProcess::CrashExit;
-    const int code = process.exitCode(); // the signal's number after a crash
+    const bool crashed = process.crashed();
+    const int code = crashed ? process.signal() : process.exitCode();
     details.insert(crashed ? QStringLiteral("signal") : QStringLiteral("exit_code"), code);
     if (!crashed && code == 0) {
         if (m_sawProgress && m_lastReading.total > 0)

@@ -44,6 +44,7 @@ public:
         if (m_firstError.isEmpty())
             m_firstError = error;
         context.log(error);
+        context.writeOutput(OutputStream::Diagnostic, error.toUtf8());
     }
 
     JobResult result(const QString &summary, QVariantMap details) const {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jobcheckpoint.h"
+#include "joboutputsink.h"
 #include "jobprogress.h"
 
 #include <QFuture>
@@ -17,19 +18,30 @@ class QThreadPool;
 class JobContext {
 public:
     // resume: what earlier runs of this job finished (after a restart), or null.
-    // Not owned; outlives the run.
+    // output: where writeOutput() goes, or null. Neither owned; both outlive the run.
     JobContext(QPromise<void> &promise, JobProgress &progress, QThreadPool *pool,
-               const JobResumeState *resume = nullptr)
+               const JobResumeState *resume = nullptr, JobOutputSink *output = nullptr,
+               JobId id = 0)
         : m_promise(promise)
         , m_progress(progress)
         , m_pool(pool)
-        , m_resume(resume) {}
+        , m_resume(resume)
+        , m_output(output)
+        , m_id(id) {}
 
     void setTotal(qint64 total, ProgressUnit unit) { m_progress.setTotal(total, unit); }
     void setDone(qint64 done) { m_progress.setDone(done); }
     void addDone(qint64 delta) { m_progress.addDone(delta); }
     void setStatus(const QString &text) { m_progress.setStatus(text); }
     void log(const QString &line) { m_progress.appendLog(line); }
+    // The job's own output, for whoever shows it as it comes (JobOutputSink):
+    // a command's bytes exactly as the program wrote them, a verify's lines.
+    // Does nothing when nobody does. The log is separate (log()).
+    void writeOutput(OutputStream stream, QByteArrayView bytes) {
+        if (m_output)
+            m_output->write(m_id, stream, bytes);
+    }
+    bool hasOutput() const { return m_output != nullptr; }
 
     bool isCanceled() const { return m_promise.isCanceled(); }
     // Blocks while the job is paused; returns false when the job was canceled,
@@ -85,4 +97,6 @@ private:
     JobProgress &m_progress;
     QThreadPool *m_pool;
     const JobResumeState *m_resume;
+    JobOutputSink *m_output;
+    JobId m_id;
 };

@@ -536,6 +536,10 @@ void JobQueue::interruptRunning() {
     d->updateIdle();
 }
 
+void JobQueue::setOutputSink(JobOutputSink *sink) {
+    d->outputSink = sink;
+}
+
 void JobQueue::confirmStarts(const QList<JobId> &ids) {
     for (JobId id : ids) {
         JobRecord *job = d->find(id);

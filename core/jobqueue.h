@@ -9,6 +9,7 @@
 #include <memory>
 
 class DurabilityGate;
+class JobOutputSink;
 class JobKindRegistry;
 class JobQueuePrivate;
 class QThreadPool;
@@ -93,6 +94,11 @@ public:
     // The gate has these jobs' Running state on disk: their work begins now.
     // Jobs that were canceled, removed or stopped meanwhile are skipped.
     void confirmStarts(const QList<JobId> &ids);
+
+    // Where jobs started from now on write their own output
+    // (JobContext::writeOutput); null (the default): nowhere. Not owned; must
+    // outlive every run that uses it.
+    void setOutputSink(JobOutputSink *sink);
 
     // The queue keeps the newest lines each job logged (its log tail), so a
     // view opened late can show what came before: at most logTailLines lines a

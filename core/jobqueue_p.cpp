@@ -221,9 +221,9 @@ void JobQueuePrivate::launch(JobRecord &job) {
     const JobKind *kind = job.kind;
     QThreadPool *workerPool = &pool;
     auto work = [shared = run.shared, registry = kinds, kind, params = job.spec.params, workerPool,
-                 resume = job.resume](QPromise<void> &promise) {
+                 resume = job.resume, sink = outputSink, id = job.id](QPromise<void> &promise) {
         TASKDECK_HANDOFF_ACQUIRE(shared.get());
-        JobContext context(promise, shared->progress, workerPool, resume.get());
+        JobContext context(promise, shared->progress, workerPool, resume.get(), sink, id);
         try {
             shared->result = kind->run(context, params);
         } catch (const std::exception &error) {

@@ -103,7 +103,8 @@ public:
     QHash<JobId, QList<JobId>> dependents; // job -> jobs that wait for it
     std::array<int, 8> stateCounts{};
     JobLogStore logs;               // a job's tail is freed with the job
-    DurabilityGate *gate = nullptr; // not owned
+    DurabilityGate *gate = nullptr;      // not owned
+    JobOutputSink *outputSink = nullptr; // not owned
     int endingCount = 0;            // jobs with an ending not yet settled
     // Kinds the store named that this build lacks (restore() keeps their jobs).
     std::vector<std::unique_ptr<UnknownJobKind>> unknownKinds;

@@ -131,3 +131,64 @@ TEST_F(CommandCommandLine, CtrlCCancelsExitingWith130AndKillsTheGrandchildren) {
     EXPECT_EQ(taskdeck.exitCode(), 130) << taskdeck.readAllStandardError().toStdString();
     EXPECT_TRUE(QTest::qWaitFor([&] { return isGone(grandchild); }, 10000));
 }
+
+namespace {
+// Bytes no line-based path keeps: NUL and Latin-1 bytes, CR LF and lone CR,
+// a line far longer than any buffer, and no newline at the end.
+QByteArray awkwardBytes() {
+    QByteArray bytes;
+    for (int i = 0; i < 256 * 1024; ++i)
+        bytes.append(char((i * 7919) % 256));
+    bytes += "caf\xe9 au lait\r\nprogress 10%\rprogress 20%\r";
+    bytes += QByteArray(3 * 1024 * 1024, 'x'); // one 3 MiB line
+    bytes += "\nthe end, without a newline";
+    return bytes;
+}
+} // namespace
+
+TEST_F(CommandCommandLine, StdoutAndStderrPassThroughByteForByte) {
+    const QByteArray bytes = awkwardBytes();
+    QFile file(dir.filePath(QStringLiteral("input.bin")));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    file.close();
+    const Outcome toStdout =
+        run({QStringLiteral("--"), QStringLiteral("cat"), QStringLiteral("input.bin")}, dir.path());
+    EXPECT_EQ(toStdout.exitCode, 0) << toStdout.err.toStdString();
+    EXPECT_EQ(toStdout.out.size(), bytes.size());
+    EXPECT_TRUE(toStdout.out == bytes) << "stdout differs from the program's bytes";
+    EXPECT_TRUE(toStdout.err.isEmpty()) << toStdout.err.left(200).toStdString();
+
+    const Outcome toStderr = run({QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                                  QStringLiteral("cat input.bin >&2")},
+                                 dir.path());
+    EXPECT_EQ(toStderr.exitCode, 0);
+    EXPECT_TRUE(toStderr.err == bytes) << "stderr differs from the program's bytes";
+    EXPECT_TRUE(toStderr.out.isEmpty());
+}
+
+TEST_F(CommandCommandLine, AFloodOfOutputPassesWholeAndFast) {
+    // 64 MiB of "y\n", as `yes | head` prints it: every byte arrives, in order.
+    QProcess process;
+    process.setWorkingDirectory(dir.path());
+    process.start(QStringLiteral(TASKDECK_BINARY),
+                  {QStringLiteral("run"), QStringLiteral("command"), QStringLiteral("--"),
+                   QStringLiteral("sh"), QStringLiteral("-c"),
+                   QStringLiteral("yes | head -c 67108864")});
+    qint64 bytes = 0;
+    bool onlyYes = true;
+    while (process.state() != QProcess::NotRunning || process.bytesAvailable() > 0) {
+        process.waitForReadyRead(1000);
+        const QByteArray chunk = process.readAllStandardOutput();
+        // "y\n" pairs: an even offset holds 'y', an odd one '\n'.
+        for (qsizetype i = 0; i < chunk.size() && onlyYes; i += 4096)
+            onlyYes = chunk[i] == ((bytes + i) % 2 == 0 ? 'y' : '\n');
+        bytes += chunk.size();
+        if (process.state() == QProcess::NotRunning && process.bytesAvailable() == 0)
+            break;
+    }
+    process.waitForFinished(120000);
+    EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+    EXPECT_EQ(bytes, 67108864);
+    EXPECT_TRUE(onlyYes);
+}

@@ -341,6 +341,8 @@ TEST_F(InstanceSecurity, ReadersThatNeverReadAreDroppedAndTheInstanceStaysSmall)
     std::vector<std::unique_ptr<QLocalSocket>> stuck;
     for (int i = 0; i < 10; ++i) {
         stuck.push_back(std::make_unique<QLocalSocket>());
+        // Qt would read on its own as the event loop runs: this one takes no more.
+        stuck.back()->setReadBufferSize(4096);
         stuck.back()->connectToServer(socketPath());
         ASSERT_TRUE(stuck.back()->waitForConnected(timeoutMs));
         const int small = 4096;

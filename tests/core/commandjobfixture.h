@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -101,6 +102,43 @@ protected:
         const QByteArray text = stat.readAll();
         const qsizetype paren = text.lastIndexOf(')');
         return paren >= 0 && paren + 2 < text.size() ? text[paren + 2] : 0;
+    }
+    // Every process of the group pgid is stopped: 'T', or blocked in vfork()
+    // ('D') on a child that is itself stopped before its exec. dash runs simple
+    // commands with vfork(); a SIGSTOP to the group that lands between the
+    // vfork() and the exec() stops the child there, and the shell then waits
+    // for it uninterruptibly. No member of the group runs: that is paused.
+    static bool isGroupStopped(pid_t pgid) {
+        bool any = false;
+        const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+        QHash<pid_t, QPair<pid_t, char>> members; // pid -> (parent, state)
+        for (const QString &entry : entries) {
+            bool numeric = false;
+            const pid_t pid = pid_t(entry.toInt(&numeric));
+            if (!numeric)
+                continue;
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray text = stat.readAll();
+            const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+            if (fields.size() > 3 && fields[2].toInt() == pgid)
+                members.insert(pid, {pid_t(fields[1].toInt()), fields[0].at(0)});
+        }
+        for (auto it = members.cbegin(); it != members.cend(); ++it) {
+            any = true;
+            const char state = it->second;
+            if (state == 'T' || state == 't' || state == 'Z')
+                continue;
+            if (state != 'D')
+                return false;
+            bool waitsOnAStoppedChild = false;
+            for (auto child = members.cbegin(); child != members.cend(); ++child)
+                waitsOnAStoppedChild |= child->first == it.key() && child->second == 'T';
+            if (!waitsOnAStoppedChild)
+                return false;
+        }
+        return any;
     }
     // Gone, or a zombie waiting for init to reap it: in any case no longer running.
     static bool isGone(pid_t pid) {

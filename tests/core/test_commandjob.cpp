@@ -138,7 +138,7 @@ TEST_F(CommandJob, AProgramThatCannotStartFailsAtOnceWithTheReason) {
     EXPECT_TRUE(result.error.startsWith(
         QStringLiteral("cannot start %1: ").arg(path(QStringLiteral("gone")))))
         << result.error.toStdString();
-    EXPECT_TRUE(result.error.contains(QStringLiteral("No such file or directory")))
+    EXPECT_TRUE(result.error.contains(QStringLiteral("no such file or directory")))
         << result.error.toStdString();
     promise.finish();
 }

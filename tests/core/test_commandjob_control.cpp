@@ -1,5 +1,6 @@
 // Cancel and pause of running commands: the whole process group is signaled,
-// and nothing the command started outlives the job.
+// and nothing the command started outlives the job, not even what left its
+// process group and session (the supervisor is their subreaper).
 #include "commandjobfixture.h"
 
 #include <QElapsedTimer>
@@ -74,8 +75,41 @@ TEST_F(CommandJobControl, CancelingAPausedCommandEndsIt) {
     const JobId id = add(shell(QStringLiteral("echo $$; while true; do sleep 0.05; done")));
     const pid_t program = waitForPid(id);
     ASSERT_TRUE(queue.pause(id).ok());
-    ASSERT_TRUE(waitUntil([&] { return processState(program) == 'T'; }));
+    ASSERT_TRUE(waitUntil([&] { return isGroupStopped(program); }));
     ASSERT_TRUE(queue.cancel(id).ok());
     ASSERT_TRUE(waitForState(id, JobState::Canceled));
     EXPECT_TRUE(waitUntil([&] { return isGone(program); }, 10000));
+}
+
+TEST_F(CommandJobControl, AProcessThatLeftTheSessionDiesWhenTheProgramExits) {
+    const JobSnapshot job = run(shell(QStringLiteral("setsid sleep 1000 & echo $!")));
+    ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
+    ASSERT_TRUE(waitUntil([&] { return !output(lastId).isEmpty(); }));
+    const pid_t escaped = pid_t(output(lastId).first().toInt());
+    ASSERT_GT(escaped, 0);
+    EXPECT_TRUE(waitUntil([&] { return isGone(escaped); }, 10000));
+}
+
+TEST_F(CommandJobControl, ADoubleForkedDaemonDiesWithTheJob) {
+    // The classic daemon: fork, setsid, fork again, the first child exits.
+    const JobSnapshot job = run(
+        shell(QStringLiteral("(setsid sh -c 'sleep 1000 & echo $! > daemon.pid' &) ; sleep 0.2")));
+    ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
+    QFile pidFile(path(QStringLiteral("daemon.pid")));
+    ASSERT_TRUE(waitUntil([&] { return pidFile.exists() && pidFile.size() > 0; }));
+    ASSERT_TRUE(pidFile.open(QIODevice::ReadOnly));
+    const pid_t daemon = pid_t(pidFile.readAll().trimmed().toInt());
+    ASSERT_GT(daemon, 0);
+    EXPECT_TRUE(waitUntil([&] { return isGone(daemon); }, 10000));
+}
+
+TEST_F(CommandJobControl, CancelingEndsWhatLeftTheProcessGroupToo) {
+    const JobId id =
+        add(shell(QStringLiteral("setsid sleep 1000 & echo $!; while :; do sleep 0.05; done")));
+    const pid_t escaped = waitForPid(id);
+    ASSERT_GT(escaped, 0);
+    ASSERT_FALSE(isGone(escaped));
+    ASSERT_TRUE(queue.cancel(id).ok());
+    ASSERT_TRUE(waitForState(id, JobState::Canceled));
+    EXPECT_TRUE(waitUntil([&] { return isGone(escaped); }, 10000));
 }

@@ -2,6 +2,7 @@
 // small pieces around them: line splitting on '\r' and '\n', the capped log.
 #include "autoprogressparser.h"
 #include "cappedlogfile.h"
+#include "outputlinesampler.h"
 #include "outputlinesplitter.h"
 
 #include <QFile>
@@ -136,6 +137,45 @@ TEST(OutputLineSplitter, CutsALineThatNeverEnds) {
     ASSERT_EQ(lines.size(), 2);
     EXPECT_EQ(lines[0].size(), OutputLineSplitter::maxLineBytes);
     EXPECT_EQ(splitter.finish().value(0).size(), 5);
+}
+
+TEST(OutputLineSplitter, ACarriageReturnAtAChunksEndStillPairsWithTheNextNewline) {
+    OutputLineSplitter splitter;
+    EXPECT_EQ(splitter.feed("a\r"), (QList<QByteArray>{"a"}));
+    EXPECT_EQ(splitter.feed("\nb\n"), (QList<QByteArray>{"b"}));
+}
+
+TEST(OutputLineSampler, PassesEveryLineWhileTheProgramPrintsAtAHumanPace) {
+    OutputLineSampler sampler(1000);
+    QList<QByteArray> seen;
+    for (int second = 0; second < 5; ++second)
+        seen += sampler.feed(QByteArray("line\n").repeated(900), second * 1000);
+    EXPECT_EQ(seen.size(), 4500);
+    EXPECT_EQ(sampler.skippedLines(), 0);
+}
+
+TEST(OutputLineSampler, AFloodIsCountedNotCutAndItsLastLinesStillComeThrough) {
+    OutputLineSampler sampler(1000);
+    QByteArray chunk;
+    for (int i = 0; i < 100000; ++i)
+        chunk += "line " + QByteArray::number(i) + '\n';
+    const QList<QByteArray> first = sampler.feed(chunk, 0);
+    // The allowance, one note, the tail.
+    ASSERT_EQ(first.size(), 1000 + 1 + OutputLineSampler::tailLines);
+    EXPECT_EQ(first[999], "line 999");
+    EXPECT_EQ(first[1000],
+              OutputLineSampler::skippedNote(100000 - 1000 - OutputLineSampler::tailLines));
+    EXPECT_EQ(first.last(), "line 99999");
+    EXPECT_EQ(sampler.skippedLines(), 100000 - 1000 - OutputLineSampler::tailLines);
+
+    // No allowance left at once: the next chunk gives only its note and tail.
+    const QList<QByteArray> second = sampler.feed(chunk, 1);
+    ASSERT_EQ(second.size(), 2 + OutputLineSampler::tailLines);
+    EXPECT_EQ(second.last(), "line 99999");
+    // A partial line at the end is kept for the next chunk, as the splitter does.
+    const QList<QByteArray> third = sampler.feed("par", 2);
+    EXPECT_TRUE(third.isEmpty());
+    EXPECT_EQ(sampler.finish(), QList<QByteArray>{"par"});
 }
 
 TEST(CappedLogFile, StopsAtItsCapAndSaysSo) {
