@@ -1,12 +1,14 @@
 #include "imageconverter.h"
 
+#include "atomicoutputfile.h"
+#include "readablefile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
 #include <QImageWriter>
-#include <QSaveFile>
 
 namespace {
 
@@ -20,6 +22,13 @@ QString lowerFirst(QString text) {
     if (!text.isEmpty())
         text[0] = text[0].toLower();
     return text;
+}
+
+// ReadableFile says "cannot read PATH: REASON"; a skipped image's line starts
+// with its path already.
+QString withoutPath(QString error, const QString &path) {
+    return error.replace(QStringLiteral("cannot read %1:").arg(path),
+                         QStringLiteral("cannot read:"));
 }
 
 } // namespace
@@ -38,10 +47,13 @@ QSize ImageConverter::fittedSize(QSize size, int maxWidth, int maxHeight) {
     return size.scaled(box, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
 }
 
-ImageConverter::Outcome ImageConverter::convert(const QString &source,
-                                                const QString &destination) const {
-    QFile input(source);
-    if (!input.open(QIODevice::ReadOnly))
+ImageConverter::Outcome ImageConverter::convert(const QString &source, const QString &destination,
+                                                JobContext *context) const {
+    const Expected<ReadableFile::Opened> opened = ReadableFile::open(source);
+    if (!opened)
+        return skipped(withoutPath(opened.error(), source));
+    QFile input;
+    if (!input.open(opened->fd.get(), QIODevice::ReadOnly, QFileDevice::DontCloseHandle))
         return skipped(QStringLiteral("cannot read: %1").arg(lowerFirst(input.errorString())));
 
     QImageReader reader(&input);
@@ -78,28 +90,29 @@ ImageConverter::Outcome ImageConverter::convert(const QString &source,
     const QSize fitted = fittedSize(image.size(), m_options.maxWidth, m_options.maxHeight);
     if (fitted != image.size())
         image = image.scaled(fitted, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    return write(image, format, destination, context);
+}
 
+ImageConverter::Outcome ImageConverter::write(const QImage &image, const QByteArray &format,
+                                              const QString &destination,
+                                              JobContext *context) const {
     const QString folder = QFileInfo(destination).absolutePath();
     if (!QDir().mkpath(folder))
         return skipped(QStringLiteral("cannot create the folder %1").arg(folder));
-    QSaveFile output(destination);
-    if (!output.open(QIODevice::WriteOnly)) {
-        return skipped(QStringLiteral("cannot write %1: %2")
-                           .arg(destination, lowerFirst(output.errorString())));
-    }
-    QImageWriter writer(&output, format);
+    AtomicOutputFile output(context, destination);
+    if (const Status opened = output.open(); !opened)
+        return skipped(opened.error());
+    QImageWriter writer(output.device(), format);
     if (format == "jpeg" || format == "webp")
         writer.setQuality(m_options.quality);
     if (!writer.write(image)) {
-        output.cancelWriting();
+        output.discard();
         return skipped(QStringLiteral("cannot write %1: %2")
                            .arg(destination, lowerFirst(writer.errorString())));
     }
-    const qint64 bytes = output.size();
-    if (!output.commit()) {
-        return skipped(QStringLiteral("cannot write %1: %2")
-                           .arg(destination, lowerFirst(output.errorString())));
-    }
+    const qint64 bytes = output.device()->size();
+    if (const Status committed = output.commit(); !committed)
+        return skipped(committed.error());
     Outcome outcome;
     outcome.converted = true;
     outcome.bytesWritten = bytes;

@@ -3,12 +3,20 @@
 #include <QSize>
 #include <QString>
 
+class JobContext;
+class QImage;
+
 // Converts and/or scales one image file, as `mogrify -resize WxH> -format F`
 // would: reads it with QImageReader (format decided from the content, EXIF
 // orientation applied), fits it within the maximum size keeping its aspect
-// ratio and never enlarging, and writes it with QImageWriter under a
-// temporary name in the destination folder (QSaveFile) that is renamed over
-// the destination only once complete. The destination's folder is created.
+// ratio and never enlarging, and writes it with QImageWriter through an
+// AtomicOutputFile (a temporary name beside the destination, tracked by the
+// job, synced and renamed over the destination only once complete). The
+// destination's folder is created.
+//
+// The source is opened with ReadableFile (never blocks; anything but a regular
+// file, such as a FIFO or a link to /dev/zero put there after the job was
+// queued, is refused naming it) and QImageReader reads that descriptor.
 //
 // Where the format allows it (JPEG), the image is decoded directly at the
 // reduced size, which is much faster than decoding it whole and scaling.
@@ -33,12 +41,17 @@ public:
 
     explicit ImageConverter(Options options);
 
-    Outcome convert(const QString &source, const QString &destination) const;
+    // context (may be null) tracks the temporary output file.
+    Outcome convert(const QString &source, const QString &destination,
+                    JobContext *context = nullptr) const;
 
     // The size an image of `size` gets within the limits (0: none), aspect
     // ratio kept, never larger than it was.
     static QSize fittedSize(QSize size, int maxWidth, int maxHeight);
 
 private:
+    Outcome write(const QImage &image, const QByteArray &format, const QString &destination,
+                  JobContext *context) const;
+
     Options m_options;
 };

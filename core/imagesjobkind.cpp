@@ -204,7 +204,8 @@ JobResult ImagesJobKind::run(JobContext &context, const QVariantMap &params) con
                 continue;
             const Item &item = items[index];
             const FileStamp stamp = FileStamp::of(QFile::encodeName(item.source));
-            ImageConverter::Outcome outcome = converter.convert(item.source, item.destination);
+            ImageConverter::Outcome outcome =
+                converter.convert(item.source, item.destination, &context);
             if (!outcome.converted)
                 context.log(QStringLiteral("%1: %2").arg(item.source, outcome.reason));
             else if (stamp.isValid())

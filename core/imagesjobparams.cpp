@@ -1,12 +1,13 @@
 #include "imagesjobparams.h"
 
+#include "readablefile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImageWriter>
 
 #include <cerrno>
-#include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -30,35 +31,29 @@ Status failure(const QString &message) {
     return Status::failure(message);
 }
 
-QString describeErrno(int error) {
-    QString text = QString::fromLocal8Bit(std::strerror(error));
-    if (!text.isEmpty())
-        text[0] = text[0].toLower();
-    return text;
-}
-
-// Opening is the only faithful readability test (see HashJobParams).
+// Opening is the only faithful readability test (see HashJobParams); without
+// blocking, whatever the path has become since the stat().
 Status checkReadable(const QString &path) {
     const QByteArray native = QFile::encodeName(path);
     struct stat info {};
     if (::stat(native.constData(), &info) != 0) {
         if (errno == ENOENT)
             return failure(QStringLiteral("no such file or directory: %1").arg(path));
-        return failure(QStringLiteral("cannot read %1: %2").arg(path, describeErrno(errno)));
+        return failure(
+            QStringLiteral("cannot read %1: %2").arg(path, ReadableFile::describeErrno(errno)));
     }
     if (S_ISDIR(info.st_mode)) {
         DIR *dir = ::opendir(native.constData());
         if (!dir)
-            return failure(QStringLiteral("cannot read %1: %2").arg(path, describeErrno(errno)));
+            return failure(
+                QStringLiteral("cannot read %1: %2").arg(path, ReadableFile::describeErrno(errno)));
         ::closedir(dir);
         return {};
     }
     if (!S_ISREG(info.st_mode))
         return failure(QStringLiteral("not a regular file or folder: %1").arg(path));
-    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return failure(QStringLiteral("cannot read %1: %2").arg(path, describeErrno(errno)));
-    ::close(fd);
+    if (const auto opened = ReadableFile::open(native); !opened)
+        return failure(opened.error());
     return {};
 }
 

@@ -35,7 +35,8 @@ public:
     static Expected<ImagesJobParams> fromMap(const QVariantMap &params);
 
     // Checks the file system as far as that is cheap: every source exists
-    // and is readable, the output folder (or its parent) exists and is
+    // and is readable (a file opened with ReadableFile, so a FIFO named there
+    // cannot block), the output folder (or its parent) exists and is
     // writable, and the output is not inside a source folder. Never walks.
     Status check() const;
 
