@@ -17,7 +17,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <optional>
+#include <sys/stat.h>
 #include <vector>
 
 namespace {
@@ -38,18 +40,28 @@ QString plural(qint64 count, const QString &one, const QString &many) {
     return QStringLiteral("%1 %2").arg(QLocale().toString(count), count == 1 ? one : many);
 }
 
-// OUT/relative, the suffix replaced by the format's when one is given.
-QString destinationFor(const QString &output, const QString &relative, const QString &format) {
-    if (format.isEmpty())
-        return output + QLatin1Char('/') + relative;
-    const QFileInfo info(relative);
-    const QString suffix = ImagesJobParams::suffixFor(format);
-    QString base = info.suffix().isEmpty() ? info.fileName() : info.completeBaseName();
-    if (base.isEmpty()) // ".jpg": a hidden file with only a suffix
-        base = info.fileName();
-    const QString folder =
-        info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/');
-    return output + QLatin1Char('/') + folder + base + QLatin1Char('.') + suffix;
+// Drops the items whose output is one of the job's inputs (the same inode,
+// links followed): validation catches it for the files named, this for those
+// found in folders. skip() is told why.
+QList<Item> withoutOverwritingInputs(const QList<Item> &items,
+                                     const std::function<void(const Item &, QString)> &skip) {
+    QHash<QPair<quint64, quint64>, QString> inputs;
+    struct stat info {};
+    for (const Item &item : items) {
+        if (::stat(QFile::encodeName(item.source).constData(), &info) == 0)
+            inputs.insert({info.st_dev, info.st_ino}, item.source);
+    }
+    QList<Item> kept;
+    for (const Item &item : items) {
+        const auto input = ::stat(QFile::encodeName(item.destination).constData(), &info) == 0
+                               ? inputs.constFind({info.st_dev, info.st_ino})
+                               : inputs.cend();
+        if (input == inputs.cend())
+            kept.append(item);
+        else
+            skip(item, QStringLiteral("would overwrite the input %1").arg(*input));
+    }
+    return kept;
 }
 
 // The checkpoint value for a converted item: the source's stamp before it was
@@ -119,7 +131,7 @@ JobResult ImagesJobKind::run(JobContext &context, const QVariantMap &params) con
     };
     QHash<QString, QString> sourceOf; // destination -> the source that claimed it
     const auto addFile = [&](const QString &source, const QString &relative) {
-        const QString destination = destinationFor(p.output, relative, p.format);
+        const QString destination = p.outputFor(relative);
         const auto claimed = sourceOf.constFind(destination);
         if (claimed != sourceOf.cend()) {
             skip(source,
@@ -155,6 +167,8 @@ JobResult ImagesJobKind::run(JobContext &context, const QVariantMap &params) con
     }
     if (!context.checkpoint())
         return canceled();
+    items = withoutOverwritingInputs(
+        items, [&](const Item &item, const QString &reason) { skip(item.source, reason); });
 
     if (!QDir().mkpath(p.output))
         return JobResult::failure(

@@ -13,13 +13,15 @@
 // .png, .webp); without, each file keeps its name and format. Each output is
 // written through an AtomicOutputFile (a temporary name, tracked by the job,
 // renamed when complete), so a canceled, failed or killed job leaves no
-// half-written file (files already finished stay).
+// half-written file (files already finished stay). An output that would be
+// one of the job's inputs is never written: refused at validation for the
+// files named (ImagesJobParams::check), skipped for those found in folders.
 //
 // Files that are not images, are not regular files (ReadableFile: a FIFO or a
 // link to a device is refused, never read), cannot be decoded, or would land
-// on the same output as an earlier file are skipped and listed; the job fails only when nothing
-// could be converted. result.details: "converted" (int), "skipped" (QStringList of "PATH: reason"),
-// "bytes" (qint64 written), "output".
+// on the same output as an earlier file or on an input are skipped and
+// listed; the job fails only when nothing could be converted. result.details:
+// "converted" (int), "skipped" (QStringList of "PATH: reason"), "bytes" (qint64 written), "output".
 //
 // Resumable: each output is recorded (JobContext::recordFinished) once its
 // output is committed, with item = the source's absolute path and value =

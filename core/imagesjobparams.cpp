@@ -57,6 +57,17 @@ Status checkReadable(const QString &path) {
     return {};
 }
 
+// output and input are one file: the same inode when output exists (links
+// followed), else the same cleaned absolute path.
+bool isSameFile(const QString &output, const QString &input) {
+    struct stat out {};
+    struct stat in {};
+    if (::stat(QFile::encodeName(output).constData(), &out) == 0)
+        return ::stat(QFile::encodeName(input).constData(), &in) == 0 && out.st_dev == in.st_dev &&
+               out.st_ino == in.st_ino;
+    return QDir::cleanPath(output) == QDir::cleanPath(input);
+}
+
 Expected<QString> stringParam(const QVariantMap &params, const QString &key) {
     const QVariant value = params.value(key);
     if (value.typeId() != QMetaType::QString && value.typeId() != QMetaType::QByteArray)
@@ -227,7 +238,38 @@ Status ImagesJobParams::check() const {
                     .arg(output, path));
         }
     }
+    return checkNoInputOverwritten();
+}
+
+Status ImagesJobParams::checkNoInputOverwritten() const {
+    QStringList files;
+    for (const QString &path : paths) {
+        if (!QFileInfo(path).isDir())
+            files.append(path);
+    }
+    for (const QString &file : std::as_const(files)) {
+        const QString written = outputFor(QFileInfo(file).fileName());
+        for (const QString &input : std::as_const(files)) {
+            if (isSameFile(written, input)) {
+                return failure(QStringLiteral("the output %1 would overwrite the input %2: choose "
+                                              "another output folder")
+                                   .arg(written, input));
+            }
+        }
+    }
     return {};
+}
+
+QString ImagesJobParams::outputFor(const QString &relative) const {
+    if (format.isEmpty())
+        return output + QLatin1Char('/') + relative;
+    const QFileInfo info(relative);
+    QString base = info.suffix().isEmpty() ? info.fileName() : info.completeBaseName();
+    if (base.isEmpty()) // ".jpg": a hidden file with only a suffix
+        base = info.fileName();
+    const QString folder =
+        info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/');
+    return output + QLatin1Char('/') + folder + base + QLatin1Char('.') + suffixFor(format);
 }
 
 QVariantMap ImagesJobParams::toMap() const {

@@ -1,5 +1,6 @@
-// What an images job refuses to read: a source swapped for a FIFO or a device
-// link after validation. Outputs are tracked temporary files until committed.
+// What an images job refuses to read or write: an output that is one of its
+// inputs, a source swapped for a FIFO or a device link after validation.
+// Outputs are tracked temporary files until committed.
 #include "imagesjobfixture.h"
 #include "kindrun.h"
 
@@ -11,6 +12,56 @@
 namespace {
 
 using ImagesJobSafety = ImagesJobFixture;
+
+TEST_F(ImagesJobSafety, AnOutputThatIsAnInputIsRefusedAtValidationNamingBoth) {
+    writeImage(QStringLiteral("inplace/photo.jpg"), 300, 200, "jpeg");
+    ASSERT_TRUE(QFile::link(path("inplace"), path("inplace-link")));
+    writeImage(QStringLiteral("pics/a.png"), 30, 20, "png");
+    writeImage(QStringLiteral("pics/a.jpg"), 30, 20, "jpeg");
+    struct Case {
+        QStringList paths;
+        QVariantMap more;
+        QString output;
+        QString input;
+    };
+    const QList<Case> cases{
+        {{"inplace/photo.jpg"},
+         {{"output", "inplace"}, {"max_width", 80}, {"max_height", 80}},
+         path("inplace/photo.jpg"),
+         path("inplace/photo.jpg")},
+        {{"inplace/photo.jpg"},
+         {{"output", "inplace-link"}},
+         path("inplace-link/photo.jpg"),
+         path("inplace/photo.jpg")},
+        // a.png would become pics/a.jpg, the other input.
+        {{"pics/a.png", "pics/a.jpg"},
+         {{"output", "pics"}, {"format", "jpeg"}},
+         path("pics/a.jpg"),
+         path("pics/a.jpg")},
+    };
+    for (const Case &c : cases) {
+        EXPECT_EQ(validationError(params(c.paths, c.more)),
+                  QStringLiteral("the output %1 would overwrite the input %2: choose another "
+                                 "output folder")
+                      .arg(c.output, c.input));
+    }
+    EXPECT_EQ(seen(QStringLiteral("inplace/photo.jpg")).size, QSize(300, 200));
+}
+
+TEST_F(ImagesJobSafety, AnImageFoundInAFolderIsNeverWrittenOverAnotherInput) {
+    // base/photos/2024/a.jpg goes to base/2024/a.jpg, itself an input.
+    writeImage(QStringLiteral("base/photos/2024/a.jpg"), 40, 30, "jpeg");
+    writeImage(QStringLiteral("base/2024/a.jpg"), 20, 10, "jpeg");
+    const JobSnapshot job = run(
+        params({QStringLiteral("base/photos"), QStringLiteral("base/2024")}, {{"output", "base"}}));
+    ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
+    EXPECT_TRUE(
+        skippedOf(job).contains(QStringLiteral("%1: would overwrite the input %2")
+                                    .arg(path("base/photos/2024/a.jpg"), path("base/2024/a.jpg"))))
+        << skippedOf(job).join('\n').toStdString();
+    EXPECT_EQ(seen(QStringLiteral("base/2024/a.jpg")).size, QSize(20, 10));
+    EXPECT_EQ(seen(QStringLiteral("base/a.jpg")).size, QSize(20, 10));
+}
 
 TEST_F(ImagesJobSafety, ASourceSwappedForAFifoOrADeviceLinkAfterValidationIsSkippedNamingIt) {
     writeImage(QStringLiteral("a.jpg"), 40, 30, "jpeg");
