@@ -18,9 +18,10 @@
 // files named (ImagesJobParams::check), skipped for those found in folders.
 //
 // Files that are not images, are not regular files (ReadableFile: a FIFO or a
-// link to a device is refused, never read), cannot be decoded, or would land
-// on the same output as an earlier file or on an input are skipped and
-// listed; the job fails only when nothing could be converted. result.details:
+// link to a device is refused, never read), cannot be decoded whole (corrupt
+// or truncated), are too large to decode (ImageConverter::maxDecodeBytes), or
+// would land on the same output as an earlier file or on an input are
+// skipped and listed; the job fails only when nothing could be converted. result.details:
 // "converted" (int), "skipped" (QStringList of "PATH: reason"), "bytes" (qint64 written), "output".
 //
 // Resumable: each output is recorded (JobContext::recordFinished) once its

@@ -1,8 +1,12 @@
 // What an images job refuses to read or write: an output that is one of its
-// inputs, a source swapped for a FIFO or a device link after validation.
-// Outputs are tracked temporary files until committed.
+// inputs, a source swapped for a FIFO or a device link after validation, a
+// JPEG that decodes only in part, a picture too large to decode; and what it
+// can decode that Qt's default limit refused (48 megapixels). Outputs are
+// tracked temporary files until committed.
 #include "imagesjobfixture.h"
 #include "kindrun.h"
+
+#include <QImageWriter>
 
 #include <atomic>
 #include <sys/stat.h>
@@ -11,7 +15,11 @@
 
 namespace {
 
-using ImagesJobSafety = ImagesJobFixture;
+class ImagesJobSafety : public ImagesJobFixture {
+protected:
+    // A JPEG with detail everywhere, so that cutting it short loses picture.
+    QByteArray photo(int width, int height) const { return encode(picture(width, height), "jpeg"); }
+};
 
 TEST_F(ImagesJobSafety, AnOutputThatIsAnInputIsRefusedAtValidationNamingBoth) {
     writeImage(QStringLiteral("inplace/photo.jpg"), 300, 200, "jpeg");
@@ -88,6 +96,71 @@ TEST_F(ImagesJobSafety, ASourceSwappedForAFifoOrADeviceLinkAfterValidationIsSkip
                            path("b.jpg") + ": cannot read: it is a character device, not a "
                                            "regular file"}));
     EXPECT_FALSE(QFileInfo::exists(path("out/a.jpg")));
+}
+
+TEST_F(ImagesJobSafety, ATruncatedJpegIsSkippedAsCorruptOrTruncatedNotFilledWithGrey) {
+    const QByteArray whole = photo(640, 480);
+    writeFile(QStringLiteral("in/whole.jpg"), whole);
+    writeFile(QStringLiteral("in/cut.jpg"), whole.left(whole.size() * 6 / 10));
+    // Bytes after the end-of-image marker (camera trailers) do no harm.
+    writeFile(QStringLiteral("in/trailer.jpg"), whole + QByteArray(300, '\0') + "TRAILER");
+    // A progressive JPEG has several scans, each ended by the next marker.
+    QByteArray progressive;
+    {
+        QBuffer buffer(&progressive);
+        ASSERT_TRUE(buffer.open(QIODevice::WriteOnly));
+        QImageWriter writer(&buffer, "jpeg");
+        writer.setProgressiveScanWrite(true);
+        ASSERT_TRUE(writer.write(picture(640, 480)));
+    }
+    writeFile(QStringLiteral("in/progressive.jpg"), progressive);
+    writeFile(QStringLiteral("in/progressive-cut.jpg"), progressive.left(progressive.size() / 2));
+    const JobSnapshot job = run(params({QStringLiteral("in")}));
+    ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
+    const QString truncated = QStringLiteral(": corrupt or truncated jpeg image: its data ends "
+                                             "before the end-of-image marker");
+    EXPECT_EQ(skippedOf(job), (QStringList{path("in/cut.jpg") + truncated,
+                                           path("in/progressive-cut.jpg") + truncated}));
+    EXPECT_FALSE(QFileInfo::exists(path("out/cut.jpg")));
+    EXPECT_EQ(seen(QStringLiteral("out/progressive.jpg")).size, QSize(640, 480));
+    EXPECT_EQ(seen(QStringLiteral("out/whole.jpg")).size, QSize(640, 480));
+    EXPECT_EQ(seen(QStringLiteral("out/trailer.jpg")).size, QSize(640, 480));
+}
+
+TEST_F(ImagesJobSafety, AFortyEightMegapixelJpegConvertsWithoutAMaximumSize) {
+    QImage big(8000, 6000, QImage::Format_RGB32);
+    big.fill(qRgb(30, 90, 160));
+    QPainter(&big).fillRect(0, 0, 2000, 1500, Qt::red);
+    {
+        QFile file(path("big.jpg"));
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        QImageWriter writer(&file, "jpeg");
+        writer.setQuality(60);
+        ASSERT_TRUE(writer.write(big));
+    }
+    big = QImage();
+    const JobSnapshot job = run(params({QStringLiteral("big.jpg")}));
+    ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
+    QImageReader written(path("out/big.jpg")); // the header only: no decode
+    EXPECT_EQ(written.size(), QSize(8000, 6000));
+    EXPECT_EQ(written.format(), "jpeg");
+}
+
+TEST_F(ImagesJobSafety, APictureTooLargeToDecodeIsSkippedSayingWhatItWouldNeed) {
+    // A real JPEG whose frame header claims 50000x50000: a decompression bomb.
+    QByteArray bomb = photo(64, 48);
+    const qsizetype frame = bomb.indexOf(QByteArray("\xff\xc0", 2));
+    ASSERT_GT(frame, 0);
+    const char size[4] = {char(50000 >> 8), char(50000 & 0xff), char(50000 >> 8),
+                          char(50000 & 0xff)};
+    bomb.replace(frame + 5, 4, QByteArray(size, 4));
+    writeFile(QStringLiteral("bomb.jpg"), bomb);
+    writeImage(QStringLiteral("fine.png"), 30, 20, "png");
+    const JobSnapshot job = run(params({QStringLiteral("bomb.jpg"), QStringLiteral("fine.png")}));
+    ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
+    EXPECT_EQ(skippedOf(job),
+              QStringList{path("bomb.jpg") + ": too large to decode: 50000x50000 would need "
+                                             "9.3 GB, more than the 1 GB limit"});
 }
 
 TEST_F(ImagesJobSafety, AnOutputIsATrackedTemporaryFileUntilItIsCommitted) {
