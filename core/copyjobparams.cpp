@@ -1,6 +1,7 @@
 #include "copyjobparams.h"
 
 #include "filehasher.h"
+#include "readablefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -45,10 +46,9 @@ Status checkSource(const QString &path) {
     }
     if (!S_ISREG(info.st_mode))
         return Status::failure(QStringLiteral("not a regular file or folder: %1").arg(path));
-    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return errnoFailure(path, errno);
-    ::close(fd);
+    // Without blocking, whatever the path has become since the lstat().
+    if (const auto opened = ReadableFile::open(native, ReadableFile::Links::DoNotFollow); !opened)
+        return Status::failure(opened.error());
     return {};
 }
 

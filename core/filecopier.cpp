@@ -1,6 +1,8 @@
 #include "filecopier.h"
 
+#include "atomicoutputfile.h"
 #include "jobcontext.h"
+#include "readablefile.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -17,8 +19,6 @@ namespace {
 // a chunk takes a few milliseconds: pause and cancel stay prompt.
 constexpr size_t chunkSize = 16 << 20;
 constexpr qsizetype bufferSize = 1 << 20;
-// Leaves room for ".", ".taskdeck-XXXXXX" within NAME_MAX (255).
-constexpr qsizetype maxNameInTemp = 200;
 
 QString decode(const QByteArray &path) {
     return QFile::decodeName(path);
@@ -28,17 +28,18 @@ QByteArray join(const QByteArray &folder, const QByteArray &name) {
     return folder.endsWith('/') ? folder + name : folder + '/' + name;
 }
 
-QByteArray tempPattern(const QByteArray &folder, const QByteArray &name) {
-    return join(folder, '.' + name.left(maxNameInTemp) + ".taskdeck-XXXXXX");
-}
-
 // A fresh temporary name for a symlink (mkostemp only makes files).
 QByteArray randomTempName(const QByteArray &folder, const QByteArray &name) {
-    QByteArray path = tempPattern(folder, name);
+    QByteArray path = AtomicOutputFile::temporaryPattern(folder, name);
     static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     for (qsizetype i = path.size() - 6; i < path.size(); ++i)
         path[i] = letters[QRandomGenerator::global()->bounded(int(sizeof(letters) - 1))];
     return path;
+}
+
+// The file an open descriptor refers to, whatever became of its name since.
+QByteArray descriptorPath(int fd) {
+    return "/proc/self/fd/" + QByteArray::number(fd);
 }
 
 void setTimes(int fd, const struct stat &info) {
@@ -99,8 +100,10 @@ FileCopier::Outcome FileCopier::copy(const CopyScanner::Entry &entry,
         target.truncate(length);
         for (;;) {
             temp = randomTempName(targetFolder, entry.name);
-            if (::symlink(target.constData(), temp.constData()) == 0)
+            if (::symlink(target.constData(), temp.constData()) == 0) {
+                track(temp);
                 break;
+            }
             if (errno != EEXIST)
                 return fail(QStringLiteral("cannot create a link in"), targetFolder, errno);
         }
@@ -110,22 +113,25 @@ FileCopier::Outcome FileCopier::copy(const CopyScanner::Entry &entry,
             // As cp -a: a link that cannot keep its owner is still a link.
         }
     } else {
-        const int in = ::open(entry.source.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-        if (in < 0)
-            return fail(QStringLiteral("cannot read"), entry.source, errno);
-        temp = tempPattern(targetFolder, entry.name);
-        const int out = ::mkostemp(temp.data(), O_CLOEXEC);
-        if (out < 0) {
-            const int error = errno;
-            ::close(in);
-            return fail(QStringLiteral("cannot write into"), targetFolder, error);
+        // Opened as it is now, not as it was scanned: a FIFO or a link put in
+        // its place since is refused here, not read forever.
+        const Expected<ReadableFile::Opened> opened =
+            ReadableFile::open(entry.source, ReadableFile::Links::DoNotFollow);
+        if (!opened) {
+            m_error = opened.error();
+            return Outcome::Failed;
         }
+        const int in = opened->fd.get();
+        temp = AtomicOutputFile::temporaryPattern(targetFolder, entry.name);
+        const int out = ::mkostemp(temp.data(), O_CLOEXEC);
+        if (out < 0)
+            return fail(QStringLiteral("cannot write into"), targetFolder, errno);
+        track(temp);
         Outcome outcome = copyData(in, out, entry.source);
-        ::close(in);
         // Verified while the temporary file is still 0600: readable even when the
         // source's mode is not.
         if (outcome == Outcome::Copied && m_verify)
-            outcome = verifyCopy(entry, temp);
+            outcome = verifyCopy(in, out, entry.source, temp);
         if (outcome == Outcome::Copied) {
             // Owner before mode: chown clears the set-user-ID and set-group-ID bits.
             if (::geteuid() == 0 && ::fchown(out, entry.info.st_uid, entry.info.st_gid) != 0) {
@@ -137,10 +143,8 @@ FileCopier::Outcome FileCopier::copy(const CopyScanner::Entry &entry,
         }
         if (::close(out) != 0 && outcome == Outcome::Copied)
             outcome = fail(QStringLiteral("cannot write"), m_finalPath, errno);
-        if (outcome != Outcome::Copied) {
-            ::unlink(temp.constData());
-            return outcome;
-        }
+        if (outcome != Outcome::Copied)
+            return discard(temp, outcome);
     }
     return place(temp, targetFolder, entry.name);
 }
@@ -187,35 +191,53 @@ FileCopier::Outcome FileCopier::copyData(int in, int out, const QByteArray &sour
     }
 }
 
+void FileCopier::track(const QByteArray &temp) {
+    m_context.trackTemporary(decode(temp));
+}
+
+void FileCopier::release(const QByteArray &temp) {
+    m_context.releaseTemporary(decode(temp));
+}
+
+FileCopier::Outcome FileCopier::discard(const QByteArray &temp, Outcome outcome) {
+    ::unlink(temp.constData());
+    release(temp);
+    return outcome;
+}
+
 void FileCopier::report(qint64 bytes) {
     m_reported += bytes;
     m_context.addDone(bytes);
 }
 
-FileCopier::Outcome FileCopier::verifyCopy(const CopyScanner::Entry &entry,
+FileCopier::Outcome FileCopier::verifyCopy(int in, int out, const QByteArray &source,
                                            const QByteArray &temp) {
     const auto onBlock = [this](qint64 bytes) {
         report(bytes);
         return m_context.checkpoint();
     };
+    // Through the descriptors copied, not the names: what is verified is what
+    // was copied, whatever happened to the paths since, and nothing can block.
     QByteArray digests[2];
-    const QByteArray *paths[2] = {&entry.source, &temp};
+    const int descriptors[2] = {in, out};
+    const QByteArray *names[2] = {&source, &temp};
     for (int side = 0; side < 2; ++side) {
-        switch (m_hasher.hash(*paths[side], onBlock)) {
+        const QByteArray self = descriptorPath(descriptors[side]);
+        switch (m_hasher.hash(self, onBlock)) {
         case FileHasher::Outcome::Hashed:
             digests[side] = m_hasher.digest();
             break;
         case FileHasher::Outcome::Stopped:
             return Outcome::Stopped;
         case FileHasher::Outcome::Failed:
-            m_error = m_hasher.errorString();
+            m_error = QString(m_hasher.errorString()).replace(decode(self), decode(*names[side]));
             return Outcome::Failed;
         }
     }
     if (digests[0] == digests[1])
         return Outcome::Copied;
     m_error = QStringLiteral("verification failed: the copy of %1 differs from the original")
-                  .arg(decode(entry.source));
+                  .arg(decode(source));
     return Outcome::Failed;
 }
 
@@ -268,6 +290,7 @@ FileCopier::Outcome FileCopier::place(const QByteArray &temp, const QByteArray &
         break;
     }
     if (outcome != Outcome::Copied)
-        ::unlink(temp.constData());
+        return discard(temp, outcome);
+    release(temp);
     return outcome;
 }

@@ -11,14 +11,21 @@ class JobContext;
 
 // Copies one regular file or symlink into a folder the way a copy job must:
 // the data goes to a temporary name ".NAME.taskdeck-XXXXXX" in the target
-// folder (copy_file_range(2) in 16 MiB chunks, read/write where the kernel
-// cannot), mode, owner (as root) and access/modification times (nanoseconds)
-// are set from the source, the copy is optionally verified (SHA-256 of both
-// sides), and only then is it renamed to its final name, following the
-// conflict policy without racing a file that appears meanwhile
-// (renameat2 RENAME_NOREPLACE). A stopped, failed or mismatched copy removes
-// its temporary file, so no partial or wrong file ever has the final name.
-// No fsync, as cp: a crash of the machine may lose recent copies, not mix them.
+// folder (AtomicOutputFile::temporaryPattern), which the job tracks
+// (JobContext::trackTemporary) from the moment it exists until it is renamed
+// to its final name or deleted (releaseTemporary), so that nothing is left
+// behind by a cancel, a failure or a crash. The source is opened with
+// ReadableFile (never blocks: a source swapped for a FIFO, a device or a link
+// since it was scanned is an error naming it). The data is copied with
+// copy_file_range(2) in 16 MiB chunks (read/write where the kernel cannot),
+// mode, owner (as root) and access/modification times (nanoseconds) are set
+// from the source, the copy is optionally verified (SHA-256 of both sides,
+// re-read through the very descriptors copied), and only then is it renamed
+// to its final name, following the conflict policy without racing a file that
+// appears meanwhile (renameat2 RENAME_NOREPLACE). A stopped, failed or
+// mismatched copy removes its temporary file, so no partial or wrong file ever
+// has the final name. No fsync, as cp: a crash of the machine may lose recent
+// copies, not mix them.
 //
 // Progress: adds copied (and, when verifying, hashed) bytes to the context and
 // calls context.checkpoint() after every chunk, so pause and cancel take effect
@@ -55,9 +62,13 @@ public:
 private:
     Outcome fail(const QString &what, const QByteArray &path, int error);
     Outcome copyData(int in, int out, const QByteArray &source);
-    Outcome verifyCopy(const CopyScanner::Entry &entry, const QByteArray &temp);
+    Outcome verifyCopy(int in, int out, const QByteArray &source, const QByteArray &temp);
     Outcome place(const QByteArray &temp, const QByteArray &targetFolder, const QByteArray &name);
     bool renameNoReplace(const QByteArray &from, const QByteArray &to);
+    void track(const QByteArray &temp);
+    void release(const QByteArray &temp);
+    // Deletes the temporary file and stops tracking it; returns outcome.
+    Outcome discard(const QByteArray &temp, Outcome outcome);
 
     JobContext &m_context;
     CopyJobParams::Conflict m_policy;
