@@ -15,11 +15,6 @@
 
 namespace {
 
-// Large enough that the per-chunk checkpoint costs nothing, small enough that
-// a chunk takes a few milliseconds: pause and cancel stay prompt.
-constexpr size_t chunkSize = 16 << 20;
-constexpr qsizetype bufferSize = 1 << 20;
-
 QString decode(const QByteArray &path) {
     return QFile::decodeName(path);
 }
@@ -127,7 +122,7 @@ FileCopier::Outcome FileCopier::copy(const CopyScanner::Entry &entry,
         if (out < 0)
             return fail(QStringLiteral("cannot write into"), targetFolder, errno);
         track(temp);
-        Outcome outcome = copyData(in, out, entry.source);
+        Outcome outcome = copyData(in, out, opened->info.st_size, entry.source);
         // Verified while the temporary file is still 0600: readable even when the
         // source's mode is not.
         if (outcome == Outcome::Copied && m_verify)
@@ -149,46 +144,28 @@ FileCopier::Outcome FileCopier::copy(const CopyScanner::Entry &entry,
     return place(temp, targetFolder, entry.name);
 }
 
-FileCopier::Outcome FileCopier::copyData(int in, int out, const QByteArray &source) {
-    bool kernelCopy = true;
-    qint64 copied = 0;
-    for (;;) {
-        ssize_t n;
-        if (kernelCopy) {
-            n = ::copy_file_range(in, nullptr, out, nullptr, chunkSize, 0);
-            if (n < 0 && copied == 0 &&
-                (errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP)) {
-                kernelCopy = false;
-                continue;
-            }
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0) // EIO on the source and ENOSPC on the target look alike here
-                return fail(QStringLiteral("cannot copy"), source, errno);
-        } else {
-            if (m_buffer.isEmpty())
-                m_buffer.resize(bufferSize);
-            n = ::read(in, m_buffer.data(), size_t(m_buffer.size()));
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0)
-                return fail(QStringLiteral("cannot read"), source, errno);
-            for (ssize_t written = 0; written < n;) {
-                const ssize_t w = ::write(out, m_buffer.constData() + written, size_t(n - written));
-                if (w < 0 && errno == EINTR)
-                    continue;
-                if (w < 0)
-                    return fail(QStringLiteral("cannot write"), m_finalPath, errno);
-                written += w;
-            }
-        }
-        if (n == 0)
-            return Outcome::Copied;
-        copied += n;
-        report(n);
-        if (!m_context.checkpoint())
-            return Outcome::Stopped;
+FileCopier::Outcome FileCopier::copyData(int in, int out, qint64 size, const QByteArray &source) {
+    const auto progress = [this](qint64 bytes) {
+        report(bytes);
+        return m_context.checkpoint();
+    };
+    switch (m_extents.copy(in, out, size, progress)) {
+    case ExtentCopier::Outcome::Copied:
+        return Outcome::Copied;
+    case ExtentCopier::Outcome::Stopped:
+        return Outcome::Stopped;
+    case ExtentCopier::Outcome::Failed:
+        break;
     }
+    switch (m_extents.failedSide()) {
+    case ExtentCopier::Side::Read:
+        return fail(QStringLiteral("cannot read"), source, m_extents.error());
+    case ExtentCopier::Side::Write:
+        return fail(QStringLiteral("cannot write"), m_finalPath, m_extents.error());
+    case ExtentCopier::Side::Either: // EIO on the source and ENOSPC on the target look alike
+        break;
+    }
+    return fail(QStringLiteral("cannot copy"), source, m_extents.error());
 }
 
 void FileCopier::track(const QByteArray &temp) {

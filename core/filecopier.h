@@ -2,6 +2,7 @@
 
 #include "copyjobparams.h"
 #include "copyscanner.h"
+#include "extentcopier.h"
 #include "filehasher.h"
 
 #include <QByteArray>
@@ -16,8 +17,8 @@ class JobContext;
 // to its final name or deleted (releaseTemporary), so that nothing is left
 // behind by a cancel, a failure or a crash. The source is opened with
 // ReadableFile (never blocks: a source swapped for a FIFO, a device or a link
-// since it was scanned is an error naming it). The data is copied with
-// copy_file_range(2) in 16 MiB chunks (read/write where the kernel cannot),
+// since it was scanned is an error naming it). Its data extents are copied
+// (ExtentCopier: copy_file_range(2) in 16 MiB chunks, holes stay holes),
 // mode, owner (as root) and access/modification times (nanoseconds) are set
 // from the source, the copy is optionally verified (SHA-256 of both sides,
 // re-read through the very descriptors copied), and only then is it renamed
@@ -61,7 +62,7 @@ public:
 
 private:
     Outcome fail(const QString &what, const QByteArray &path, int error);
-    Outcome copyData(int in, int out, const QByteArray &source);
+    Outcome copyData(int in, int out, qint64 size, const QByteArray &source);
     Outcome verifyCopy(int in, int out, const QByteArray &source, const QByteArray &temp);
     Outcome place(const QByteArray &temp, const QByteArray &targetFolder, const QByteArray &name);
     bool renameNoReplace(const QByteArray &from, const QByteArray &to);
@@ -74,7 +75,7 @@ private:
     CopyJobParams::Conflict m_policy;
     bool m_verify;
     FileHasher m_hasher;
-    QByteArray m_buffer; // for the read/write fallback
+    ExtentCopier m_extents;
     QByteArray m_finalPath;
     QString m_error;
     bool m_renamed = false;
