@@ -23,8 +23,8 @@ QByteArray join(const QByteArray &folder, const QByteArray &name) {
     return folder.endsWith('/') ? folder + name : folder + '/' + name;
 }
 
-// A fresh temporary name for a symlink (mkostemp only makes files).
-QByteArray randomTempName(const QByteArray &folder, const QByteArray &name) {
+// A fresh temporary name for what mkostemp() cannot make (links, special files).
+QByteArray randomTemporaryName(const QByteArray &folder, const QByteArray &name) {
     QByteArray path = AtomicOutputFile::temporaryPattern(folder, name);
     static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     for (qsizetype i = path.size() - 6; i < path.size(); ++i)
@@ -37,9 +37,8 @@ QByteArray descriptorPath(int fd) {
     return "/proc/self/fd/" + QByteArray::number(fd);
 }
 
-void setTimes(int fd, const struct stat &info) {
-    const struct timespec times[2] = {info.st_atim, info.st_mtim};
-    ::futimens(fd, times);
+bool sameFile(const struct stat &a, const struct stat &b) {
+    return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 } // namespace
@@ -65,91 +64,102 @@ FileCopier::Outcome FileCopier::fail(const QString &what, const QByteArray &path
     return Outcome::Failed;
 }
 
-FileCopier::Outcome FileCopier::copy(const CopyScanner::Entry &entry,
-                                     const QByteArray &targetFolder) {
+void FileCopier::track(const QByteArray &temp) {
+    m_context.trackTemporary(decode(temp));
+}
+
+void FileCopier::release(const QByteArray &temp) {
+    m_context.releaseTemporary(decode(temp));
+}
+
+FileCopier::Outcome FileCopier::discard(const QByteArray &temp, Outcome outcome) {
+    ::unlink(temp.constData());
+    release(temp);
+    return outcome;
+}
+
+void FileCopier::report(qint64 bytes) {
+    m_reported += bytes;
+    m_context.addDone(bytes);
+}
+
+std::optional<FileCopier::Outcome> FileCopier::begin(const CopyScanner::Entry &entry,
+                                                     const QByteArray &targetFolder) {
     m_finalPath = join(targetFolder, entry.name);
     m_renamed = false;
     m_error.clear();
     m_reported = 0;
 
     struct stat existing {};
-    if (::lstat(m_finalPath.constData(), &existing) == 0) {
-        const bool itself =
-            existing.st_dev == entry.info.st_dev && existing.st_ino == entry.info.st_ino;
-        if (m_policy == CopyJobParams::Conflict::Skip ||
-            (itself && m_policy == CopyJobParams::Conflict::Overwrite))
-            return Outcome::Skipped;
-        if (m_policy == CopyJobParams::Conflict::Overwrite && S_ISDIR(existing.st_mode)) {
-            m_error = QStringLiteral("cannot overwrite the folder %1 with a file")
-                          .arg(decode(m_finalPath));
-            return Outcome::Failed;
-        }
+    if (::lstat(m_finalPath.constData(), &existing) != 0)
+        return std::nullopt;
+    if (m_policy == CopyJobParams::Conflict::Skip ||
+        (sameFile(existing, entry.info) && m_policy == CopyJobParams::Conflict::Overwrite))
+        return Outcome::Skipped;
+    if (m_policy == CopyJobParams::Conflict::Overwrite && S_ISDIR(existing.st_mode)) {
+        m_error =
+            QStringLiteral("cannot overwrite the folder %1 with a file").arg(decode(m_finalPath));
+        return Outcome::Failed;
     }
+    return std::nullopt;
+}
 
-    QByteArray temp;
-    if (entry.type == CopyScanner::Type::Symlink) {
-        QByteArray target(entry.info.st_size + 1, Qt::Uninitialized);
-        const ssize_t length = ::readlink(entry.source.constData(), target.data(), target.size());
-        if (length < 0)
-            return fail(QStringLiteral("cannot read the link"), entry.source, errno);
-        target.truncate(length);
-        for (;;) {
-            temp = randomTempName(targetFolder, entry.name);
-            if (::symlink(target.constData(), temp.constData()) == 0) {
-                track(temp);
-                break;
-            }
-            if (errno != EEXIST)
-                return fail(QStringLiteral("cannot create a link in"), targetFolder, errno);
-        }
-        const struct timespec times[2] = {entry.info.st_atim, entry.info.st_mtim};
-        ::utimensat(AT_FDCWD, temp.constData(), times, AT_SYMLINK_NOFOLLOW);
-        if (::geteuid() == 0 && ::lchown(temp.constData(), entry.info.st_uid, entry.info.st_gid)) {
-            // As cp -a: a link that cannot keep its owner is still a link.
-        }
-    } else {
-        // Opened as it is now, not as it was scanned: a FIFO or a link put in
-        // its place since is refused here, not read forever.
-        const Expected<ReadableFile::Opened> opened =
-            ReadableFile::open(entry.source, ReadableFile::Links::DoNotFollow);
-        if (!opened) {
-            m_error = opened.error();
-            return Outcome::Failed;
-        }
-        const int in = opened->fd.get();
-        temp = AtomicOutputFile::temporaryPattern(targetFolder, entry.name);
-        const int out = ::mkostemp(temp.data(), O_CLOEXEC);
-        if (out < 0)
-            return fail(QStringLiteral("cannot write into"), targetFolder, errno);
-        track(temp);
-        Outcome outcome = copyData(in, out, opened->info.st_size, entry.source);
-        // Verified while the temporary file is still 0600: readable even when the
-        // source's mode is not.
-        if (outcome == Outcome::Copied && m_verify)
-            outcome = verifyCopy(in, out, entry.source, temp);
-        if (outcome == Outcome::Copied) {
-            // Owner before mode: chown clears the set-user-ID and set-group-ID bits.
-            if (::geteuid() == 0 && ::fchown(out, entry.info.st_uid, entry.info.st_gid) != 0) {
-                // As cp -a: a copy that cannot keep its owner is still a copy.
-            }
-            if (::fchmod(out, entry.info.st_mode & 07777) != 0)
-                outcome = fail(QStringLiteral("cannot set the mode of"), temp, errno);
-            setTimes(out, entry.info);
-        }
-        if (::close(out) != 0 && outcome == Outcome::Copied)
-            outcome = fail(QStringLiteral("cannot write"), m_finalPath, errno);
-        if (outcome != Outcome::Copied)
-            return discard(temp, outcome);
+FileCopier::Outcome FileCopier::copy(const CopyScanner::Entry &entry,
+                                     const QByteArray &targetFolder) {
+    if (const std::optional<Outcome> decided = begin(entry, targetFolder))
+        return *decided;
+    switch (entry.type) {
+    case CopyScanner::Type::File:
+        return copyFile(entry, targetFolder);
+    case CopyScanner::Type::Symlink:
+        return copyLink(entry, targetFolder);
+    case CopyScanner::Type::Special:
+    case CopyScanner::Type::Folder:
+        break;
     }
+    m_error = QStringLiteral("cannot copy %1: not a regular file or symbolic link")
+                  .arg(decode(entry.source));
+    return Outcome::Failed;
+}
+
+FileCopier::Outcome FileCopier::copyFile(const CopyScanner::Entry &entry,
+                                         const QByteArray &targetFolder) {
+    // Opened as it is now, not as it was scanned: a FIFO or a link put in its
+    // place since is refused here, not read forever.
+    const Expected<ReadableFile::Opened> opened =
+        ReadableFile::open(entry.source, ReadableFile::Links::DoNotFollow);
+    if (!opened) {
+        m_error = opened.error();
+        return Outcome::Failed;
+    }
+    const int in = opened->fd.get();
+    QByteArray temp = AtomicOutputFile::temporaryPattern(targetFolder, entry.name);
+    FileDescriptor out(::mkostemp(temp.data(), O_CLOEXEC));
+    if (!out.isValid())
+        return fail(QStringLiteral("cannot write into"), targetFolder, errno);
+    track(temp);
+    Outcome outcome = copyData(in, out.get(), opened->info, entry.source);
+    // Verified while the temporary file is still 0600: readable even when the
+    // source's mode is not.
+    if (outcome == Outcome::Copied && m_verify)
+        outcome = verifyCopy(in, out.get(), entry.source, temp);
+    if (outcome == Outcome::Copied)
+        outcome = finishFile(out.get(), opened->info, temp);
+    // close() is where some file systems (NFS) report a failed write.
+    if (::close(out.release()) != 0 && outcome == Outcome::Copied)
+        outcome = fail(QStringLiteral("cannot write"), m_finalPath, errno);
+    if (outcome != Outcome::Copied)
+        return discard(temp, outcome);
     return place(temp, targetFolder, entry.name);
 }
 
-FileCopier::Outcome FileCopier::copyData(int in, int out, qint64 size, const QByteArray &source) {
+FileCopier::Outcome FileCopier::copyData(int in, int out, const struct stat &info,
+                                         const QByteArray &source) {
     const auto progress = [this](qint64 bytes) {
         report(bytes);
         return m_context.checkpoint();
     };
-    switch (m_extents.copy(in, out, size, progress)) {
+    switch (m_extents.copy(in, out, info.st_size, progress)) {
     case ExtentCopier::Outcome::Copied:
         return Outcome::Copied;
     case ExtentCopier::Outcome::Stopped:
@@ -168,23 +178,69 @@ FileCopier::Outcome FileCopier::copyData(int in, int out, qint64 size, const QBy
     return fail(QStringLiteral("cannot copy"), source, m_extents.error());
 }
 
-void FileCopier::track(const QByteArray &temp) {
-    m_context.trackTemporary(decode(temp));
+FileCopier::Outcome FileCopier::finishFile(int out, const struct stat &info,
+                                           const QByteArray &temp) {
+    // Owner before mode: chown clears the set-user-ID and set-group-ID bits.
+    if (::geteuid() == 0 && ::fchown(out, info.st_uid, info.st_gid) != 0) {
+        // As cp -a: a copy that cannot keep its owner is still a copy.
+    }
+    if (::fchmod(out, info.st_mode & 07777) != 0)
+        return fail(QStringLiteral("cannot set the mode of"), temp, errno);
+    const struct timespec times[2] = {info.st_atim, info.st_mtim};
+    ::futimens(out, times);
+    return Outcome::Copied;
 }
 
-void FileCopier::release(const QByteArray &temp) {
-    m_context.releaseTemporary(decode(temp));
+FileCopier::Outcome FileCopier::copyLink(const CopyScanner::Entry &entry,
+                                         const QByteArray &targetFolder) {
+    const struct stat &info = entry.info;
+    QByteArray target(info.st_size + 1, Qt::Uninitialized);
+    const ssize_t length = ::readlink(entry.source.constData(), target.data(), target.size());
+    if (length < 0)
+        return fail(QStringLiteral("cannot read the link"), entry.source, errno);
+    target.truncate(length);
+    QByteArray temp;
+    const auto make = [&](const char *path) { return ::symlink(target.constData(), path); };
+    if (const Outcome made = createTemporary(targetFolder, entry.name, make, &temp);
+        made != Outcome::Copied)
+        return made;
+    if (::geteuid() == 0 && ::lchown(temp.constData(), info.st_uid, info.st_gid) != 0) {
+        // As cp -a: a link that cannot keep its owner is still a link.
+    }
+    const struct timespec times[2] = {info.st_atim, info.st_mtim};
+    ::utimensat(AT_FDCWD, temp.constData(), times, AT_SYMLINK_NOFOLLOW);
+    return place(temp, targetFolder, entry.name);
 }
 
-FileCopier::Outcome FileCopier::discard(const QByteArray &temp, Outcome outcome) {
-    ::unlink(temp.constData());
-    release(temp);
-    return outcome;
+FileCopier::Outcome FileCopier::createTemporary(const QByteArray &targetFolder,
+                                                const QByteArray &name,
+                                                const std::function<int(const char *)> &make,
+                                                QByteArray *temp) {
+    for (int attempt = 0;; ++attempt) {
+        *temp = randomTemporaryName(targetFolder, name);
+        if (make(temp->constData()) == 0) {
+            track(*temp);
+            return Outcome::Copied;
+        }
+        if (errno != EEXIST || attempt >= 100)
+            return fail(QStringLiteral("cannot create"), m_finalPath, errno);
+    }
 }
 
-void FileCopier::report(qint64 bytes) {
-    m_reported += bytes;
-    m_context.addDone(bytes);
+FileCopier::Outcome FileCopier::link(const CopyScanner::Entry &entry,
+                                     const QByteArray &existingCopy,
+                                     const QByteArray &targetFolder) {
+    if (const std::optional<Outcome> decided = begin(entry, targetFolder))
+        return *decided;
+    struct stat copy {};
+    if (::lstat(existingCopy.constData(), &copy) != 0)
+        return fail(QStringLiteral("cannot link to"), existingCopy, errno);
+    QByteArray temp;
+    const auto make = [&](const char *path) { return ::link(existingCopy.constData(), path); };
+    if (const Outcome made = createTemporary(targetFolder, entry.name, make, &temp);
+        made != Outcome::Copied)
+        return made;
+    return place(temp, targetFolder, entry.name);
 }
 
 FileCopier::Outcome FileCopier::verifyCopy(int in, int out, const QByteArray &source,
@@ -242,10 +298,18 @@ FileCopier::Outcome FileCopier::place(const QByteArray &temp, const QByteArray &
                                       const QByteArray &name) {
     Outcome outcome = Outcome::Copied;
     switch (m_policy) {
-    case CopyJobParams::Conflict::Overwrite:
-        if (::rename(temp.constData(), m_finalPath.constData()) != 0)
+    case CopyJobParams::Conflict::Overwrite: {
+        if (::rename(temp.constData(), m_finalPath.constData()) != 0) {
             outcome = fail(QStringLiteral("cannot write"), m_finalPath, errno);
+            break;
+        }
+        // rename() between two names of one file (a hard link that was already
+        // in place) succeeds doing nothing: the temporary name is still there.
+        struct stat left {};
+        if (::lstat(temp.constData(), &left) == 0)
+            ::unlink(temp.constData());
         break;
+    }
     case CopyJobParams::Conflict::Skip:
         if (!renameNoReplace(temp, m_finalPath))
             outcome = errno == EEXIST ? Outcome::Skipped

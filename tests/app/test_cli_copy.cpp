@@ -79,6 +79,30 @@ TEST_F(CopyCommandLine, CopiesLikeCpDashAAndPrintsNothing) {
               0);
 }
 
+TEST_F(CopyCommandLine, KeepsHardLinksAndHolesSoTheCopyTakesTheSpaceCpDashAsTakes) {
+    // 4 MiB of data under three names, and a 256 MiB file of one data block.
+    ASSERT_EQ(shell(QStringLiteral("mkdir -p tree/sub && head -c 4194304 /dev/urandom > tree/data "
+                                   "&& ln tree/data tree/sub/same && ln tree/data tree/again && "
+                                   "truncate -s 256M tree/disk.img && printf boot | dd "
+                                   "of=tree/disk.img conv=notrunc status=none && "
+                                   "cp -a tree cp/"),
+                    dir.path())
+                  .exitCode,
+              0);
+    const Outcome result =
+        run({QStringLiteral("copy"), QStringLiteral("tree"), QStringLiteral("backup")}, dir.path());
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QString used = QStringLiteral("du -s -B1 tree | cut -f1");
+    const Outcome expected = shell(used, path("cp"));
+    EXPECT_EQ(shell(used, path("backup")).out, expected.out);
+    EXPECT_LT(expected.out.trimmed().toLongLong(), 8 << 20) << expected.out.toStdString();
+    EXPECT_EQ(
+        shell(QStringLiteral("stat -c '%h %s' tree/sub/same tree/disk.img"), path("backup")).out,
+        "3 4194304\n1 268435456\n");
+    EXPECT_EQ(shell(QStringLiteral("cmp tree/disk.img backup/tree/disk.img"), dir.path()).exitCode,
+              0);
+}
+
 TEST_F(CopyCommandLine, BadArgumentsExitTwoWithAMessageNamingThem) {
     struct Case {
         QStringList arguments;

@@ -1,5 +1,6 @@
 // What cp -a keeps beyond names, modes and times, compared with a cp -a of
-// the same tree by the tools that show it: holes (du allocated sizes).
+// the same tree by the tools that show it: hard links (stat link counts and
+// inodes) and holes (du allocated sizes).
 #include "copyjobfixture.h"
 
 #include <QFileInfo>
@@ -32,6 +33,34 @@ protected:
         ASSERT_EQ(result.exitCode, 0) << script.toStdString() << ": " << result.err.toStdString();
     }
 };
+
+// Every non-folder under src: its name, its link count, and the first name
+// (in byte order) of the file it is, so that names of one file group alike.
+const QString linkGroups =
+    QStringLiteral("find src ! -type d -printf '%i %n %p\\n' | LC_ALL=C sort -k3 | "
+                   "awk '{ if (!($1 in first)) first[$1] = $3; print $3, $2, first[$1] }'");
+
+TEST_F(CopyJobParity, NamesThatAreHardLinksOfOneFileStayLinkedAsWithCpDashA) {
+    writeFile(root + "/src/a.bin", randomBytes(3 * 1024 * 1024, 1));
+    writeFile(root + "/src/other.bin", randomBytes(1024, 2));
+    shell(QStringLiteral("mkdir -p src/sub && ln src/a.bin src/sub/b.bin && ln src/a.bin c.bin && "
+                         "ln -s a.bin src/sl && ln src/sl src/sub/sl2"));
+    // A name outside the tree does not count: inside the job a.bin has two names.
+    const JobSnapshot job = copyAsCpDashAAndAsTheJob();
+    ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
+
+    const QByteArray expected = inCp(linkGroups);
+    ASSERT_TRUE(expected.contains("src/sub/b.bin 2 src/a.bin")) << expected.toStdString();
+    EXPECT_EQ(inDst(linkGroups), expected);
+    EXPECT_EQ(inDst(QStringLiteral("du -s -B1 src")), inCp(QStringLiteral("du -s -B1 src")));
+    EXPECT_EQ(runShell(QStringLiteral("cmp src/a.bin dst/src/sub/b.bin"), tmp.path()).exitCode, 0);
+    // Progress and bytes count the data once.
+    EXPECT_EQ(job.total, 3 * 1024 * 1024 + 1024);
+    EXPECT_EQ(job.done, job.total);
+    EXPECT_EQ(job.result.details.value("bytes").toLongLong(), 3 * 1024 * 1024 + 1024);
+    EXPECT_EQ(job.result.details.value("files").toLongLong(), 3);
+    EXPECT_EQ(job.result.details.value("links").toLongLong(), 2);
+}
 
 TEST_F(CopyJobParity, ASparseFileKeepsItsHolesAsWithCpDashA) {
     // 1 GiB long, a few data blocks: at the start, in the middle, the last byte;
