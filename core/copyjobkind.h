@@ -4,13 +4,14 @@
 
 // Copies files and folders into a destination folder like `cp -a SOURCE...
 // DEST_DIR`: folders recursively (empty ones too), modification and access
-// times (nanoseconds) and permission bits kept, owners too when run as root;
-// symlinks copied as links, never followed; names that are hard links of one
-// file within the job stay hard links of one copy; sparse files stay sparse
-// (only their data is copied). Folders already in the destination are merged
-// into; the conflict policy (see CopyJobParams) decides for files and links,
-// and for a non-folder where a folder would go. Not kept yet: ACLs, extended
-// attributes, special files (skipped and listed).
+// times (nanoseconds), permission bits, extended attributes and POSIX ACLs
+// (folders' default ACLs too) kept, owners too when run as root; symlinks
+// copied as links, never followed; names that are hard links of one file
+// within the job stay hard links of one copy; sparse files stay sparse (only
+// their data is copied). Folders already in the destination are merged into;
+// the conflict policy (see CopyJobParams) decides for files and links, and for
+// a non-folder where a folder would go. Not kept yet: special files (skipped
+// and listed).
 //
 // Everything is made under a temporary name, tracked by the job, and renamed
 // into place when complete (see FileCopier): a canceled, failed or killed job never leaves a

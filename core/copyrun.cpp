@@ -1,5 +1,6 @@
 #include "copyrun.h"
 
+#include "extendedattributes.h"
 #include "jobcontext.h"
 #include "poolfanout.h"
 
@@ -248,7 +249,9 @@ bool CopyRun::linkAll() {
 }
 
 void CopyRun::finishFolders() {
-    // Deepest first: a folder's contents no longer change its times.
+    // Deepest first: a folder's contents no longer change its times. The
+    // default ACL comes last too, so that the copies inside did not inherit it
+    // (they have their sources' ACLs).
     for (auto it = m_createdFolders.crbegin(); it != m_createdFolders.crend(); ++it) {
         const CopyScanner::Entry &entry = m_scanner.entries()[*it];
         const QByteArray &path = m_targets[size_t(*it)];
@@ -257,6 +260,9 @@ void CopyRun::finishFolders() {
             // As cp -a: a folder that cannot keep its owner is still copied.
         }
         ::chmod(path.constData(), info.st_mode & 07777);
+        if (const auto failure = ExtendedAttributes::copy(entry.source, path))
+            m_tally.fail(entry.source, ExtendedAttributes::describe(*failure, entry.source),
+                         m_context);
         const struct timespec times[2] = {info.st_atim, info.st_mtim};
         ::utimensat(AT_FDCWD, path.constData(), times, AT_SYMLINK_NOFOLLOW);
     }

@@ -28,8 +28,8 @@ class JobContext;
 //    calls, which two threads overlap (cp -a runs one);
 // 4. link the further names of hard-linked files to their first name's copy
 //    (one at a time: a link costs one system call);
-// 5. set the owner, mode and times of the folders it created, deepest first
-//    (their contents no longer change them).
+// 5. set the owner, mode, extended attributes, ACLs and times of the folders
+//    it created, deepest first (their contents no longer change them).
 //
 // Thread: made and run on the job's thread; phase 3 also runs on helpers.
 class CopyRun {

@@ -1,6 +1,7 @@
 #include "filecopier.h"
 
 #include "atomicoutputfile.h"
+#include "extendedattributes.h"
 #include "jobcontext.h"
 #include "readablefile.h"
 
@@ -144,7 +145,7 @@ FileCopier::Outcome FileCopier::copyFile(const CopyScanner::Entry &entry,
     if (outcome == Outcome::Copied && m_verify)
         outcome = verifyCopy(in, out.get(), entry.source, temp);
     if (outcome == Outcome::Copied)
-        outcome = finishFile(out.get(), opened->info, temp);
+        outcome = finishFile(in, out.get(), opened->info, entry.source, temp);
     // close() is where some file systems (NFS) report a failed write.
     if (::close(out.release()) != 0 && outcome == Outcome::Copied)
         outcome = fail(QStringLiteral("cannot write"), m_finalPath, errno);
@@ -178,14 +179,18 @@ FileCopier::Outcome FileCopier::copyData(int in, int out, const struct stat &inf
     return fail(QStringLiteral("cannot copy"), source, m_extents.error());
 }
 
-FileCopier::Outcome FileCopier::finishFile(int out, const struct stat &info,
-                                           const QByteArray &temp) {
+FileCopier::Outcome FileCopier::finishFile(int in, int out, const struct stat &info,
+                                           const QByteArray &source, const QByteArray &temp) {
     // Owner before mode: chown clears the set-user-ID and set-group-ID bits.
     if (::geteuid() == 0 && ::fchown(out, info.st_uid, info.st_gid) != 0) {
         // As cp -a: a copy that cannot keep its owner is still a copy.
     }
     if (::fchmod(out, info.st_mode & 07777) != 0)
         return fail(QStringLiteral("cannot set the mode of"), temp, errno);
+    if (const auto failure = ExtendedAttributes::copy(in, out)) {
+        m_error = ExtendedAttributes::describe(*failure, source);
+        return Outcome::Failed;
+    }
     const struct timespec times[2] = {info.st_atim, info.st_mtim};
     ::futimens(out, times);
     return Outcome::Copied;
@@ -206,6 +211,10 @@ FileCopier::Outcome FileCopier::copyLink(const CopyScanner::Entry &entry,
         return made;
     if (::geteuid() == 0 && ::lchown(temp.constData(), info.st_uid, info.st_gid) != 0) {
         // As cp -a: a link that cannot keep its owner is still a link.
+    }
+    if (const auto failure = ExtendedAttributes::copy(entry.source, temp)) {
+        m_error = ExtendedAttributes::describe(*failure, entry.source);
+        return discard(temp, Outcome::Failed);
     }
     const struct timespec times[2] = {info.st_atim, info.st_mtim};
     ::utimensat(AT_FDCWD, temp.constData(), times, AT_SYMLINK_NOFOLLOW);

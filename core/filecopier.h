@@ -26,9 +26,11 @@ class JobContext;
 //   for a FIFO, a device or a link since it was scanned is an error naming
 //   it), its data extents are copied (ExtentCopier: holes stay holes), it is
 //   optionally verified (SHA-256 of both sides, re-read through the very
-//   descriptors copied), then owner (as root), mode and access/modification
-//   times (nanoseconds) are set from the source.
-// - A symlink is recreated with the same target, owner and times.
+//   descriptors copied), then owner (as root), mode, extended attributes and
+//   ACLs (ExtendedAttributes), and access/modification times (nanoseconds)
+//   are set from the source.
+// - A symlink is recreated with the same target, owner, the extended
+//   attributes a link can carry (trusted.* and security.*, as root), and times.
 // - link() gives a further name to a copy already made, as cp -a does for
 //   sources that are hard links of one file.
 // No fsync, as cp: a crash of the machine may lose recent copies, not mix them.
@@ -75,7 +77,8 @@ private:
     std::optional<Outcome> begin(const CopyScanner::Entry &entry, const QByteArray &targetFolder);
     Outcome copyFile(const CopyScanner::Entry &entry, const QByteArray &targetFolder);
     Outcome copyData(int in, int out, const struct stat &info, const QByteArray &source);
-    Outcome finishFile(int out, const struct stat &info, const QByteArray &temp);
+    Outcome finishFile(int in, int out, const struct stat &info, const QByteArray &source,
+                       const QByteArray &temp);
     Outcome copyLink(const CopyScanner::Entry &entry, const QByteArray &targetFolder);
     Outcome createTemporary(const QByteArray &targetFolder, const QByteArray &name,
                             const std::function<int(const char *)> &make, QByteArray *temp);

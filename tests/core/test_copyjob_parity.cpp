@@ -1,6 +1,7 @@
 // What cp -a keeps beyond names, modes and times, compared with a cp -a of
 // the same tree by the tools that show it: hard links (stat link counts and
-// inodes) and holes (du allocated sizes).
+// inodes), holes (du allocated sizes), extended attributes (getfattr) and
+// ACLs (getfacl).
 #include "copyjobfixture.h"
 
 #include <QFileInfo>
@@ -88,6 +89,41 @@ TEST_F(CopyJobParity, ASparseFileKeepsItsHolesAsWithCpDashA) {
     }
     EXPECT_EQ(job.total, (qint64(1) << 30) + 100 * 1024 * 1024);
     EXPECT_EQ(job.done, job.total);
+}
+
+TEST_F(CopyJobParity, ExtendedAttributesAndAclsAreKeptAsWithCpDashA) {
+    writeFile(root + "/src/plain.txt", "plain");
+    writeFile(root + "/src/tagged.txt", "tagged");
+    writeFile(root + "/src/shared/before.txt", "before");
+    shell(QStringLiteral(
+        "setfattr -n user.comment -v 'kept by cp -a' src/tagged.txt && "
+        "setfattr -n user.empty src/tagged.txt && "
+        "setfacl -m u:nobody:rw,g:nogroup:r src/tagged.txt && "
+        "setfacl -m u:nobody:rx src/shared && setfacl -d -m u:nobody:rwx src/shared && "
+        "echo after > src/shared/after.txt && mkdir src/shared/inner && "
+        "ln -s tagged.txt src/link"));
+    if (::geteuid() == 0) { // trusted.* and security.* are root's, on files and links alike
+        shell(QStringLiteral("setfattr -n trusted.origin -v test src/plain.txt && "
+                             "setfattr -h -n trusted.origin -v link src/link && "
+                             "setfattr -n security.label -v x src/plain.txt"));
+    }
+    // The destination's default ACL must not end up on the copies (cp -a removes it).
+    shell(QStringLiteral(
+        "setfacl -d -m u:nobody:r dst && mkdir -p cp && setfacl -d -m u:nobody:r cp"));
+    const JobSnapshot job = copyAsCpDashAAndAsTheJob();
+    ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
+
+    const QString attributes = QStringLiteral(
+        "find src | LC_ALL=C sort | while IFS= read -r f; do getfattr -h -d -m - -- \"$f\"; done");
+    const QByteArray expected = inCp(attributes);
+    ASSERT_TRUE(expected.contains("user.comment=\"kept by cp -a\"")) << expected.toStdString();
+    ASSERT_TRUE(expected.contains("system.posix_acl_default")) << expected.toStdString();
+    EXPECT_EQ(inDst(attributes), expected);
+    const QString acls =
+        QStringLiteral("find src ! -type l | LC_ALL=C sort | xargs -d '\\n' getfacl -p");
+    EXPECT_EQ(inDst(acls), inCp(acls));
+    EXPECT_EQ(inDst(QStringLiteral("stat -c '%A %n' src src/*")),
+              inCp(QStringLiteral("stat -c '%A %n' src src/*")));
 }
 
 } // namespace
