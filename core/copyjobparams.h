@@ -31,9 +31,11 @@ public:
     static Expected<CopyJobParams> fromMap(const QVariantMap &params);
 
     // Checks the file system as far as that is cheap, as cp does before copying:
-    // every source exists and is readable, the destination is an existing,
-    // writable folder, and no source folder contains the destination (compared
-    // by canonical path). Never walks a folder. Messages name the path.
+    // every source exists and is readable (a regular file opened with
+    // ReadableFile; a FIFO, socket or device is never opened, it is made anew),
+    // the destination is an existing, writable folder, and no source folder
+    // contains the destination (compared by canonical path). Never walks a
+    // folder. Messages name the path.
     Status check() const;
 
     // The normalized map validate() returns; fromMap(toMap()) is this value.

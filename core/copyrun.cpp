@@ -109,12 +109,6 @@ void CopyRun::planFolder(qsizetype index, const QByteArray &parent) {
 
 void CopyRun::planOther(qsizetype index, const QByteArray &parent) {
     const CopyScanner::Entry &entry = m_scanner.entries()[index];
-    if (entry.type == CopyScanner::Type::Special) {
-        m_tally.skip(entry.source);
-        m_context.log(QStringLiteral("skipped %1: not a regular file, folder or symbolic link")
-                          .arg(decode(entry.source)));
-        return;
-    }
     const CopyCheckpoints::Earlier earlier = m_checkpoints.earlierCopy(entry, parent);
     if (earlier.verdict == CopyCheckpoints::Earlier::Verdict::Reuse) {
         m_context.addDone(owed(entry));

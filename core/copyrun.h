@@ -23,7 +23,7 @@ class JobContext;
 //    sort the other entries into those to copy and those that are further
 //    names of a file copied first (hard links); entries an interrupted run
 //    finished count as copied again (CopyCheckpoints);
-// 3. copy the files and links, several at once on the
+// 3. copy the files, links and special files, several at once on the
 //    context's pool: with many small files the time goes into per-file system
 //    calls, which two threads overlap (cp -a runs one);
 // 4. link the further names of hard-linked files to their first name's copy

@@ -53,6 +53,8 @@ void CopyTally::copied(const CopyScanner::Entry &entry, const QByteArray &finalP
         ++m_links;
         break;
     case CopyScanner::Type::Special:
+        ++m_specials;
+        break;
     case CopyScanner::Type::Folder:
         break;
     }
@@ -68,19 +70,23 @@ void CopyTally::fail(const QByteArray &path, const QString &error, JobContext &c
 }
 
 JobResult CopyTally::result() const {
-    QString summary = count(m_files + m_links, "file", "files") +
+    QString summary = count(m_files + m_links + m_specials, "file", "files") +
                       QStringLiteral(", %1 copied")
                           .arg(QLocale().formattedDataSize(m_bytes, 1, QLocale::DataSizeSIFormat));
     if (m_skippedCount > 0)
         summary += QStringLiteral(", %1 skipped").arg(QLocale().toString(m_skippedCount));
     if (m_renamedCount > 0)
         summary += QStringLiteral(", %1 renamed").arg(QLocale().toString(m_renamedCount));
-    const QVariantMap details{
-        {QStringLiteral("files"), m_files},     {QStringLiteral("folders"), m_folders},
-        {QStringLiteral("links"), m_links},     {QStringLiteral("bytes"), m_bytes},
-        {QStringLiteral("skipped"), m_skipped}, {QStringLiteral("skipped_count"), m_skippedCount},
-        {QStringLiteral("renamed"), m_renamed}, {QStringLiteral("renamed_count"), m_renamedCount},
-        {QStringLiteral("failed"), m_failed}};
+    const QVariantMap details{{QStringLiteral("files"), m_files},
+                              {QStringLiteral("folders"), m_folders},
+                              {QStringLiteral("links"), m_links},
+                              {QStringLiteral("specials"), m_specials},
+                              {QStringLiteral("bytes"), m_bytes},
+                              {QStringLiteral("skipped"), m_skipped},
+                              {QStringLiteral("skipped_count"), m_skippedCount},
+                              {QStringLiteral("renamed"), m_renamed},
+                              {QStringLiteral("renamed_count"), m_renamedCount},
+                              {QStringLiteral("failed"), m_failed}};
     if (m_failed.isEmpty())
         return JobResult{{}, summary, details};
     QString error = m_firstError;

@@ -23,7 +23,7 @@ public:
     // A folder the run created (at target; renamed when it is not the wanted name).
     void createdFolder(const CopyScanner::Entry &entry, const QByteArray &target,
                        const QByteArray &wanted);
-    // A File or Symlink entry is now at finalPath in folder. Its bytes
+    // A File, Symlink or Special entry is now at finalPath in folder. Its bytes
     // count only when it is the first name of its file (not a hard link made).
     void copied(const CopyScanner::Entry &entry, const QByteArray &finalPath,
                 const QByteArray &folder);
@@ -36,6 +36,7 @@ private:
     qint64 m_files = 0;
     qint64 m_folders = 0;
     qint64 m_links = 0;
+    qint64 m_specials = 0;
     qint64 m_bytes = 0;
     qint64 m_skippedCount = 0;
     qint64 m_renamedCount = 0;

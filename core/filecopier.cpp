@@ -113,13 +113,12 @@ FileCopier::Outcome FileCopier::copy(const CopyScanner::Entry &entry,
     case CopyScanner::Type::File:
         return copyFile(entry, targetFolder);
     case CopyScanner::Type::Symlink:
-        return copyLink(entry, targetFolder);
     case CopyScanner::Type::Special:
+        return copyNode(entry, targetFolder);
     case CopyScanner::Type::Folder:
         break;
     }
-    m_error = QStringLiteral("cannot copy %1: not a regular file or symbolic link")
-                  .arg(decode(entry.source));
+    m_error = QStringLiteral("cannot copy the folder %1 as a file").arg(decode(entry.source));
     return Outcome::Failed;
 }
 
@@ -196,22 +195,34 @@ FileCopier::Outcome FileCopier::finishFile(int in, int out, const struct stat &i
     return Outcome::Copied;
 }
 
-FileCopier::Outcome FileCopier::copyLink(const CopyScanner::Entry &entry,
+FileCopier::Outcome FileCopier::copyNode(const CopyScanner::Entry &entry,
                                          const QByteArray &targetFolder) {
     const struct stat &info = entry.info;
-    QByteArray target(info.st_size + 1, Qt::Uninitialized);
-    const ssize_t length = ::readlink(entry.source.constData(), target.data(), target.size());
-    if (length < 0)
-        return fail(QStringLiteral("cannot read the link"), entry.source, errno);
-    target.truncate(length);
     QByteArray temp;
-    const auto make = [&](const char *path) { return ::symlink(target.constData(), path); };
-    if (const Outcome made = createTemporary(targetFolder, entry.name, make, &temp);
-        made != Outcome::Copied)
-        return made;
-    if (::geteuid() == 0 && ::lchown(temp.constData(), info.st_uid, info.st_gid) != 0) {
-        // As cp -a: a link that cannot keep its owner is still a link.
+    Outcome outcome;
+    if (entry.type == CopyScanner::Type::Symlink) {
+        QByteArray target(info.st_size + 1, Qt::Uninitialized);
+        const ssize_t length = ::readlink(entry.source.constData(), target.data(), target.size());
+        if (length < 0)
+            return fail(QStringLiteral("cannot read the link"), entry.source, errno);
+        target.truncate(length);
+        const auto make = [&](const char *path) { return ::symlink(target.constData(), path); };
+        outcome = createTemporary(targetFolder, entry.name, make, &temp);
+    } else {
+        // Made from what the scan saw, never opened: a FIFO's reader would wait
+        // for a writer, a device's would read the device.
+        const auto make = [&](const char *path) {
+            return ::mknod(path, (info.st_mode & S_IFMT) | 0600, info.st_rdev);
+        };
+        outcome = createTemporary(targetFolder, entry.name, make, &temp);
     }
+    if (outcome != Outcome::Copied)
+        return outcome;
+    if (::geteuid() == 0 && ::lchown(temp.constData(), info.st_uid, info.st_gid) != 0) {
+        // As cp -a: a link or node that cannot keep its owner is still copied.
+    }
+    if (entry.type == CopyScanner::Type::Special && ::chmod(temp.constData(), info.st_mode & 07777))
+        return discard(temp, fail(QStringLiteral("cannot set the mode of"), temp, errno));
     if (const auto failure = ExtendedAttributes::copy(entry.source, temp)) {
         m_error = ExtendedAttributes::describe(*failure, entry.source);
         return discard(temp, Outcome::Failed);

@@ -27,10 +27,10 @@ class JobContext;
 //   it), its data extents are copied (ExtentCopier: holes stay holes), it is
 //   optionally verified (SHA-256 of both sides, re-read through the very
 //   descriptors copied), then owner (as root), mode, extended attributes and
-//   ACLs (ExtendedAttributes), and access/modification times (nanoseconds)
-//   are set from the source.
-// - A symlink is recreated with the same target, owner, the extended
-//   attributes a link can carry (trusted.* and security.*, as root), and times.
+//   ACLs, and access/modification times (nanoseconds) are set from the source.
+// - A symlink is recreated with the same target; a FIFO, socket or device node
+//   with mknod() (devices need root, as for cp); owner, mode, what extended
+//   attributes the kind of file can carry, and times are kept.
 // - link() gives a further name to a copy already made, as cp -a does for
 //   sources that are hard links of one file.
 // No fsync, as cp: a crash of the machine may lose recent copies, not mix them.
@@ -54,7 +54,7 @@ public:
     FileCopier(const FileCopier &) = delete;
     FileCopier &operator=(const FileCopier &) = delete;
 
-    // Copies entry (a File or Symlink) to targetFolder/entry.name.
+    // Copies entry (a File, Symlink or Special) to targetFolder/entry.name.
     Outcome copy(const CopyScanner::Entry &entry, const QByteArray &targetFolder);
     // Makes targetFolder/entry.name a hard link to existingCopy, the copy of an
     // earlier entry that is the same file as entry. Nothing is read or set: the
@@ -79,7 +79,7 @@ private:
     Outcome copyData(int in, int out, const struct stat &info, const QByteArray &source);
     Outcome finishFile(int in, int out, const struct stat &info, const QByteArray &source,
                        const QByteArray &temp);
-    Outcome copyLink(const CopyScanner::Entry &entry, const QByteArray &targetFolder);
+    Outcome copyNode(const CopyScanner::Entry &entry, const QByteArray &targetFolder);
     Outcome createTemporary(const QByteArray &targetFolder, const QByteArray &name,
                             const std::function<int(const char *)> &make, QByteArray *temp);
     Outcome verifyCopy(int in, int out, const QByteArray &source, const QByteArray &temp);

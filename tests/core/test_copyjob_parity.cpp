@@ -1,11 +1,14 @@
 // What cp -a keeps beyond names, modes and times, compared with a cp -a of
 // the same tree by the tools that show it: hard links (stat link counts and
-// inodes), holes (du allocated sizes), extended attributes (getfattr) and
-// ACLs (getfacl).
+// inodes), holes (du allocated sizes), extended attributes (getfattr), ACLs
+// (getfacl) and special files (find, stat).
 #include "copyjobfixture.h"
 
 #include <QFileInfo>
 
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 namespace {
@@ -18,6 +21,7 @@ protected:
             runShell(QStringLiteral("mkdir -p cp && cp -a %1 cp/").arg(source), tmp.path());
         EXPECT_EQ(cp.exitCode, 0) << cp.err.toStdString();
         const JobId id = add(copyParams({source}));
+        // Bounded: a copy that opened a FIFO would wait for a writer forever.
         EXPECT_TRUE(waitUntil([&] { return isFinished(queue.job(id)->state); }, 30000));
         return queue.job(id).value_or(JobSnapshot{});
     }
@@ -124,6 +128,42 @@ TEST_F(CopyJobParity, ExtendedAttributesAndAclsAreKeptAsWithCpDashA) {
     EXPECT_EQ(inDst(acls), inCp(acls));
     EXPECT_EQ(inDst(QStringLiteral("stat -c '%A %n' src src/*")),
               inCp(QStringLiteral("stat -c '%A %n' src src/*")));
+}
+
+TEST_F(CopyJobParity, FifosSocketsAndDevicesAreMadeAnewNeverOpenedAsWithCpDashA) {
+    shell(QStringLiteral("mkdir -p src && mkfifo -m 640 src/pipe && mkfifo lone-pipe"));
+    {
+        const QByteArray socketPath = root + "/src/socket";
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        ASSERT_GE(fd, 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        ASSERT_LT(size_t(socketPath.size()), sizeof address.sun_path);
+        qstrcpy(address.sun_path, socketPath.constData());
+        ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        ::close(fd); // the socket file stays
+    }
+    const bool asRoot = ::geteuid() == 0;
+    if (asRoot) // as cp -a, only root makes device nodes
+        shell(QStringLiteral("mknod -m 600 src/null c 1 3"));
+    shell(QStringLiteral("touch -h -d '2021-03-04 05:06:07.5' src/pipe src/socket src"));
+
+    JobSnapshot job = copyAsCpDashAAndAsTheJob();
+    ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
+    const QString listing =
+        QStringLiteral("find src -printf '%P|%y|%m|%T@|%U:%G\\n' | LC_ALL=C sort && "
+                       "find src -type c -printf '%P ' -exec stat -c '%t:%T' {} ';'");
+    const QByteArray expected = inCp(listing);
+    ASSERT_TRUE(expected.contains("pipe|p|640|")) << expected.toStdString();
+    ASSERT_TRUE(expected.contains("socket|s|")) << expected.toStdString();
+    EXPECT_EQ(inDst(listing), expected);
+    EXPECT_EQ(job.result.details.value("specials").toLongLong(), asRoot ? 3 : 2);
+    EXPECT_TRUE(tempFiles(QStringLiteral("dst/src")).isEmpty());
+
+    // Named as a source itself, a FIFO is made anew too.
+    job = copyAsCpDashAAndAsTheJob(QStringLiteral("lone-pipe"));
+    ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
+    EXPECT_EQ(inDst(QStringLiteral("stat -c %F lone-pipe")), "fifo\n");
 }
 
 } // namespace

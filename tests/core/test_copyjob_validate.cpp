@@ -1,6 +1,9 @@
 // What the copy kind refuses before a job is queued, and the message it gives.
 #include "copyjobfixture.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace {
 
 class CopyJobValidation : public CopyJobFixture {};
@@ -62,6 +65,12 @@ TEST_F(CopyJobValidation, RefusesToCopyAFolderIntoItselfOrBelowItself) {
     // A sibling whose name merely starts the same is not inside.
     ASSERT_TRUE(QDir().mkpath(path("src2")));
     EXPECT_TRUE(kind().validate(copyParams({QStringLiteral("src")}, "src2")).ok());
+}
+
+TEST_F(CopyJobValidation, AcceptsAFifoAsASourceWithoutOpeningIt) {
+    ASSERT_EQ(::mkfifo(QFile::encodeName(path("pipe")).constData(), 0644), 0);
+    // Opening it for reading would wait for a writer: validation would not return.
+    EXPECT_TRUE(kind().validate(copyParams({QStringLiteral("pipe")})).ok());
 }
 
 TEST_F(CopyJobValidation, NamesAnUnknownConflictPolicyOrParameter) {
