@@ -51,6 +51,21 @@ Status checkSource(const QString &path) {
     return {};
 }
 
+// cp's "'a' and 'a' are the same file": a source whose copy would land on
+// itself (its own folder as the destination, or a hard link of it there).
+Status checkNotItself(const QString &source, const QString &destination) {
+    const QString target = QDir(destination).filePath(QFileInfo(source).fileName());
+    struct stat from {};
+    struct stat to {};
+    if (::lstat(QFile::encodeName(source).constData(), &from) != 0 ||
+        ::lstat(QFile::encodeName(target).constData(), &to) != 0)
+        return {};
+    if (from.st_dev != to.st_dev || from.st_ino != to.st_ino)
+        return {};
+    return Status::failure(
+        QStringLiteral("cannot copy %1 to %2: they are the same file").arg(source, target));
+}
+
 QString withSlash(const QString &path) {
     return path.endsWith(QLatin1Char('/')) ? path : path + QLatin1Char('/');
 }
@@ -156,6 +171,8 @@ Status CopyJobParams::check() const {
 
     const QString canonicalDestination = withSlash(destinationInfo.canonicalFilePath());
     for (const QString &source : sources) {
+        if (Status status = checkNotItself(source, destination); !status)
+            return status;
         const QFileInfo info(source);
         if (info.isSymLink() || !info.isDir())
             continue;

@@ -121,6 +121,10 @@ TEST_F(CopyCommandLine, BadArgumentsExitTwoWithAMessageNamingThem) {
         {{QStringLiteral("copy"), QStringLiteral("--on-conflict"), QStringLiteral("merge"),
           QStringLiteral("photos"), QStringLiteral("backup")},
          QStringLiteral("unknown on_conflict 'merge'")},
+        // cp: "'photos/a.jpg' and 'photos/a.jpg' are the same file".
+        {{QStringLiteral("copy"), QStringLiteral("--on-conflict"), QStringLiteral("overwrite"),
+          QStringLiteral("photos/a.jpg"), QStringLiteral("photos")},
+         QStringLiteral("cannot copy %1 to %1: they are the same file").arg(path("photos/a.jpg"))},
     };
     for (const Case &c : cases) {
         const Outcome result = run(c.arguments, dir.path());
@@ -157,7 +161,6 @@ TEST_F(CopyCommandLine, AKilledCopyLeavesNoFileUnderItsFinalName) {
         for (int i = 0; i < 512; ++i)
             ASSERT_EQ(big.write(block), block.size());
     }
-
     QProcess process;
     process.setWorkingDirectory(dir.path());
     process.start(QStringLiteral(TASKDECK_BINARY),

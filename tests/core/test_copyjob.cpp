@@ -120,17 +120,6 @@ TEST_F(CopyJob, RenamesToNameTwoThenNameThreeKeepingTheExtension) {
     EXPECT_EQ(read(QStringLiteral("dst/photo (3).jpg")), "new");
 }
 
-TEST_F(CopyJob, CopyingAFileIntoItsOwnFolderSkipsIt) {
-    writeFile(root + "/dst/a.txt", "same");
-    for (const char *policy : {"skip", "overwrite"}) {
-        const JobSnapshot job =
-            run(copyParams({QStringLiteral("dst/a.txt")}, "dst", {{"on_conflict", policy}}));
-        ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
-        EXPECT_EQ(job.result.details.value("skipped_count").toLongLong(), 1) << policy;
-        EXPECT_EQ(read(QStringLiteral("dst/a.txt")), "same");
-    }
-}
-
 TEST_F(CopyJob, VerifyReReadsBothSidesAndCountsThreePasses) {
     writeFile(root + "/src/big.bin", randomBytes(9 * 1024 * 1024 + 3, 4));
     writeFile(root + "/src/small.txt", "s");
