@@ -28,15 +28,15 @@ public:
             return endOfData;
         return uchar(m_buffer[m_at++]);
     }
-    bool skip(qint64 count) {
+    // Past the end of the file, next() then says endOfData.
+    void skip(qint64 count) {
         const qint64 buffered = m_length - m_at;
         if (count <= buffered) {
             m_at += qsizetype(count);
-            return true;
+            return;
         }
         m_offset += count - buffered;
         m_at = m_length = 0;
-        return true;
     }
     // Skips to just after the next 0xFF; false at the end of the data.
     bool skipPastFF() {
@@ -119,8 +119,9 @@ bool isComplete(int fd) {
         if (high == endOfData || low == endOfData)
             return false;
         const int length = (high << 8) | low; // counts its own two bytes
-        if (length < 2 || !reader.skip(length - 2))
+        if (length < 2)
             return false;
+        reader.skip(length - 2);
         code = code == sos ? markerAfterScan(reader) : nextMarker(reader);
     }
     return false;

@@ -98,14 +98,13 @@ public:
     // run or lets it go on. A run that has not ended finishWithinMs after that
     // is a failure: it is canceled, unblock() is called to free whatever it
     // is stuck in (e.g. open a FIFO's other end), and nullopt is returned, as
-    // when the file system refuses leases (*leaseRefused is then set).
-    std::optional<JobResult>
-    runPausedAt(const JobKind &kind, const QVariantMap &params, const QString &gatedFile,
-                const std::function<void()> &whilePaused, Then then, int finishWithinMs = 30000,
-                const std::function<void()> &unblock = {}, bool *leaseRefused = nullptr) {
+    // when the file system refuses leases.
+    std::optional<JobResult> runPausedAt(const JobKind &kind, const QVariantMap &params,
+                                         const QString &gatedFile,
+                                         const std::function<void()> &whilePaused, Then then,
+                                         int finishWithinMs = 30000,
+                                         const std::function<void()> &unblock = {}) {
         LeaseGate gate(gatedFile);
-        if (leaseRefused)
-            *leaseRefused = !gate.isHeld();
         if (!gate.isHeld())
             return std::nullopt;
         std::atomic<bool> finished{false};
