@@ -14,7 +14,8 @@ class JobContext;
 // recognizes it when it resumes after a restart:
 // - item: the source's absolute path (sources are absolute; there is no one
 //   root). Paths that do not survive decoding to text are never recorded.
-// - a file or symlink, once renamed to its final name (and verified, when
+// - a file, symlink or special file (a further name of a hard-linked file
+//   too), once renamed to its final name (and verified, when
 //   verification is on): "SIZE:MTIME_NS:FINAL_PATH", the source's lstat()
 //   stamp when it was scanned and where the copy went (a "name (2)" one under
 //   the rename policy).

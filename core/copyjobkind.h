@@ -4,14 +4,17 @@
 
 // Copies files and folders into a destination folder like `cp -a SOURCE...
 // DEST_DIR`: folders recursively (empty ones too), modification and access
-// times (nanoseconds) and permission bits kept (owners too when run as root),
-// symlinks copied as links, never followed. Folders already in the destination
-// are merged into; the conflict policy (see CopyJobParams) decides for files
-// and links, and for a non-folder where a folder would go. Not kept: hard links
-// between sources (each becomes its own file), ACLs and extended attributes.
+// times (nanoseconds), permission bits, extended attributes and POSIX ACLs
+// (folders' default ACLs too) kept, owners too when run as root; symlinks
+// copied as links, never followed; FIFOs, sockets and (as root) device nodes
+// made anew, never opened; names that are hard links of one file within the
+// job stay hard links of one copy; sparse files stay sparse (only their data
+// is copied). Folders already in the destination are merged into; the conflict
+// policy (see CopyJobParams) decides for everything else, and for a non-folder
+// where a folder would go.
 //
-// Every file is written under a temporary name and renamed into place when
-// complete (see FileCopier): a canceled, failed or killed job never leaves a
+// Everything is made under a temporary name, tracked by the job, and renamed
+// into place when complete (see FileCopier): a canceled, failed or killed job never leaves a
 // partial file under its final name. Files copied before a cancel stay, as
 // with cp. A file that cannot be copied is logged and the rest still copied;
 // the job then fails naming the first.
@@ -27,7 +30,8 @@
 // files finished before the restart were skipped".
 //
 // Progress is in bytes (with --verify, three passes: copy, re-read both
-// sides). result.details: "files", "folders", "links" (copied), "bytes",
+// sides), each hard-linked file's once. The phases of a run are CopyRun's.
+// result.details: "files", "folders", "links", "specials" (copied), "bytes",
 // "skipped" (QStringList, first 100 paths) and "skipped_count", "renamed"
 // ("from -> to", first 100) and "renamed_count", "failed" (QStringList).
 // Stateless: every method may be called from any thread.

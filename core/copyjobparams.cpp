@@ -1,6 +1,7 @@
 #include "copyjobparams.h"
 
 #include "filehasher.h"
+#include "readablefile.h"
 
 #include <QDir>
 #include <QFile>
@@ -28,14 +29,13 @@ Status errnoFailure(const QString &path, int error) {
 }
 
 // Opening is the only faithful readability test: access() asks about the real
-// user. A symlink is copied as a link, so only the link itself must exist.
+// user. A symlink is copied as a link, so only the link itself must exist; a
+// FIFO, socket or device is made anew, never opened (opening a FIFO blocks).
 Status checkSource(const QString &path) {
     const QByteArray native = QFile::encodeName(path);
     struct stat info {};
     if (::lstat(native.constData(), &info) != 0)
         return errnoFailure(path, errno);
-    if (S_ISLNK(info.st_mode))
-        return {};
     if (S_ISDIR(info.st_mode)) {
         DIR *dir = ::opendir(native.constData());
         if (!dir)
@@ -44,12 +44,26 @@ Status checkSource(const QString &path) {
         return {};
     }
     if (!S_ISREG(info.st_mode))
-        return Status::failure(QStringLiteral("not a regular file or folder: %1").arg(path));
-    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return errnoFailure(path, errno);
-    ::close(fd);
+        return {};
+    // Without blocking, whatever the path has become since the lstat().
+    if (const auto opened = ReadableFile::open(native, ReadableFile::Links::DoNotFollow); !opened)
+        return Status::failure(opened.error());
     return {};
+}
+
+// cp's "'a' and 'a' are the same file": a source whose copy would land on
+// itself (its own folder as the destination, or a hard link of it there).
+Status checkNotItself(const QString &source, const QString &destination) {
+    const QString target = QDir(destination).filePath(QFileInfo(source).fileName());
+    struct stat from {};
+    struct stat to {};
+    if (::lstat(QFile::encodeName(source).constData(), &from) != 0 ||
+        ::lstat(QFile::encodeName(target).constData(), &to) != 0)
+        return {};
+    if (from.st_dev != to.st_dev || from.st_ino != to.st_ino)
+        return {};
+    return Status::failure(
+        QStringLiteral("cannot copy %1 to %2: they are the same file").arg(source, target));
 }
 
 QString withSlash(const QString &path) {
@@ -157,6 +171,8 @@ Status CopyJobParams::check() const {
 
     const QString canonicalDestination = withSlash(destinationInfo.canonicalFilePath());
     for (const QString &source : sources) {
+        if (Status status = checkNotItself(source, destination); !status)
+            return status;
         const QFileInfo info(source);
         if (info.isSymLink() || !info.isDir())
             continue;

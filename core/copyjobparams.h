@@ -31,9 +31,13 @@ public:
     static Expected<CopyJobParams> fromMap(const QVariantMap &params);
 
     // Checks the file system as far as that is cheap, as cp does before copying:
-    // every source exists and is readable, the destination is an existing,
-    // writable folder, and no source folder contains the destination (compared
-    // by canonical path). Never walks a folder. Messages name the path.
+    // every source exists and is readable (a regular file opened with
+    // ReadableFile; a FIFO, socket or device is never opened, it is made anew),
+    // the destination is an existing, writable folder, no source folder
+    // contains the destination (compared by canonical path), and no source's
+    // copy would land on the source itself (its own folder as the destination,
+    // or a hard link of it there: same st_dev and st_ino). Never walks a
+    // folder. Messages name the paths.
     Status check() const;
 
     // The normalized map validate() returns; fromMap(toMap()) is this value.

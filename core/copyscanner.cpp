@@ -33,8 +33,17 @@ bool CopyScanner::add(const QByteArray &path, const QByteArray &name, int parent
                  : S_ISDIR(mode) ? Type::Folder
                  : S_ISLNK(mode) ? Type::Symlink
                                  : Type::Special;
+    if (entry.type != Type::Folder && entry.info.st_nlink > 1) {
+        const QPair<quint64, quint64> file(entry.info.st_dev, entry.info.st_ino);
+        const auto first = m_firstLink.constFind(file);
+        if (first == m_firstLink.cend())
+            m_firstLink.insert(file, int(m_entries.size()));
+        else
+            entry.linkOf = *first;
+    }
     if (entry.type == Type::File) {
-        m_totalBytes += entry.info.st_size;
+        if (entry.linkOf < 0)
+            m_totalBytes += entry.info.st_size;
         ++m_fileCount;
     }
     m_entries.append(std::move(entry));

@@ -2,22 +2,37 @@
 
 #include "copyjobparams.h"
 #include "copyscanner.h"
+#include "extentcopier.h"
 #include "filehasher.h"
 
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+#include <optional>
+
 class JobContext;
 
-// Copies one regular file or symlink into a folder the way a copy job must:
-// the data goes to a temporary name ".NAME.taskdeck-XXXXXX" in the target
-// folder (copy_file_range(2) in 16 MiB chunks, read/write where the kernel
-// cannot), mode, owner (as root) and access/modification times (nanoseconds)
-// are set from the source, the copy is optionally verified (SHA-256 of both
-// sides), and only then is it renamed to its final name, following the
-// conflict policy without racing a file that appears meanwhile
-// (renameat2 RENAME_NOREPLACE). A stopped, failed or mismatched copy removes
-// its temporary file, so no partial or wrong file ever has the final name.
+// Copies one entry of a copy job into a folder as cp -a does, never leaving a
+// partial or wrong file under the final name: whatever is made is first made
+// under a temporary name ".NAME.taskdeck-XXXXXX" in the target folder
+// (AtomicOutputFile::temporaryPattern), which the job tracks
+// (JobContext::trackTemporary) from the moment it exists until it is renamed
+// to its final name or deleted (releaseTemporary), so that nothing is left
+// behind by a cancel, a failure or a crash. The rename follows the conflict
+// policy without racing a file that appears meanwhile (renameat2
+// RENAME_NOREPLACE).
+// - A regular file is opened with ReadableFile (never blocks; a source swapped
+//   for a FIFO, a device or a link since it was scanned is an error naming
+//   it), its data extents are copied (ExtentCopier: holes stay holes), it is
+//   optionally verified (SHA-256 of both sides, re-read through the very
+//   descriptors copied), then owner (as root), mode, extended attributes and
+//   ACLs, and access/modification times (nanoseconds) are set from the source.
+// - A symlink is recreated with the same target; a FIFO, socket or device node
+//   with mknod() (devices need root, as for cp); owner, mode, what extended
+//   attributes the kind of file can carry, and times are kept.
+// - link() gives a further name to a copy already made, as cp -a does for
+//   sources that are hard links of one file.
 // No fsync, as cp: a crash of the machine may lose recent copies, not mix them.
 //
 // Progress: adds copied (and, when verifying, hashed) bytes to the context and
@@ -39,8 +54,13 @@ public:
     FileCopier(const FileCopier &) = delete;
     FileCopier &operator=(const FileCopier &) = delete;
 
-    // Copies entry (a File or Symlink) to targetFolder/entry.name.
+    // Copies entry (a File, Symlink or Special) to targetFolder/entry.name.
     Outcome copy(const CopyScanner::Entry &entry, const QByteArray &targetFolder);
+    // Makes targetFolder/entry.name a hard link to existingCopy, the copy of an
+    // earlier entry that is the same file as entry. Nothing is read or set: the
+    // two names share the copy's data and attributes.
+    Outcome link(const CopyScanner::Entry &entry, const QByteArray &existingCopy,
+                 const QByteArray &targetFolder);
 
     const QByteArray &finalPath() const { return m_finalPath; }
     bool wasRenamed() const { return m_renamed; }
@@ -53,22 +73,33 @@ public:
     static QByteArray numberedName(const QByteArray &name, int n);
 
 private:
-    Outcome fail(const QString &what, const QByteArray &path, int error);
-    Outcome copyData(int in, int out, const QByteArray &source);
-    Outcome verifyCopy(const CopyScanner::Entry &entry, const QByteArray &temp);
+    // Resets the state for entry; decides it when its target is in the way.
+    std::optional<Outcome> begin(const CopyScanner::Entry &entry, const QByteArray &targetFolder);
+    Outcome copyFile(const CopyScanner::Entry &entry, const QByteArray &targetFolder);
+    Outcome copyData(int in, int out, const struct stat &info, const QByteArray &source);
+    Outcome finishFile(int in, int out, const struct stat &info, const QByteArray &source,
+                       const QByteArray &temp);
+    Outcome copyNode(const CopyScanner::Entry &entry, const QByteArray &targetFolder);
+    Outcome createTemporary(const QByteArray &targetFolder, const QByteArray &name,
+                            const std::function<int(const char *)> &make, QByteArray *temp);
+    Outcome verifyCopy(int in, int out, const QByteArray &source, const QByteArray &temp);
     Outcome place(const QByteArray &temp, const QByteArray &targetFolder, const QByteArray &name);
     bool renameNoReplace(const QByteArray &from, const QByteArray &to);
+    Outcome fail(const QString &what, const QByteArray &path, int error);
+    void track(const QByteArray &temp);
+    void release(const QByteArray &temp);
+    // Deletes the temporary file and stops tracking it; returns outcome.
+    Outcome discard(const QByteArray &temp, Outcome outcome);
+    // Adds to the job's progress and to reportedProgress().
+    void report(qint64 bytes);
 
     JobContext &m_context;
     CopyJobParams::Conflict m_policy;
     bool m_verify;
     FileHasher m_hasher;
-    QByteArray m_buffer; // for the read/write fallback
+    ExtentCopier m_extents;
     QByteArray m_finalPath;
     QString m_error;
     bool m_renamed = false;
     qint64 m_reported = 0;
-
-    // Adds to the job's progress and to reportedProgress().
-    void report(qint64 bytes);
 };

@@ -11,16 +11,21 @@
 // argument keep their path relative to that folder (photos/2024/a.jpg ->
 // OUT/2024/a.jpg). With a format, the suffix becomes that format's (.jpg,
 // .png, .webp); without, each file keeps its name and format. Each output is
-// written under a temporary name and renamed when complete, so a canceled or
-// failed job leaves no half-written file (files already finished stay).
+// written through an AtomicOutputFile (a temporary name, tracked by the job,
+// renamed when complete), so a canceled, failed or killed job leaves no
+// half-written file (files already finished stay). An output that would be
+// one of the job's inputs is never written: refused at validation for the
+// files named (ImagesJobParams::check), skipped for those found in folders.
 //
-// Files that are not images, cannot be decoded, or would land on the same
-// output as an earlier file are skipped and listed; the job fails only when
-// nothing could be converted. result.details: "converted" (int), "skipped"
-// (QStringList of "PATH: reason"), "bytes" (qint64 written), "output".
+// Files that are not images, are not regular files (ReadableFile: a FIFO or a
+// link to a device is refused, never read), cannot be decoded whole (corrupt
+// or truncated), are too large to decode (ImageConverter::maxDecodeBytes), or
+// would land on the same output as an earlier file or on an input are
+// skipped and listed; the job fails only when nothing could be converted. result.details:
+// "converted" (int), "skipped" (QStringList of "PATH: reason"), "bytes" (qint64 written), "output".
 //
 // Resumable: each output is recorded (JobContext::recordFinished) once its
-// QSaveFile is committed, with item = the source's absolute path and value =
+// output is committed, with item = the source's absolute path and value =
 // "SIZE:MTIME_NS:OUTPUT" (the source's stamp before it was read, the output's
 // absolute path). A run that resumes an interrupted one does not convert a
 // recorded source that is unchanged and whose output is still there; it counts

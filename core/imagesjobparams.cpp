@@ -1,12 +1,13 @@
 #include "imagesjobparams.h"
 
+#include "readablefile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImageWriter>
 
 #include <cerrno>
-#include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -30,36 +31,41 @@ Status failure(const QString &message) {
     return Status::failure(message);
 }
 
-QString describeErrno(int error) {
-    QString text = QString::fromLocal8Bit(std::strerror(error));
-    if (!text.isEmpty())
-        text[0] = text[0].toLower();
-    return text;
-}
-
-// Opening is the only faithful readability test (see HashJobParams).
+// Opening is the only faithful readability test (see HashJobParams); without
+// blocking, whatever the path has become since the stat().
 Status checkReadable(const QString &path) {
     const QByteArray native = QFile::encodeName(path);
     struct stat info {};
     if (::stat(native.constData(), &info) != 0) {
         if (errno == ENOENT)
             return failure(QStringLiteral("no such file or directory: %1").arg(path));
-        return failure(QStringLiteral("cannot read %1: %2").arg(path, describeErrno(errno)));
+        return failure(
+            QStringLiteral("cannot read %1: %2").arg(path, ReadableFile::describeErrno(errno)));
     }
     if (S_ISDIR(info.st_mode)) {
         DIR *dir = ::opendir(native.constData());
         if (!dir)
-            return failure(QStringLiteral("cannot read %1: %2").arg(path, describeErrno(errno)));
+            return failure(
+                QStringLiteral("cannot read %1: %2").arg(path, ReadableFile::describeErrno(errno)));
         ::closedir(dir);
         return {};
     }
     if (!S_ISREG(info.st_mode))
         return failure(QStringLiteral("not a regular file or folder: %1").arg(path));
-    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return failure(QStringLiteral("cannot read %1: %2").arg(path, describeErrno(errno)));
-    ::close(fd);
+    if (const auto opened = ReadableFile::open(native); !opened)
+        return failure(opened.error());
     return {};
+}
+
+// output and input are one file: the same inode when output exists (links
+// followed), else the same cleaned absolute path.
+bool isSameFile(const QString &output, const QString &input) {
+    struct stat out {};
+    struct stat in {};
+    if (::stat(QFile::encodeName(output).constData(), &out) == 0)
+        return ::stat(QFile::encodeName(input).constData(), &in) == 0 && out.st_dev == in.st_dev &&
+               out.st_ino == in.st_ino;
+    return QDir::cleanPath(output) == QDir::cleanPath(input);
 }
 
 Expected<QString> stringParam(const QVariantMap &params, const QString &key) {
@@ -232,7 +238,38 @@ Status ImagesJobParams::check() const {
                     .arg(output, path));
         }
     }
+    return checkNoInputOverwritten();
+}
+
+Status ImagesJobParams::checkNoInputOverwritten() const {
+    QStringList files;
+    for (const QString &path : paths) {
+        if (!QFileInfo(path).isDir())
+            files.append(path);
+    }
+    for (const QString &file : std::as_const(files)) {
+        const QString written = outputFor(QFileInfo(file).fileName());
+        for (const QString &input : std::as_const(files)) {
+            if (isSameFile(written, input)) {
+                return failure(QStringLiteral("the output %1 would overwrite the input %2: choose "
+                                              "another output folder")
+                                   .arg(written, input));
+            }
+        }
+    }
     return {};
+}
+
+QString ImagesJobParams::outputFor(const QString &relative) const {
+    if (format.isEmpty())
+        return output + QLatin1Char('/') + relative;
+    const QFileInfo info(relative);
+    QString base = info.suffix().isEmpty() ? info.fileName() : info.completeBaseName();
+    if (base.isEmpty()) // ".jpg": a hidden file with only a suffix
+        base = info.fileName();
+    const QString folder =
+        info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/');
+    return output + QLatin1Char('/') + folder + base + QLatin1Char('.') + suffixFor(format);
 }
 
 QVariantMap ImagesJobParams::toMap() const {

@@ -35,9 +35,19 @@ public:
     static Expected<ImagesJobParams> fromMap(const QVariantMap &params);
 
     // Checks the file system as far as that is cheap: every source exists
-    // and is readable, the output folder (or its parent) exists and is
-    // writable, and the output is not inside a source folder. Never walks.
+    // and is readable (a file opened with ReadableFile, so a FIFO named there
+    // cannot block), the output folder (or its parent) exists and is
+    // writable, the output is not inside a source folder, and no file named
+    // in paths would be written over: the output of each file argument is
+    // compared with every file argument (st_dev/st_ino when it exists,
+    // following links; the cleaned absolute paths otherwise), so
+    // `--output photos photos/a.jpg` is refused naming both. Never walks.
     Status check() const;
+
+    // Where the image at `relative` (its path below the folder argument it
+    // was found in, or a file argument's name) is written: OUT/relative, the
+    // suffix replaced by the format's when one is given.
+    QString outputFor(const QString &relative) const;
 
     // The normalized map validate() returns; fromMap(toMap()) is this value.
     QVariantMap toMap() const;
@@ -46,4 +56,7 @@ public:
     static QStringList writableFormats();
     // The file suffix written for a format: "jpg", "png", "webp".
     static QString suffixFor(const QString &format);
+
+private:
+    Status checkNoInputOverwritten() const;
 };

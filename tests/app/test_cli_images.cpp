@@ -96,6 +96,20 @@ TEST_F(ImagesCommandLine, FailsWithExitOneWhenNothingIsAnImage) {
     EXPECT_TRUE(result.err.contains("no image could be converted")) << result.err.toStdString();
 }
 
+TEST_F(ImagesCommandLine, AnOutputOverItsOwnInputIsRefusedWithExitTwoNamingBoth) {
+    ASSERT_TRUE(QDir().mkpath(path(QStringLiteral("inplace"))));
+    ASSERT_TRUE(picture(3000, 2000).save(path(QStringLiteral("inplace/photo.jpg")), "jpeg"));
+    const Outcome result =
+        run({QStringLiteral("--max-size"), QStringLiteral("800x800"), QStringLiteral("--output"),
+             QStringLiteral("inplace"), QStringLiteral("inplace/photo.jpg")},
+            dir.path());
+    EXPECT_EQ(result.exitCode, 2) << result.err.toStdString();
+    const QByteArray photo = QFile::encodeName(path(QStringLiteral("inplace/photo.jpg")));
+    EXPECT_TRUE(result.err.contains("the output " + photo + " would overwrite the input " + photo))
+        << result.err.toStdString();
+    EXPECT_EQ(sizeOf(QStringLiteral("inplace/photo.jpg")), QSize(3000, 2000));
+}
+
 TEST_F(ImagesCommandLine, BadArgumentsExitTwoWithAMessageNamingThem) {
     struct Case {
         QStringList arguments;

@@ -6,6 +6,7 @@
 // is collected. One KindRun per run (a QPromise is used once).
 #include "jobcontext.h"
 #include "jobkind.h"
+#include "leasegate.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
@@ -85,6 +86,78 @@ public:
         ::close(fd);
         worker.join();
         collect();
+        return result;
+    }
+
+    enum class Then { Cancel, Resume };
+    // Runs the kind on its own thread (null pool: one file at a time, in
+    // order) until it blocks opening gatedFile (held with a LeaseGate), asks
+    // for a pause, lets the open through and waits until the run is paused at
+    // its next checkpoint (the copy kind: after the gated file's first chunk,
+    // its temporary file written). Then calls whilePaused() and cancels the
+    // run or lets it go on. A run that has not ended finishWithinMs after that
+    // is a failure: it is canceled, unblock() is called to free whatever it
+    // is stuck in (e.g. open a FIFO's other end), and nullopt is returned, as
+    // when the file system refuses leases.
+    std::optional<JobResult> runPausedAt(const JobKind &kind, const QVariantMap &params,
+                                         const QString &gatedFile,
+                                         const std::function<void()> &whilePaused, Then then,
+                                         int finishWithinMs = 30000,
+                                         const std::function<void()> &unblock = {}) {
+        LeaseGate gate(gatedFile);
+        if (!gate.isHeld())
+            return std::nullopt;
+        std::atomic<bool> finished{false};
+        JobResult result;
+        std::thread worker([&] {
+            result = kind.run(m_context, params);
+            finished = true;
+        });
+        QFuture<void> future = m_promise.future();
+        waitUntil([&] { return finished.load() || gate.isWaitedOn(); });
+        future.suspend();
+        gate.release();
+        waitUntil([&] { return finished.load() || future.isSuspended(); });
+        if (whilePaused)
+            whilePaused();
+        if (then == Then::Cancel)
+            future.cancel();
+        else
+            future.resume();
+        const bool ended = waitUntil([&] { return finished.load(); }, finishWithinMs);
+        if (!ended) {
+            future.cancel();
+            if (unblock)
+                unblock();
+        }
+        worker.join();
+        collect();
+        if (!ended)
+            return std::nullopt;
+        return result;
+    }
+
+    // Runs the kind on its own thread; a run that has not ended within
+    // finishWithinMs is canceled, unblock() is called to free it, and nullopt
+    // is returned.
+    std::optional<JobResult> runWithin(const JobKind &kind, const QVariantMap &params,
+                                       int finishWithinMs, const std::function<void()> &unblock) {
+        std::atomic<bool> finished{false};
+        JobResult result;
+        std::thread worker([&] {
+            result = kind.run(m_context, params);
+            finished = true;
+        });
+        const bool ended = waitUntil([&] { return finished.load(); }, finishWithinMs);
+        if (!ended) {
+            m_promise.future().cancel();
+            if (unblock)
+                unblock();
+        }
+        worker.join();
+        collect();
+        if (!ended)
+            return std::nullopt;
         return result;
     }
 

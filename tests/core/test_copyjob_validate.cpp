@@ -1,6 +1,9 @@
 // What the copy kind refuses before a job is queued, and the message it gives.
 #include "copyjobfixture.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace {
 
 class CopyJobValidation : public CopyJobFixture {};
@@ -62,6 +65,43 @@ TEST_F(CopyJobValidation, RefusesToCopyAFolderIntoItselfOrBelowItself) {
     // A sibling whose name merely starts the same is not inside.
     ASSERT_TRUE(QDir().mkpath(path("src2")));
     EXPECT_TRUE(kind().validate(copyParams({QStringLiteral("src")}, "src2")).ok());
+}
+
+TEST_F(CopyJobValidation, RefusesASourceWhoseCopyWouldBeTheSourceItselfNamingBoth) {
+    writeFile(root + "/dst/a.txt", "same");
+    writeFile(root + "/dst/sub/b.txt", "b");
+    writeFile(root + "/c.txt", "linked");
+    ASSERT_EQ(::link(QFile::encodeName(path("c.txt")).constData(),
+                     QFile::encodeName(path("dst/c.txt")).constData()),
+              0);
+    ASSERT_TRUE(QFile::link(path("dst"), path("dst-link")));
+    struct Case {
+        QString source;
+        QString destination;
+        QString target;
+    };
+    const QList<Case> cases{
+        {QStringLiteral("dst/a.txt"), QStringLiteral("dst"), path("dst/a.txt")},
+        {QStringLiteral("dst/sub"), QStringLiteral("dst"), path("dst/sub")},
+        {QStringLiteral("c.txt"), QStringLiteral("dst"), path("dst/c.txt")},
+        {QStringLiteral("dst/a.txt"), QStringLiteral("dst-link"), path("dst-link/a.txt")},
+    };
+    for (const Case &c : cases) {
+        for (const char *policy : {"skip", "overwrite", "rename"}) {
+            EXPECT_EQ(
+                validationError(copyParams({c.source}, c.destination, {{"on_conflict", policy}})),
+                QStringLiteral("cannot copy %1 to %2: they are the same file")
+                    .arg(path(c.source), c.target))
+                << policy;
+        }
+    }
+    EXPECT_EQ(read(QStringLiteral("dst/a.txt")), "same");
+}
+
+TEST_F(CopyJobValidation, AcceptsAFifoAsASourceWithoutOpeningIt) {
+    ASSERT_EQ(::mkfifo(QFile::encodeName(path("pipe")).constData(), 0644), 0);
+    // Opening it for reading would wait for a writer: validation would not return.
+    EXPECT_TRUE(kind().validate(copyParams({QStringLiteral("pipe")})).ok());
 }
 
 TEST_F(CopyJobValidation, NamesAnUnknownConflictPolicyOrParameter) {

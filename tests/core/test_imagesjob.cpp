@@ -114,7 +114,7 @@ TEST_F(ImagesJob, SkipsFilesThatAreNotImagesOrCorruptAndListsThem) {
     const QStringList skipped = skippedOf(job);
     ASSERT_EQ(skipped.size(), 2) << skipped.join('\n').toStdString();
     EXPECT_TRUE(skipped[0].startsWith(path(QStringLiteral("in/broken.jpg")) +
-                                      QStringLiteral(": corrupt or unreadable jpeg image")))
+                                      QStringLiteral(": corrupt or truncated jpeg image")))
         << skipped[0].toStdString();
     EXPECT_EQ(skipped[1], path(QStringLiteral("in/notes.txt")) + QStringLiteral(": not an image"));
     EXPECT_FALSE(QFile::exists(path(QStringLiteral("out/notes.txt"))));
