@@ -153,26 +153,35 @@ ImageConverter::Outcome ImageConverter::convert(const QString &source, const QSt
     return write(image, format, destination, context);
 }
 
+namespace {
+ImageConverter::Outcome unwritten(const QString &reason) {
+    ImageConverter::Outcome outcome;
+    outcome.writeFailed = true;
+    outcome.reason = reason;
+    return outcome;
+}
+} // namespace
+
 ImageConverter::Outcome ImageConverter::write(const QImage &image, const QByteArray &format,
                                               const QString &destination,
                                               JobContext *context) const {
     const QString folder = QFileInfo(destination).absolutePath();
     if (!QDir().mkpath(folder))
-        return skipped(QStringLiteral("cannot create the folder %1").arg(folder));
+        return unwritten(QStringLiteral("cannot create the folder %1").arg(folder));
     AtomicOutputFile output(context, destination);
     if (const Status opened = output.open(); !opened)
-        return skipped(opened.error());
+        return unwritten(opened.error());
     QImageWriter writer(output.device(), format);
     if (format == "jpeg" || format == "webp")
         writer.setQuality(m_options.quality);
     if (!writer.write(image)) {
         output.discard();
-        return skipped(QStringLiteral("cannot write %1: %2")
-                           .arg(destination, lowerFirst(writer.errorString())));
+        return unwritten(QStringLiteral("cannot write %1: %2")
+                             .arg(destination, lowerFirst(writer.errorString())));
     }
     const qint64 bytes = output.device()->size();
     if (const Status committed = output.commit(); !committed)
-        return skipped(committed.error());
+        return unwritten(committed.error());
     Outcome outcome;
     outcome.converted = true;
     outcome.bytesWritten = bytes;

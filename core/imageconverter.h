@@ -44,6 +44,10 @@ public:
     };
     struct Outcome {
         bool converted = false;
+        // The image was read but its output could not be written (a full disk,
+        // a folder that cannot be made): the job fails, unlike for an input
+        // that is no image, which is skipped.
+        bool writeFailed = false;
         QString reason; // why not, for a person: "not an image"; empty when converted
         qint64 bytesWritten = 0;
         QSize size; // of the written image

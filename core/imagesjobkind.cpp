@@ -220,10 +220,13 @@ JobResult resultOf(Run &run, const ImagesJobParams &p) {
     int converted = 0;
     qint64 bytes = 0;
     QStringList skipped = run.skipped;
+    QStringList unwritten;
     for (size_t i = 0; i < run.outcomes.size(); ++i) {
         if (run.outcomes[i].converted) {
             ++converted;
             bytes += run.outcomes[i].bytesWritten;
+        } else if (run.outcomes[i].writeFailed) {
+            unwritten.append(run.outcomes[i].reason);
         } else if (run.done[i]) {
             skipped.append(QStringLiteral("%1: %2").arg(run.items[qsizetype(i)].source,
                                                         run.outcomes[i].reason));
@@ -237,6 +240,16 @@ JobResult resultOf(Run &run, const ImagesJobParams &p) {
         plural(converted, QStringLiteral("image converted"), QStringLiteral("images converted"));
     summary += QStringLiteral(", %1 skipped").arg(QLocale().toString(skipped.size()));
     run.context.setStatus(summary);
+    if (!unwritten.isEmpty()) {
+        // An output that could not be written is lost work, never a skip.
+        QString error = unwritten.first();
+        if (unwritten.size() > 1)
+            error += QStringLiteral(", and %1 more outputs could not be written")
+                         .arg(QLocale().toString(unwritten.size() - 1));
+        QVariantMap failed = details;
+        failed.insert(QStringLiteral("unwritten"), unwritten);
+        return JobResult::failure(error, summary, failed);
+    }
     if (converted > 0)
         return JobResult{{}, summary, details};
     if (skipped.isEmpty()) {

@@ -122,6 +122,18 @@ TEST_F(ImagesJob, SkipsFilesThatAreNotImagesOrCorruptAndListsThem) {
     EXPECT_EQ(seen(QStringLiteral("out/also good.jpg")).size, QSize(30, 20));
 }
 
+TEST_F(ImagesJob, AnOutputThatCannotBeWrittenFailsTheJobInsteadOfBeingSkipped) {
+    writeImage(QStringLiteral("photos/top.png"), 20, 10, "png");
+    writeImage(QStringLiteral("photos/2024/deep.png"), 20, 10, "png");
+    // Where the folder for deep.png must go, a file stands: that output is lost.
+    writeFile(QStringLiteral("out/2024"), "in the way");
+    const JobSnapshot job = run(params({QStringLiteral("photos")}));
+    ASSERT_EQ(job.state, JobState::Failed);
+    EXPECT_TRUE(job.result.error.contains(path(QStringLiteral("out/2024"))))
+        << job.result.error.toStdString();
+    EXPECT_EQ(seen(QStringLiteral("out/top.png")).size, QSize(20, 10)); // the rest is done
+}
+
 TEST_F(ImagesJob, FailsWhenNothingCouldBeConverted) {
     writeFile(QStringLiteral("in/notes.txt"), "text");
     const JobSnapshot job = run(params({QStringLiteral("in")}));
