@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -33,9 +34,48 @@ AtomicOutputFile::~AtomicOutputFile() {
     discard();
 }
 
-QByteArray AtomicOutputFile::temporaryPattern(const QByteArray &folder, const QByteArray &name) {
+QByteArray AtomicOutputFile::temporaryPattern(const QByteArray &folder, const QByteArray &name,
+                                              const QByteArray &tag) {
     const QByteArray prefix = folder.endsWith('/') ? folder : folder + '/';
-    return prefix + '.' + name.left(maxNameInTemporary) + ".taskdeck-XXXXXX";
+    const QByteArray owner = tag.isEmpty() ? QByteArray() : tag + '-';
+    return prefix + '.' + name.left(maxNameInTemporary) + ".taskdeck-" + owner + "XXXXXX";
+}
+
+int AtomicOutputFile::sweepStale(JobContext &context, const QByteArray &folder) {
+    if (!context.earlierRunCutShort() || context.temporaryTag().isEmpty())
+        return 0;
+    int deleted = 0;
+    // Under the visit lock: no thread of this run writes into the folder until
+    // the sweep is done, so no live temporary file of its own can be taken for
+    // a stale one.
+    context.onFirstVisit(QFile::decodeName(folder), [&] {
+        const QByteArray tag = ".taskdeck-" + context.temporaryTag() + '-';
+        const QStringList live = context.temporaries();
+        DIR *dir = ::opendir(folder.constData());
+        if (!dir)
+            return;
+        while (const dirent *entry = ::readdir(dir)) {
+            const QByteArrayView name(entry->d_name);
+            const qsizetype at = name.lastIndexOf(tag);
+            // ".NAME" + tag + six characters, nothing after.
+            if (!name.startsWith('.') || at <= 1 || name.size() != at + tag.size() + 6)
+                continue;
+            const QByteArray path =
+                (folder.endsWith('/') ? folder : folder + '/') + name.toByteArray();
+            struct stat info {};
+            if (::lstat(path.constData(), &info) != 0 || S_ISDIR(info.st_mode) ||
+                live.contains(QFile::decodeName(path)))
+                continue;
+            if (::unlink(path.constData()) == 0)
+                ++deleted;
+        }
+        ::closedir(dir);
+    });
+    if (deleted > 0)
+        context.log(QStringLiteral("deleted %1 temporary files an interrupted run left in %2")
+                        .arg(deleted)
+                        .arg(QFile::decodeName(folder)));
+    return deleted;
 }
 
 QString AtomicOutputFile::temporaryPath() const {
@@ -46,7 +86,10 @@ Status AtomicOutputFile::open() {
     discard();
     const QFileInfo target(m_finalPath);
     const QByteArray folder = QFile::encodeName(target.absolutePath());
-    QByteArray pattern = temporaryPattern(folder, QFile::encodeName(target.fileName()));
+    if (m_context)
+        sweepStale(*m_context, folder);
+    QByteArray pattern = temporaryPattern(folder, QFile::encodeName(target.fileName()),
+                                          m_context ? m_context->temporaryTag() : QByteArray());
     const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
     if (fd < 0) {
         return Status::failure(

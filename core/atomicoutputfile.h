@@ -46,9 +46,17 @@ public:
     QString finalPath() const { return m_finalPath; }
     QString temporaryPath() const;
 
-    // "FOLDER/.NAME.taskdeck-XXXXXX" for mkostemp(): NAME is cut so that the
+    // "FOLDER/.NAME.taskdeck-XXXXXX" for mkostemp(), or with a job's tag
+    // (JobContext::temporaryTag) ".NAME.taskdeck-TAG-XXXXXX", so that what a run
+    // of that job left can be told from anything else. NAME is cut so that the
     // whole stays within NAME_MAX.
-    static QByteArray temporaryPattern(const QByteArray &folder, const QByteArray &name);
+    static QByteArray temporaryPattern(const QByteArray &folder, const QByteArray &name,
+                                       const QByteArray &tag = {});
+    // When the context's job may have had an earlier run cut short, deletes
+    // that job's temporary files in folder (".*.taskdeck-TAG-XXXXXX", not
+    // folders, not what this run tracks), once per folder and run. Call it
+    // before writing into a folder. Returns how many it deleted.
+    static int sweepStale(JobContext &context, const QByteArray &folder);
 
 private:
     JobContext *m_context;

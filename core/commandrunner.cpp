@@ -2,6 +2,7 @@
 
 #include "humanformat.h"
 #include "jobcontext.h"
+#include "processidentity.h"
 
 #include <QFile>
 #include <QLocale>
@@ -56,6 +57,11 @@ JobResult CommandRunner::run() {
     SupervisedProcess process;
     if (const Status started = process.start(spec()); !started)
         return JobResult::failure(started.error());
+    // Should the instance die now, its next start ends whatever of this still runs.
+    const JobLeftover running = JobLeftover::process(
+        process.supervisorPid(), ProcessIdentity::startTime(process.supervisorPid()).value_or(0),
+        process.programPid(), ProcessIdentity::startTime(process.programPid()).value_or(0));
+    m_context.trackProcess(running);
     m_context.log(QStringLiteral("%1 started: %2 (pid %3, in %4)")
                       .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")),
                            m_params.commandLine())
@@ -64,6 +70,7 @@ JobResult CommandRunner::run() {
     updateStatus(true);
     bool canceled = false;
     superviseUntilEnd(process, canceled);
+    m_context.releaseProcess(running);
     m_stamp = QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")) + QLatin1Char(' ');
     for (const QByteArray &line : m_stdout.finish())
         handleLine(line, false);

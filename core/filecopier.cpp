@@ -25,8 +25,9 @@ QByteArray join(const QByteArray &folder, const QByteArray &name) {
 }
 
 // A fresh temporary name for what mkostemp() cannot make (links, special files).
-QByteArray randomTemporaryName(const QByteArray &folder, const QByteArray &name) {
-    QByteArray path = AtomicOutputFile::temporaryPattern(folder, name);
+QByteArray randomTemporaryName(const QByteArray &folder, const QByteArray &name,
+                               const QByteArray &tag) {
+    QByteArray path = AtomicOutputFile::temporaryPattern(folder, name, tag);
     static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     for (qsizetype i = path.size() - 6; i < path.size(); ++i)
         path[i] = letters[QRandomGenerator::global()->bounded(int(sizeof(letters) - 1))];
@@ -133,7 +134,10 @@ FileCopier::Outcome FileCopier::copyFile(const CopyScanner::Entry &entry,
         return Outcome::Failed;
     }
     const int in = opened->fd.get();
-    QByteArray temp = AtomicOutputFile::temporaryPattern(targetFolder, entry.name);
+    // What a run of this job cut short left here goes before this run adds its own.
+    AtomicOutputFile::sweepStale(m_context, targetFolder);
+    QByteArray temp =
+        AtomicOutputFile::temporaryPattern(targetFolder, entry.name, m_context.temporaryTag());
     FileDescriptor out(::mkostemp(temp.data(), O_CLOEXEC));
     if (!out.isValid())
         return fail(QStringLiteral("cannot write into"), targetFolder, errno);
@@ -236,8 +240,9 @@ FileCopier::Outcome FileCopier::createTemporary(const QByteArray &targetFolder,
                                                 const QByteArray &name,
                                                 const std::function<int(const char *)> &make,
                                                 QByteArray *temp) {
+    AtomicOutputFile::sweepStale(m_context, targetFolder);
     for (int attempt = 0;; ++attempt) {
-        *temp = randomTemporaryName(targetFolder, name);
+        *temp = randomTemporaryName(targetFolder, name, m_context.temporaryTag());
         if (make(temp->constData()) == 0) {
             track(*temp);
             return Outcome::Copied;

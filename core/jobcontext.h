@@ -19,15 +19,38 @@ class JobContext {
 public:
     // resume: what earlier runs of this job finished (after a restart), or null.
     // output: where writeOutput() goes, or null. Neither owned; both outlive the run.
+    // temporaryTag: what names this job's temporary files apart from any other
+    // (JobQueue::setTemporaryTagPrefix and the job's id), or empty.
+    // earlierRunCutShort: an earlier run of this job may have been cut short by
+    // the instance's death, leaving temporary files nobody recorded.
     JobContext(QPromise<void> &promise, JobProgress &progress, QThreadPool *pool,
                const JobResumeState *resume = nullptr, JobOutputSink *output = nullptr,
-               JobId id = 0)
+               JobId id = 0, QByteArray temporaryTag = {}, bool earlierRunCutShort = false)
         : m_promise(promise)
         , m_progress(progress)
         , m_pool(pool)
         , m_resume(resume)
         , m_output(output)
-        , m_id(id) {}
+        , m_id(id)
+        , m_temporaryTag(std::move(temporaryTag))
+        , m_earlierRunCutShort(earlierRunCutShort) {}
+
+    JobId jobId() const { return m_id; }
+    // Part of every temporary file's name (AtomicOutputFile::temporaryPattern),
+    // unique to this job in this data folder; empty when nothing is kept across
+    // restarts (`taskdeck run`).
+    const QByteArray &temporaryTag() const { return m_temporaryTag; }
+    // True when an earlier run may have been cut short: its temporary files may
+    // lie beside the outputs, and AtomicOutputFile::sweepStale() deletes them
+    // folder by folder.
+    bool earlierRunCutShort() const { return m_earlierRunCutShort; }
+    // The temporary files this run tracks now.
+    QStringList temporaries() const { return m_progress.temporaries(); }
+    // Runs fn the first time this run names folder; others naming it meanwhile
+    // wait until it is done (any thread).
+    void onFirstVisit(const QString &folder, const std::function<void()> &fn) {
+        m_progress.onFirstVisit(folder, fn);
+    }
 
     void setTotal(qint64 total, ProgressUnit unit) { m_progress.setTotal(total, unit); }
     void setDone(qint64 done) { m_progress.setDone(done); }
@@ -84,9 +107,18 @@ public:
     // the queue deletes the file should the run end without doing so, and keeps
     // the name in the store: after a crash, the file is deleted before the job
     // runs again (resumed or retried) or when it is removed.
-    void trackTemporary(const QString &path) { m_progress.trackTemporary(path); }
+    void trackTemporary(const QString &path) {
+        m_progress.trackLeftover(JobLeftover::temporaryFile(path));
+    }
     // The file was renamed to its final name, or deleted.
-    void releaseTemporary(const QString &path) { m_progress.releaseTemporary(path); }
+    void releaseTemporary(const QString &path) {
+        m_progress.releaseLeftover(JobLeftover::temporaryFile(path));
+    }
+    // A process the job started (JobLeftover::process): should the instance
+    // die while it runs, the next start ends it if it still runs. Release it
+    // once it has ended.
+    void trackProcess(const JobLeftover &process) { m_progress.trackLeftover(process); }
+    void releaseProcess(const JobLeftover &process) { m_progress.releaseLeftover(process); }
 
     // The queue's pool, for jobs that split their work (e.g. hashing several files
     // at once). Nested tasks must call checkpoint() too.
@@ -99,4 +131,6 @@ private:
     const JobResumeState *m_resume;
     JobOutputSink *m_output;
     JobId m_id;
+    QByteArray m_temporaryTag;
+    bool m_earlierRunCutShort;
 };

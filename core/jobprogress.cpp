@@ -52,28 +52,44 @@ QList<JobCheckpoint> JobProgress::takeCheckpoints() {
     return std::exchange(m_pendingCheckpoints, {});
 }
 
-void JobProgress::trackTemporary(const QString &path) {
+void JobProgress::trackLeftover(const JobLeftover &leftover) {
+    const QString text = leftover.encoded();
     QMutexLocker lock(&m_mutex);
-    if (!m_temporaries.contains(path)) {
-        m_temporaries.append(path);
-        m_temporariesChanged = true;
+    if (!m_leftovers.contains(text)) {
+        m_leftovers.append(text);
+        m_leftoversChanged = true;
     }
 }
 
-void JobProgress::releaseTemporary(const QString &path) {
+void JobProgress::releaseLeftover(const JobLeftover &leftover) {
+    const QString text = leftover.encoded();
     QMutexLocker lock(&m_mutex);
-    if (m_temporaries.removeOne(path))
-        m_temporariesChanged = true;
+    if (m_leftovers.removeOne(text))
+        m_leftoversChanged = true;
 }
 
 QStringList JobProgress::temporaries() const {
+    QStringList paths;
     QMutexLocker lock(&m_mutex);
-    return m_temporaries;
+    for (const QString &text : m_leftovers) {
+        const std::optional<JobLeftover> leftover = JobLeftover::decode(text);
+        if (leftover && leftover->kind == JobLeftover::Kind::TemporaryFile)
+            paths.append(leftover->path);
+    }
+    return paths;
 }
 
-std::optional<QStringList> JobProgress::takeTemporariesIfChanged() {
+std::optional<QStringList> JobProgress::takeLeftoversIfChanged() {
     QMutexLocker lock(&m_mutex);
-    if (!std::exchange(m_temporariesChanged, false))
+    if (!std::exchange(m_leftoversChanged, false))
         return std::nullopt;
-    return m_temporaries;
+    return m_leftovers;
+}
+
+void JobProgress::onFirstVisit(const QString &folder, const std::function<void()> &fn) {
+    const std::lock_guard lock(m_visitMutex);
+    if (m_visited.contains(folder))
+        return;
+    fn();
+    m_visited.insert(folder);
 }

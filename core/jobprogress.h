@@ -1,13 +1,17 @@
 #pragma once
 
 #include "jobcheckpoint.h"
+#include "jobleftover.h"
 #include "jobtypes.h"
 
 #include <QMutex>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
+#include <mutex>
 #include <optional>
 
 // The live progress of one job run, written by the job's worker thread(s) and
@@ -32,13 +36,18 @@ public:
     // Finished pieces of work of a resumable job, kept until the queue takes them.
     void appendCheckpoint(const QString &item, const QString &value);
     QList<JobCheckpoint> takeCheckpoints();
-    // Temporary files the run created and has neither renamed nor deleted yet
-    // (JobContext::trackTemporary).
-    void trackTemporary(const QString &path);
-    void releaseTemporary(const QString &path);
+    // What the run would leave behind if it died now (JobLeftover): temporary
+    // files not yet renamed or deleted, processes still running.
+    void trackLeftover(const JobLeftover &leftover);
+    void releaseLeftover(const JobLeftover &leftover);
+    // The paths of the temporary files among them.
     QStringList temporaries() const;
-    // The tracked set, when it changed since the last call.
-    std::optional<QStringList> takeTemporariesIfChanged();
+    // The tracked leftovers (JobLeftover::encoded()), when they changed since the last call.
+    std::optional<QStringList> takeLeftoversIfChanged();
+    // Runs fn the first time folder is named in this run; a caller naming it
+    // meanwhile waits until fn is done (so nothing is written into a folder
+    // while it is being swept).
+    void onFirstVisit(const QString &folder, const std::function<void()> &fn);
 
     static constexpr int maxPendingLogLines = 10000;
 
@@ -51,6 +60,8 @@ private:
     QStringList m_pendingLog;
     qint64 m_droppedLogLines = 0;
     QList<JobCheckpoint> m_pendingCheckpoints;
-    QStringList m_temporaries; // few: one per file being written at once
-    bool m_temporariesChanged = false;
+    QStringList m_leftovers; // few: a file per output being written, a process
+    bool m_leftoversChanged = false;
+    std::mutex m_visitMutex; // held while a first visit runs; never with m_mutex
+    QSet<QString> m_visited;
 };

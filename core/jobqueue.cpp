@@ -377,6 +377,14 @@ QList<JobId> JobQueue::order() const {
     return QList<JobId>(d->order.begin(), d->order.end());
 }
 
+JobId JobQueue::nextId() const {
+    return d->nextId;
+}
+
+void JobQueue::reserveIdsBelow(JobId id) {
+    d->nextId = qMax(d->nextId, id);
+}
+
 int JobQueue::count() const {
     return int(d->order.size());
 }
@@ -429,6 +437,9 @@ Status JobQueue::restore(const QList<StoredJob> &stored, RecoveryPolicy policy) 
         if (!entry.finished.isEmpty())
             job.resume = std::make_shared<const JobResumeState>(entry.finished);
         job.state = saved.state;
+        // A resumable job may have run without its Running state reaching the
+        // store: any job that had not ended may have left something behind.
+        job.earlierRunCutShort = !isFinished(saved.state) || saved.state == JobState::Interrupted;
         ++d->stateCounts[size_t(job.state)];
         for (JobId dependency : job.spec.after)
             d->dependents[dependency].append(job.id);
@@ -538,6 +549,10 @@ void JobQueue::interruptRunning() {
 
 void JobQueue::setOutputSink(JobOutputSink *sink) {
     d->outputSink = sink;
+}
+
+void JobQueue::setTemporaryTagPrefix(const QByteArray &prefix) {
+    d->temporaryTagPrefix = prefix;
 }
 
 void JobQueue::confirmStarts(const QList<JobId> &ids) {

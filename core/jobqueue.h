@@ -100,6 +100,13 @@ public:
     // outlive every run that uses it.
     void setOutputSink(JobOutputSink *sink);
 
+    // Names every temporary file a job writes after this prefix and its id
+    // (".NAME.taskdeck-PREFIXjID-XXXXXX"), so that a later run of that job can
+    // find and delete what a run cut short left behind. A queue kept on disk
+    // sets a prefix unique to its data folder; without one (the default) the
+    // names carry no tag and nothing is swept.
+    void setTemporaryTagPrefix(const QByteArray &prefix);
+
     // The queue keeps the newest lines each job logged (its log tail), so a
     // view opened late can show what came before: at most logTailLines lines a
     // job, each cut to a couple of thousand characters, and about 32 MiB for all
@@ -114,6 +121,11 @@ public:
     QStringList logTail(JobId id, int maxLines = logTailLines) const;
 
     QList<JobId> order() const; // every job, in queue order
+    // The id the next added job gets. Ids only grow: none is ever given twice.
+    JobId nextId() const;
+    // No job added from now on gets an id below id (the store's record of
+    // the ids given before, whatever was removed since).
+    void reserveIdsBelow(JobId id);
     int count() const;
     int countIn(JobState state) const;
     // True when nothing runs and nothing can start (all finished, paused or blocked).
@@ -137,6 +149,11 @@ Q_SIGNALS:
     // A resumable job finished these items (JobContext::recordFinished), in the
     // order it recorded them. Coalesced with progress; all before the final state.
     void jobCheckpointed(JobId id, const QList<JobCheckpoint> &items);
+    // What a run would leave behind if the instance died now changed
+    // (JobContext::trackTemporary, trackProcess): the whole list, as
+    // JobLeftover::encoded() texts; empty once the run is done with them.
+    // Coalesced with progress; the last one before the final state.
+    void jobLeftoversChanged(JobId id, const QStringList &leftovers);
     // Positions or priorities changed.
     void orderChanged();
     // These jobs' priorities changed (orderChanged follows).

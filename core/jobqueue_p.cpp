@@ -221,9 +221,14 @@ void JobQueuePrivate::launch(JobRecord &job) {
     const JobKind *kind = job.kind;
     QThreadPool *workerPool = &pool;
     auto work = [shared = run.shared, registry = kinds, kind, params = job.spec.params, workerPool,
-                 resume = job.resume, sink = outputSink, id = job.id](QPromise<void> &promise) {
+                 resume = job.resume, sink = outputSink, id = job.id,
+                 tag = temporaryTagPrefix.isEmpty()
+                           ? QByteArray()
+                           : temporaryTagPrefix + 'j' + QByteArray::number(job.id),
+                 cutShort = job.earlierRunCutShort](QPromise<void> &promise) {
         TASKDECK_HANDOFF_ACQUIRE(shared.get());
-        JobContext context(promise, shared->progress, workerPool, resume.get(), sink, id);
+        JobContext context(promise, shared->progress, workerPool, resume.get(), sink, id, tag,
+                           cutShort);
         try {
             shared->result = kind->run(context, params);
         } catch (const std::exception &error) {
@@ -235,7 +240,7 @@ void JobQueuePrivate::launch(JobRecord &job) {
         // between creating one and renaming it) goes now, on this thread.
         for (const QString &path : shared->progress.temporaries()) {
             QFile::remove(path);
-            shared->progress.releaseTemporary(path);
+            shared->progress.releaseLeftover(JobLeftover::temporaryFile(path));
         }
         shared->resultReady.store(true, std::memory_order_release);
     };
@@ -337,6 +342,7 @@ void JobQueuePrivate::settle(JobRecord &job) {
     job.ending.reset();
     job.endingAfterRun = false;
     --endingCount;
+    job.earlierRunCutShort = false;
     job.result = std::move(ending.result);
     job.finishedAt = ending.finishedAt;
     setState(job, ending.state);
@@ -412,6 +418,8 @@ void JobQueuePrivate::takeCheckpoints(JobId id, JobProgress &progress) {
     QList<JobCheckpoint> items = progress.takeCheckpoints();
     if (!items.isEmpty())
         Q_EMIT q->jobCheckpointed(id, items);
+    if (const std::optional<QStringList> leftovers = progress.takeLeftoversIfChanged())
+        Q_EMIT q->jobLeftoversChanged(id, *leftovers);
 }
 
 void JobQueuePrivate::cancelDependents(const JobRecord &job, const QString &why) {

@@ -59,7 +59,8 @@ public:
     // Keeps the lines in the job's log tail, then emits jobLogged: a slot that
     // reads logTail() finds them there.
     void log(JobId id, const QStringList &lines);
-    // Emits jobCheckpointed for what the run recorded since the last call.
+    // Emits jobCheckpointed for what the run recorded since the last call, and
+    // jobLeftoversChanged when its leftovers changed.
     void takeCheckpoints(JobId id, JobProgress &progress);
     // Ends as Canceled the jobs not yet started that wait for `job`; theirs
     // follow when they settle.
@@ -102,10 +103,11 @@ public:
     std::vector<JobId> active;             // jobs holding a slot
     QHash<JobId, QList<JobId>> dependents; // job -> jobs that wait for it
     std::array<int, 8> stateCounts{};
-    JobLogStore logs;               // a job's tail is freed with the job
+    JobLogStore logs;                    // a job's tail is freed with the job
     DurabilityGate *gate = nullptr;      // not owned
     JobOutputSink *outputSink = nullptr; // not owned
-    int endingCount = 0;            // jobs with an ending not yet settled
+    QByteArray temporaryTagPrefix;       // empty: jobs' temporary files carry no tag
+    int endingCount = 0;                 // jobs with an ending not yet settled
     // Kinds the store named that this build lacks (restore() keeps their jobs).
     std::vector<std::unique_ptr<UnknownJobKind>> unknownKinds;
     JobId nextId = 1;

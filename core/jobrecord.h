@@ -54,6 +54,10 @@ struct JobRecord {
     // What earlier, interrupted runs finished (restored from the store); the next
     // run skips it. Dropped when the job ends for good. Shared with that run.
     std::shared_ptr<const JobResumeState> resume;
+    // A run of this job was cut short by the instance's death (it was running,
+    // paused after starting, or interrupted when the store was loaded): the
+    // next run sweeps what it may have left. Cleared when the job ends for good.
+    bool earlierRunCutShort = false;
 
     // Progress as last sampled (kept after the run ends).
     qint64 done = 0;

@@ -3,6 +3,7 @@
 #include "joblogfiles.h"
 #include "jobrowcodec.h"
 #include "jobstoreschema.h"
+#include "storebatchwriter.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -54,7 +55,7 @@ JobStore::JobStore(QString dataDir, QObject *parent)
     , m_dataDir(std::move(dataDir)) {
     static std::atomic<quint64> stores{0};
     m_connectionName = QStringLiteral("taskdeck-store-%1").arg(++stores);
-    static_assert(schemaVersion == 1, "add a migration step in jobstoreschema.cpp");
+    static_assert(schemaVersion == 2, "add a migration step in jobstoreschema.cpp");
     Q_ASSERT(JobStoreSchema::currentVersion() == schemaVersion);
 }
 
@@ -90,7 +91,7 @@ Expected<JobStore::Loaded> JobStore::open(int historyDays) {
     if (attempt == Attempt::Failed)
         return Expected<Loaded>::failure(error);
 
-    const Expected<QString> movedTo = moveAsideCorrupt();
+    const Expected<MovedAside> movedTo = moveAsideCorrupt();
     if (!movedTo)
         return Expected<Loaded>::failure(
             QStringLiteral(
@@ -104,7 +105,10 @@ Expected<JobStore::Loaded> JobStore::open(int historyDays) {
     }
     loaded.notice = QStringLiteral("The database %1 could not be read (%2); it was moved to %3 "
                                    "and a new one started.")
-                        .arg(databasePath(), error, *movedTo);
+                        .arg(databasePath(), error, movedTo->database);
+    if (!movedTo->logs.isEmpty())
+        loaded.notice +=
+            QStringLiteral(" The jobs' logs were moved with it, to %1.").arg(movedTo->logs);
     return loaded;
 }
 
@@ -159,7 +163,7 @@ JobStore::Attempt JobStore::openAndLoad(int historyDays, Loaded &loaded, QString
         return fail(migrated.error());
     if (Status pruned = prune(historyDays, loaded.pruned); !pruned)
         return fail(pruned.error());
-    if (Status read = load(loaded.jobs); !read)
+    if (Status read = load(loaded.jobs, loaded.nextId); !read)
         return fail(read.error());
     return Attempt::Done;
 }
@@ -181,22 +185,37 @@ void JobStore::closeConnection() {
         m_db.close();
 }
 
-Expected<QString> JobStore::moveAsideCorrupt() {
+Expected<JobStore::MovedAside> JobStore::moveAsideCorrupt() {
     const QString path = databasePath();
+    const QString logs = m_dataDir + QStringLiteral("/logs");
     const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    const QString stem = path + QStringLiteral(".corrupt-") + stamp;
-    QString target = stem;
-    for (int n = 2; QFileInfo::exists(target) || QFileInfo::exists(target + QStringLiteral("-wal"));
+    const QString suffix = QStringLiteral(".corrupt-") + stamp;
+    // One stamp for the database and its logs, free for both.
+    QString tag = suffix;
+    for (int n = 2;
+         QFileInfo::exists(path + tag) || QFileInfo::exists(path + tag + QStringLiteral("-wal")) ||
+         QFileInfo::exists(logs + tag);
          ++n)
-        target = stem + QStringLiteral("-%1").arg(n);
-    if (!QFile::rename(path, target))
-        return Expected<QString>::failure(QStringLiteral("cannot rename it to %1").arg(target));
+        tag = suffix + QStringLiteral("-%1").arg(n);
+    MovedAside moved{path + tag, {}};
+    if (!QFile::rename(path, moved.database))
+        return Expected<MovedAside>::failure(
+            QStringLiteral("cannot rename it to %1").arg(moved.database));
     // The WAL and its index go along under SQLite's names for the moved file.
-    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
-        if (QFileInfo::exists(path + suffix) && !QFile::rename(path + suffix, target + suffix))
-            QFile::remove(path + suffix); // a fresh database must not pick it up
+    for (const QString &extension : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (QFileInfo::exists(path + extension) &&
+            !QFile::rename(path + extension, moved.database + extension))
+            QFile::remove(path + extension); // a fresh database must not pick it up
     }
-    return target;
+    // The logs belong to the jobs of that database: they go with it, never deleted
+    // (a fresh database would otherwise find them orphaned and remove them).
+    if (QFileInfo(logs).isDir()) {
+        if (!QFile::rename(logs, logs + tag))
+            return Expected<MovedAside>::failure(
+                QStringLiteral("cannot move the logs %1 beside it to %2").arg(logs, logs + tag));
+        moved.logs = logs + tag;
+    }
+    return moved;
 }
 
 Status JobStore::prune(int historyDays, int &pruned) {
@@ -226,9 +245,13 @@ Status JobStore::prune(int historyDays, int &pruned) {
             while (query.next())
                 ids.append(JobId(query.value(0).toLongLong()));
         }
-        if (error.isEmpty() && run(QStringLiteral("DELETE FROM checkpoints WHERE job_id IN "
-                                                  "(SELECT id FROM jobs WHERE ") +
-                                   old + QLatin1Char(')')))
+        if (error.isEmpty() &&
+            run(QStringLiteral("DELETE FROM checkpoints WHERE job_id IN "
+                               "(SELECT id FROM jobs WHERE ") +
+                old + QLatin1Char(')')) &&
+            run(QStringLiteral(
+                    "DELETE FROM leftovers WHERE job_id IN (SELECT id FROM jobs WHERE ") +
+                old + QLatin1Char(')')))
             run(QStringLiteral("DELETE FROM jobs WHERE ") + old);
     }
     if (error.isEmpty() && !m_db.commit())
@@ -244,10 +267,18 @@ Status JobStore::prune(int historyDays, int &pruned) {
     return {};
 }
 
-Status JobStore::load(QList<StoredJob> &jobs) {
+Status JobStore::load(QList<StoredJob> &jobs, JobId &nextId) {
     QHash<JobId, JobResumeState> finished;
+    QHash<JobId, QStringList> leftovers;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT job_id, what FROM leftovers")))
+        return Status::failure(errorText(query.lastError()));
+    while (query.next())
+        leftovers[JobId(query.value(0).toLongLong())].append(query.value(1).toString());
+    if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'next_id'")))
+        return Status::failure(errorText(query.lastError()));
+    nextId = query.next() ? JobId(qMax<qint64>(1, query.value(0).toLongLong())) : 1;
     if (!query.exec(QStringLiteral("SELECT job_id, item, value FROM checkpoints")))
         return Status::failure(errorText(query.lastError()));
     while (query.next())
@@ -263,6 +294,8 @@ Status JobStore::load(QList<StoredJob> &jobs) {
         StoredJob stored = JobRowCodec::read(query);
         stored.job.position = int(jobs.size());
         stored.finished = finished.value(stored.job.id);
+        stored.leftovers = leftovers.value(stored.job.id);
+        nextId = qMax(nextId, stored.job.id + 1);
         ids.insert(stored.job.id);
         jobs.append(std::move(stored));
     }
@@ -297,66 +330,7 @@ QString JobStore::writeRows(const StoreBatch &batch) {
         return failure(QStringLiteral("the store is not open"));
     if (!m_db.transaction())
         return failure(errorText(m_db.lastError()));
-    QString error;
-    {
-        QSqlQuery query(m_db);
-        const auto prepare = [&](const QString &sql) {
-            if (error.isEmpty() && !query.prepare(sql))
-                error = errorText(query.lastError());
-            return error.isEmpty();
-        };
-        const auto exec = [&] {
-            if (error.isEmpty() && !query.exec())
-                error = errorText(query.lastError());
-            return error.isEmpty();
-        };
-        const auto perJob = [&](const QString &sql, const QList<JobId> &ids) {
-            if (ids.isEmpty() || !prepare(sql))
-                return;
-            for (JobId id : ids) {
-                query.addBindValue(qint64(id));
-                if (!exec())
-                    return;
-            }
-        };
-
-        if (!batch.upserts.isEmpty() && prepare(JobRowCodec::upsertSql())) {
-            for (const JobSnapshot &job : batch.upserts) {
-                JobRowCodec::bind(query, job, batch.resumeOnStart.contains(job.id));
-                if (!exec())
-                    break;
-            }
-        }
-        perJob(QStringLiteral("DELETE FROM jobs WHERE id = ?"), batch.removed);
-        perJob(QStringLiteral("DELETE FROM checkpoints WHERE job_id = ?"), batch.removed);
-        if (batch.order && prepare(QStringLiteral("UPDATE jobs SET position = ? WHERE id = ?"))) {
-            for (qsizetype position = 0; position < batch.order->size(); ++position) {
-                query.addBindValue(qint64(position));
-                query.addBindValue(qint64(batch.order->at(position)));
-                if (!exec())
-                    break;
-            }
-        }
-        perJob(QStringLiteral("DELETE FROM checkpoints WHERE job_id = ?"), batch.clearCheckpoints);
-        if (!batch.checkpoints.isEmpty() &&
-            prepare(QStringLiteral(
-                "INSERT OR REPLACE INTO checkpoints (job_id, item, value) VALUES (?, ?, ?)"))) {
-            for (auto it = batch.checkpoints.cbegin(); it != batch.checkpoints.cend(); ++it) {
-                for (const JobCheckpoint &checkpoint : it.value()) {
-                    query.addBindValue(qint64(it.key()));
-                    // A null QString would bind as NULL: the columns hold '' instead.
-                    query.addBindValue(checkpoint.item.isNull() ? QStringLiteral("")
-                                                                : checkpoint.item);
-                    query.addBindValue(checkpoint.value.isNull() ? QStringLiteral("")
-                                                                 : checkpoint.value);
-                    if (!exec())
-                        break;
-                }
-                if (!error.isEmpty())
-                    break;
-            }
-        }
-    }
+    QString error = StoreBatchWriter(m_db).write(batch);
     if (error.isEmpty() && !m_db.commit())
         error = errorText(m_db.lastError());
     if (error.isEmpty())
@@ -382,6 +356,11 @@ void JobStore::writeLogs(const StoreBatch &batch) {
         if (!removed.contains(it.key()))
             warn(logs.append(it.key(), it.value()));
     }
+}
+
+void JobStore::appendLog(JobId id, const QStringList &lines) {
+    if (const QString error = logFiles(m_dataDir).append(id, lines); !error.isEmpty())
+        qWarning("JobStore: %s", qPrintable(error));
 }
 
 QStringList JobStore::readLog(JobId id, int maxLines) const {

@@ -19,7 +19,7 @@
 class JobStore : public QObject {
     Q_OBJECT
 public:
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
     static constexpr qint64 logCapBytes = 16 * 1024 * 1024;
 
     struct Loaded {
@@ -28,7 +28,8 @@ public:
         // /x/taskdeck.db could not be read (file is not a database); it was
         // moved to /x/taskdeck.db.corrupt-20261126-031500 and a new one started."
         QString notice;
-        int pruned = 0; // finished jobs dropped for being older than the history limit
+        int pruned = 0;   // finished jobs dropped for being older than the history limit
+        JobId nextId = 1; // the lowest id never given to a job
     };
 
     explicit JobStore(QString dataDir, QObject *parent = nullptr);
@@ -40,7 +41,8 @@ public:
 
     // Creates DIR if needed, opens or creates the database, checks it (a file
     // that is not a database or fails PRAGMA quick_check is moved aside with
-    // its -wal/-shm under a timestamped name and a fresh one is started),
+    // its -wal/-shm under a timestamped name, the logs/ folder beside it under
+    // the same stamp, and a fresh one is started; nothing is deleted),
     // migrates it, deletes finished jobs (and their logs) that finished more than
     // historyDays ago (0: keep all), and loads every job. An error only when no
     // database can be used at all (the folder cannot be written...).
@@ -60,6 +62,8 @@ public:
 
     // The last maxLines lines of the job's log file (all of them when maxLines <= 0).
     QStringList readLog(JobId id, int maxLines) const;
+    // Appends lines to the job's log file (recovery notes at start-up).
+    void appendLog(JobId id, const QStringList &lines);
 
     // Tests: caps the database's size in pages (PRAGMA max_page_count), so a
     // test can fill it like a full disk fills.
@@ -75,9 +79,13 @@ private:
     Attempt openAndLoad(int historyDays, Loaded &loaded, QString &error);
     Status openConnection();
     void closeConnection();
-    Expected<QString> moveAsideCorrupt();
+    struct MovedAside {
+        QString database;
+        QString logs; // empty when there was no log folder
+    };
+    Expected<MovedAside> moveAsideCorrupt();
     Status prune(int historyDays, int &pruned);
-    Status load(QList<StoredJob> &jobs);
+    Status load(QList<StoredJob> &jobs, JobId &nextId);
     QString writeRows(const StoreBatch &batch);
     void writeLogs(const StoreBatch &batch);
 

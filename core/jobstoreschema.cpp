@@ -10,7 +10,7 @@
 namespace {
 // Step i takes the database from version i to i + 1.
 using Step = std::initializer_list<const char *>;
-const std::array<Step, 1> steps{
+const std::array<Step, 2> steps{
     // 0 -> 1: jobs in queue order with their whole snapshot; what resumable jobs finished.
     Step{
         "CREATE TABLE jobs ("
@@ -44,6 +44,16 @@ const std::array<Step, 1> steps{
         " item TEXT NOT NULL,"
         " value TEXT NOT NULL,"
         " PRIMARY KEY (job_id, item)) WITHOUT ROWID",
+    },
+    // 1 -> 2: what an unfinished run may leave behind (JobLeftover::encoded());
+    // the next job id, which never goes down, whatever is removed or pruned.
+    Step{
+        "CREATE TABLE leftovers ("
+        " job_id INTEGER NOT NULL,"
+        " what TEXT NOT NULL,"
+        " PRIMARY KEY (job_id, what)) WITHOUT ROWID",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID",
+        "INSERT INTO meta (key, value) SELECT 'next_id', IFNULL(MAX(id), 0) + 1 FROM jobs",
     },
 };
 

@@ -3,9 +3,12 @@
 #include "crossthreadcalls.h"
 #include "jobqueue.h"
 #include "jobstore.h"
+#include "leftovercleaner.h"
 #include "queuepersister_p.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
 
 namespace {
 // Progress alone is worth little after a crash (a resumed job recounts it), so
@@ -72,12 +75,33 @@ Expected<QString> QueuePersister::open(RecoveryPolicy policy, int historyDays) {
 
     std::optional<Expected<JobStore::Loaded>> loaded;
     JobStore *store = d->store;
-    d->onStoreThread([&loaded, store, historyDays] { loaded = store->open(historyDays); });
+    d->onStoreThread([&loaded, store, historyDays] {
+        loaded = store->open(historyDays);
+        if (!loaded->ok())
+            return;
+        // What runs cut short by the instance's death left behind goes before
+        // any job can run again: a process still running, a temporary file.
+        for (const StoredJob &job : loaded->value().jobs) {
+            if (!job.leftovers.isEmpty())
+                store->appendLog(job.job.id, LeftoverCleaner::clean(job.leftovers));
+        }
+    });
     if (!loaded->ok())
         return Expected<QString>::failure(loaded->error());
     const QList<StoredJob> &jobs = loaded->value().jobs;
+    d->queue->reserveIdsBelow(loaded->value().nextId);
+    // The data folder's own mark in its jobs' temporary names (ids are unique
+    // only within one data folder).
+    d->queue->setTemporaryTagPrefix(
+        QCryptographicHash::hash(QFile::encodeName(d->dataDir), QCryptographicHash::Sha1)
+            .toHex()
+            .left(6));
     if (Status restored = d->queue->restore(jobs, policy); !restored)
         return Expected<QString>::failure(restored.error());
+    for (const StoredJob &stored : jobs) {
+        if (!stored.leftovers.isEmpty())
+            d->leftovers.insert(stored.job.id, {}); // dealt with above
+    }
     // Restoring decided anew for running and interrupted jobs; write what it changed.
     for (const StoredJob &stored : jobs) {
         const auto now = d->queue->job(stored.job.id);
@@ -181,6 +205,7 @@ void QueuePersister::Private::follow() {
             checkpoints.remove(id);
             clearCheckpoints.remove(id);
             logLines.remove(id);
+            leftovers.remove(id);
             resumeOnStart.remove(id);
         }
         // Stored positions keep relative order only if rewritten after a removal:
@@ -218,6 +243,11 @@ void QueuePersister::Private::follow() {
                 checkpoints[id].append(items);
                 later();
             });
+    connect(queue, &JobQueue::jobLeftoversChanged, q, [this](JobId id, const QStringList &list) {
+        leftovers.insert(id, list);
+        // A temporary file is worth recording before it grows large.
+        scheduleBatch(list.isEmpty() ? batchIntervalMs : 0);
+    });
     connect(queue, &JobQueue::orderChanged, q, [this, later] {
         orderChanged = true;
         later();
@@ -236,7 +266,8 @@ void QueuePersister::Private::scheduleBatch(int delayMs) {
 
 bool QueuePersister::Private::hasChanges() const {
     return !changed.isEmpty() || !progressed.isEmpty() || !removed.isEmpty() || orderChanged ||
-           !checkpoints.isEmpty() || !clearCheckpoints.isEmpty() || !logLines.isEmpty();
+           !checkpoints.isEmpty() || !clearCheckpoints.isEmpty() || !logLines.isEmpty() ||
+           !leftovers.isEmpty();
 }
 
 void QueuePersister::Private::sendBatch() {
@@ -288,6 +319,14 @@ StoreBatch QueuePersister::Private::takeBatch() {
             batch.logLines.insert(it.key(), it.value());
     }
     logLines.clear();
+    for (auto it = leftovers.cbegin(); it != leftovers.cend(); ++it) {
+        if (!gone.contains(it.key()))
+            batch.leftovers.insert(it.key(), it.value());
+    }
+    leftovers.clear();
+    // Ids only grow: the next one is kept even when the highest job is removed.
+    if (!batch.upserts.isEmpty() || !batch.removed.isEmpty())
+        batch.nextId = queue->nextId();
     return batch;
 }
 
@@ -307,6 +346,10 @@ void QueuePersister::Private::restore(StoreBatch &&failed) {
         clearCheckpoints.insert(id);
     for (auto it = failed.logLines.cbegin(); it != failed.logLines.cend(); ++it)
         prependTo(logLines[it.key()], it.value());
+    for (auto it = failed.leftovers.cbegin(); it != failed.leftovers.cend(); ++it) {
+        if (!leftovers.contains(it.key())) // a newer list replaces it anyway
+            leftovers.insert(it.key(), it.value());
+    }
 }
 
 void QueuePersister::Private::onWritten(quint64 sequence, const QString &error) {

@@ -78,9 +78,10 @@ public:
     QHash<JobId, QList<JobCheckpoint>> checkpoints;
     QSet<JobId> clearCheckpoints;
     QHash<JobId, QStringList> logLines;
-    QSet<JobId> resumeOnStart; // jobs a clean stop interrupted (kept until they change)
-    QSet<JobId> settling;      // endings being confirmed: their rows are on disk already
-    QSet<JobId> starting;      // jobs whose work begins once their Running row is written
+    QHash<JobId, QStringList> leftovers; // each job's whole list, replacing the stored one
+    QSet<JobId> resumeOnStart;           // jobs a clean stop interrupted (kept until they change)
+    QSet<JobId> settling;                // endings being confirmed: their rows are on disk already
+    QSet<JobId> starting;                // jobs whose work begins once their Running row is written
 
     std::optional<StoreBatch> inFlight;
     quint64 nextSequence = 1;

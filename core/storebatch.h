@@ -28,9 +28,14 @@ struct StoreBatch {
     QList<JobId> endings;
     // Upserted jobs written Running whose work begins once this batch is committed.
     QList<JobId> starts;
+    // Each job's whole list of leftovers (JobLeftover::encoded()), replacing the stored one.
+    QHash<JobId, QStringList> leftovers;
+    // The lowest id never given to a job (ids only grow); 0: unchanged.
+    JobId nextId = 0;
 
     bool isEmpty() const {
         return upserts.isEmpty() && removed.isEmpty() && !order && checkpoints.isEmpty() &&
-               clearCheckpoints.isEmpty() && logLines.isEmpty() && restartLogs.isEmpty();
+               clearCheckpoints.isEmpty() && logLines.isEmpty() && restartLogs.isEmpty() &&
+               leftovers.isEmpty() && nextId == 0;
     }
 };

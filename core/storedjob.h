@@ -12,6 +12,7 @@ struct StoredJob {
     JobSnapshot job;
     JobResumeState finished;
     bool resumeOnStart = false;
+    QStringList leftovers; // JobLeftover::encoded(): what its last run left behind
 };
 
 // What becomes of jobs that were running (or paused after starting) when the

@@ -366,9 +366,82 @@ TEST_F(CrashRecovery, EveryAcknowledgedJobSurvivesKillNineInOrderAndNothingIsHal
         }
     }
     expectNoPartialOutputs(true, succeeded);
+    // Every temporary file a killed run left was deleted when its job came back.
+    QStringList leftovers;
+    QDirIterator files(path(QStringLiteral("out")), QDir::Files | QDir::Hidden | QDir::System,
+                       QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString file = files.next();
+        if (file.contains(QStringLiteral(".taskdeck-")))
+            leftovers.append(file);
+    }
+    EXPECT_TRUE(leftovers.isEmpty()) << leftovers.join(QLatin1Char('\n')).toStdString();
     EXPECT_GE(acknowledged.size(), size_t(rounds)); // the kills did not starve the test
     std::printf("%d kills (%d while jobs ran); %zu jobs acknowledged of %d sent; %d interrupted "
                 "commands retried; all %zu succeeded\n",
                 rounds, killsWhileRunning, acknowledged.size(), next, interrupted,
                 succeeded.size());
+}
+
+TEST_F(CrashRecovery, ACommandOutlivesNoKillNineOfItsInstanceAndComesBackInterrupted) {
+    QProcess *instance = launchInstance();
+    ProtocolClient client;
+    ASSERT_TRUE(connectTo(client, instance));
+    // Each prints the pid of a process that left its session, then runs on.
+    const auto addCommand = [&](const QString &name) {
+        const QString script =
+            QStringLiteral("setsid sleep 1000 & echo $! > %1.pid; echo $$ >> %1.runs; sleep 1000")
+                .arg(path(name));
+        const auto reply = client.request(
+            QStringLiteral("add"),
+            {{"spec",
+              QJsonObject{{"kind", QStringLiteral("command")},
+                          {"params", QJsonObject{{"program", QStringLiteral("sh")},
+                                                 {"arguments",
+                                                  QJsonArray{QStringLiteral("-c"), script}}}}}}});
+        EXPECT_TRUE(reply && reply->value(QStringLiteral("ok")).toBool());
+        return reply ? reply->value(QStringLiteral("job")).toObject().value("id").toInteger() : 0;
+    };
+    const qint64 running = addCommand(QStringLiteral("running"));
+    const qint64 paused = addCommand(QStringLiteral("paused"));
+    const auto pidIn = [&](const QString &name) {
+        QFile file(path(name + QStringLiteral(".pid")));
+        return file.open(QIODevice::ReadOnly) ? qint64(file.readAll().trimmed().toLongLong()) : 0;
+    };
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return pidIn(QStringLiteral("running")) > 0 && pidIn(QStringLiteral("paused")) > 0; },
+        timeoutMs));
+    ASSERT_TRUE(client.request(QStringLiteral("pause"), {{"jobs", QJsonArray{paused}}})
+                    ->value(QStringLiteral("ok"))
+                    .toBool());
+    const qint64 escapedRunning = pidIn(QStringLiteral("running"));
+    const qint64 escapedPaused = pidIn(QStringLiteral("paused"));
+    const auto gone = [](qint64 pid) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return true;
+        const QByteArray text = stat.readAll();
+        return text.mid(text.lastIndexOf(')') + 2, 1) == "Z";
+    };
+    ASSERT_FALSE(gone(escapedRunning));
+
+    instance->kill();
+    ASSERT_TRUE(instance->waitForFinished(timeoutMs));
+    // Nothing either job started runs on, the stopped one included.
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return gone(escapedRunning) && gone(escapedPaused); }, 30000));
+
+    QProcess *next = launchInstance();
+    ProtocolClient again;
+    ASSERT_TRUE(connectTo(again, next));
+    QHash<qint64, QString> states;
+    for (const QJsonValue &value : listJobs(again))
+        states.insert(value.toObject().value("id").toInteger(),
+                      value.toObject().value("state").toString());
+    EXPECT_EQ(states.value(running), QStringLiteral("interrupted"));
+    EXPECT_EQ(states.value(paused), QStringLiteral("interrupted"));
+    // Nothing started a second copy meanwhile.
+    QFile runs(path(QStringLiteral("running.runs")));
+    ASSERT_TRUE(runs.open(QIODevice::ReadOnly));
+    EXPECT_EQ(runs.readAll().count('\n'), 1);
 }

@@ -1,6 +1,7 @@
 // ReadableFile and AtomicOutputFile: the two ways a job touches the user's
 // files. Real files, FIFOs, devices and links in a temporary folder.
 #include "atomicoutputfile.h"
+#include "jobcontext.h"
 #include "readablefile.h"
 
 #include <QDir>
@@ -174,4 +175,29 @@ TEST_F(FileSafety, ALongNameStillFitsItsTemporaryName) {
     ASSERT_TRUE(output.open().ok());
     ASSERT_TRUE(output.commit().ok());
     EXPECT_TRUE(QFile::exists(path(name)));
+}
+
+TEST_F(FileSafety, ARunAfterACrashSweepsOnlyItsOwnJobsStaleTemporaryFiles) {
+    for (const char *name : {".a.jpg.taskdeck-abc123j7-Xy12Zq",  // job 7's, stale: goes
+                             ".b.jpg.taskdeck-abc123j7-Qq34Rr",  // job 7's, live: stays
+                             ".a.jpg.taskdeck-abc123j70-Xy12Zq", // job 70's: stays
+                             ".a.jpg.taskdeck-ffffffj7-Xy12Zq",  // another data folder's: stays
+                             ".a.jpg.taskdeck-Xy12Zq",           // untagged (`taskdeck run`): stays
+                             "a.jpg.taskdeck-abc123j7-Xy12Zq"})  // not hidden: not ours
+        write(QString::fromLatin1(name), "x");
+    QPromise<void> promise;
+    promise.start();
+    JobProgress progress;
+    JobContext context(promise, progress, nullptr, nullptr, nullptr, 7, "abc123j7", true);
+    context.trackTemporary(path(QStringLiteral(".b.jpg.taskdeck-abc123j7-Qq34Rr")));
+    const QByteArray folder = QFile::encodeName(tmp.path());
+    EXPECT_EQ(AtomicOutputFile::sweepStale(context, folder), 1);
+    EXPECT_FALSE(QFile::exists(path(QStringLiteral(".a.jpg.taskdeck-abc123j7-Xy12Zq"))));
+    EXPECT_EQ(entries().size(), 5);
+    EXPECT_EQ(AtomicOutputFile::sweepStale(context, folder), 0); // once per folder and run
+
+    JobContext fresh(promise, progress, nullptr, nullptr, nullptr, 7, "abc123j7", false);
+    write(QStringLiteral(".c.jpg.taskdeck-abc123j7-Aa11Bb"), "x");
+    EXPECT_EQ(AtomicOutputFile::sweepStale(fresh, folder), 0); // no earlier run was cut short
+    promise.finish();
 }

@@ -65,6 +65,30 @@ TEST_F(StoreRecovery, AFileThatIsNotADatabaseIsMovedAsideAndAFreshOneStarted) {
     EXPECT_EQ(idsOf(again), QList<JobId>{1});
 }
 
+TEST_F(StoreRecovery, TheLogsMoveAsideWithADamagedDatabaseUnderTheSameStampAndAreNamed) {
+    reopen();
+    StoreBatch batch = upserting({job(1), job(2)});
+    batch.logLines = {{1, {QStringLiteral("first job's output")}},
+                      {2, {QStringLiteral("second job's output")}}};
+    ASSERT_EQ(write(batch), QString());
+    store.reset();
+    writeAll(databasePath(), garbage(16384));
+
+    const JobStore::Loaded loaded = reopen();
+    const QStringList moved = corruptCopies(dataDir());
+    ASSERT_EQ(moved.size(), 1);
+    const QString stamp = moved[0].mid(QStringLiteral("taskdeck.db").size());
+    const QString logs = dataDir() + QStringLiteral("/logs") + stamp;
+    // Nothing of the user's is deleted: both logs are where the notice says.
+    EXPECT_EQ(readAll(logs + QStringLiteral("/1.log")).trimmed(), "first job's output");
+    EXPECT_EQ(readAll(logs + QStringLiteral("/2.log")).trimmed(), "second job's output");
+    EXPECT_TRUE(loaded.notice.contains(logs)) << loaded.notice.toStdString();
+    EXPECT_TRUE(loaded.notice.contains(dataDir() + QLatin1Char('/') + moved[0]))
+        << loaded.notice.toStdString();
+    // And the fresh database starts with no logs of jobs it does not have.
+    EXPECT_FALSE(QFileInfo::exists(dataDir() + QStringLiteral("/logs/1.log")));
+}
+
 TEST_F(StoreRecovery, ACorruptFileNeverReplacesAnEarlierMovedAsideOne) {
     ASSERT_TRUE(QDir().mkpath(dataDir()));
     // Earlier copies under the names of this second and the next few: taken.
@@ -251,6 +275,75 @@ TEST_F(StoreRecovery, AVersionZeroDatabaseWithNoTablesGetsTheSchema) {
     EXPECT_EQ(rawQuery(databasePath(), {QStringLiteral("PRAGMA user_version")}).toInt(),
               JobStore::schemaVersion);
     EXPECT_EQ(idsOf(reopen()), QList<JobId>{1});
+}
+
+TEST_F(StoreRecovery, AVersionOneDatabaseKeepsItsJobsAndItsNextIdOnUpgrade) {
+    ASSERT_TRUE(QDir().mkpath(dataDir()));
+    // What this program wrote at schema version 1: jobs 3 and 7.
+    rawQuery(
+        databasePath(),
+        {QStringLiteral("CREATE TABLE jobs (id INTEGER PRIMARY KEY, position INTEGER NOT NULL, "
+                        "kind TEXT NOT NULL, title TEXT NOT NULL, params TEXT NOT NULL, "
+                        "priority TEXT NOT NULL, grp TEXT NOT NULL, after TEXT NOT NULL, "
+                        "not_before TEXT, capabilities INTEGER NOT NULL, state TEXT NOT NULL, "
+                        "wait_reason TEXT NOT NULL, started INTEGER NOT NULL, done INTEGER "
+                        "NOT NULL, total INTEGER NOT NULL, unit TEXT NOT NULL, status TEXT "
+                        "NOT NULL, error TEXT NOT NULL, summary TEXT NOT NULL, details TEXT "
+                        "NOT NULL, added_at TEXT, started_at TEXT, finished_at TEXT, "
+                        "resume_on_start INTEGER NOT NULL)"),
+         QStringLiteral("CREATE INDEX jobs_by_position ON jobs(position, id)"),
+         QStringLiteral("CREATE TABLE checkpoints (job_id INTEGER NOT NULL, item TEXT NOT "
+                        "NULL, value TEXT NOT NULL, PRIMARY KEY (job_id, item)) WITHOUT ROWID"),
+         QStringLiteral("INSERT INTO jobs VALUES (3, 0, 'hash', 'a', '{}', 'normal', '', '[]', "
+                        "NULL, 1, 'queued', '', 0, 0, -1, 'items', '', '', '', '{}', NULL, "
+                        "NULL, NULL, 0)"),
+         QStringLiteral("INSERT INTO jobs VALUES (7, 1, 'hash', 'b', '{}', 'normal', '', '[]', "
+                        "NULL, 1, 'queued', '', 0, 0, -1, 'items', '', '', '', '{}', NULL, "
+                        "NULL, NULL, 0)"),
+         QStringLiteral("PRAGMA user_version = 1")});
+    const JobStore::Loaded loaded = reopen();
+    EXPECT_EQ(idsOf(loaded), (QList<JobId>{3, 7}));
+    EXPECT_EQ(loaded.nextId, 8u);
+    EXPECT_EQ(rawQuery(databasePath(), {QStringLiteral("PRAGMA user_version")}).toInt(), 2);
+}
+
+TEST_F(StoreRecovery, TheNextIdNeverGoesDownWhenTheHighestJobsAreRemoved) {
+    reopen();
+    StoreBatch added = upserting({job(1), job(2), job(3)});
+    added.nextId = 4;
+    ASSERT_EQ(write(added), QString());
+    StoreBatch removed;
+    removed.removed = {2, 3};
+    removed.nextId = 4;
+    ASSERT_EQ(write(removed), QString());
+    StoreBatch older;
+    older.nextId = 2; // never lowers it
+    ASSERT_EQ(write(older), QString());
+    const JobStore::Loaded loaded = reopen();
+    EXPECT_EQ(idsOf(loaded), QList<JobId>{1});
+    EXPECT_EQ(loaded.nextId, 4u);
+}
+
+TEST_F(StoreRecovery, LeftoversComeBackWithTheirJobUntilReplacedOrRemoved) {
+    reopen();
+    StoreBatch batch = upserting({job(1), job(2)});
+    batch.leftovers = {
+        {1, {QStringLiteral("file:/x/.a.taskdeck-123456"), QStringLiteral("process:10:20:11:21")}},
+        {2, {QStringLiteral("file:/x/.b.taskdeck-654321")}}};
+    ASSERT_EQ(write(batch), QString());
+    JobStore::Loaded loaded = reopen();
+    ASSERT_EQ(loaded.jobs.size(), 2);
+    EXPECT_EQ(loaded.jobs[0].leftovers, (QStringList{QStringLiteral("file:/x/.a.taskdeck-123456"),
+                                                     QStringLiteral("process:10:20:11:21")}));
+    StoreBatch next;
+    next.leftovers = {{1, {}}};
+    next.removed = {2};
+    ASSERT_EQ(write(next), QString());
+    loaded = reopen();
+    ASSERT_EQ(loaded.jobs.size(), 1);
+    EXPECT_TRUE(loaded.jobs[0].leftovers.isEmpty());
+    EXPECT_EQ(rawQuery(databasePath(), {QStringLiteral("SELECT COUNT(*) FROM leftovers")}).toInt(),
+              0);
 }
 
 TEST_F(StoreRecovery, TheDatabaseIsInWalMode) {

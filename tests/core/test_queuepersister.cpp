@@ -1,6 +1,13 @@
 // QueuePersister keeps a JobQueue in its store: what a restart brings back.
+#include "jobleftover.h"
 #include "jobqueuefixture.h"
+#include "jobstore.h"
+#include "processidentity.h"
 #include "queuepersister.h"
+
+#include <QProcess>
+
+#include <unistd.h>
 
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -230,4 +237,93 @@ TEST_F(QueuePersisterTest, AFinalStateIsOnDiskBeforeAnyoneIsToldOfIt) {
     probe.close();
     probe = {};
     QSqlDatabase::removeDatabase(QStringLiteral("final-state-probe"));
+}
+
+TEST_F(QueuePersisterTest, AnIdIsNeverGivenTwiceEvenAfterTheHighestJobIsRemoved) {
+    queue.drain();
+    add(spec(QStringLiteral("instant")));
+    const JobId highest = add(spec(QStringLiteral("instant")));
+    ASSERT_TRUE(queue.remove(highest).ok());
+    ASSERT_EQ(commit().toStdString(), "");
+    auto next = restart();
+    next->queue.drain();
+    auto added = next->queue.add(spec(QStringLiteral("instant")));
+    ASSERT_TRUE(added.ok());
+    EXPECT_GT(*added, highest);
+}
+
+namespace {
+// A real process in its own session, as a supervisor's program would be.
+struct StrayProcess {
+    QProcess process;
+    qint64 pid = 0;
+    StrayProcess() {
+        process.setChildProcessModifier([] { ::setsid(); });
+        process.start(QStringLiteral("sleep"), {QStringLiteral("1000")});
+        process.waitForStarted();
+        pid = process.processId();
+    }
+    ~StrayProcess() {
+        process.kill();
+        process.waitForFinished();
+    }
+};
+
+StoreBatch leaving(JobId id, const QStringList &leftovers) {
+    JobSnapshot job;
+    job.id = id;
+    job.spec.kind = QStringLiteral("gate");
+    job.spec.title = QStringLiteral("cut short");
+    job.state = JobState::Running;
+    job.started = true;
+    StoreBatch batch;
+    batch.sequence = 1;
+    batch.upserts = {job};
+    batch.leftovers = {{id, leftovers}};
+    return batch;
+}
+} // namespace
+
+TEST_F(QueuePersisterTest, WhatARunCutShortLeftBehindIsDealtWithBeforeAnyJobRunsAgain) {
+    persister.reset();
+    // What an instance killed in the middle of a run left: a temporary file,
+    // its program still running, and a record whose pid went to another process.
+    const QString temporary = dir.filePath(QStringLiteral(".big.bin.taskdeck-Ab12Cd"));
+    QFile partial(temporary);
+    ASSERT_TRUE(partial.open(QIODevice::WriteOnly));
+    partial.write(QByteArray(1 << 20, 'x'));
+    partial.close();
+    StrayProcess running;
+    StrayProcess reused;
+    const quint64 started = ProcessIdentity::startTime(running.pid).value();
+    {
+        JobStore store(dir.path());
+        ASSERT_TRUE(store.open(0).ok());
+        ASSERT_EQ(
+            store.write(leaving(
+                1, {JobLeftover::temporaryFile(temporary).encoded(),
+                    JobLeftover::process(running.pid, started, running.pid, started).encoded(),
+                    JobLeftover::process(reused.pid, 1, reused.pid, 1).encoded()})),
+            QString());
+    }
+    auto next = std::make_unique<Restarted>(fakes, dir.path());
+    EXPECT_FALSE(QFile::exists(temporary));
+    EXPECT_TRUE(running.process.waitForFinished(10000)) << "the earlier run's program still runs";
+    EXPECT_EQ(reused.process.state(), QProcess::Running) << "a reused pid was killed";
+    std::optional<QStringList> log;
+    next->persister.readLog(1, 0, &next->queue, [&log](const QStringList &lines) { log = lines; });
+    ASSERT_TRUE(waitUntil([&] { return log.has_value(); }));
+    EXPECT_TRUE(log->join('\n').contains(
+        QStringLiteral("deleted the earlier run's temporary file %1").arg(temporary)))
+        << log->join('\n').toStdString();
+    EXPECT_TRUE(
+        log->join('\n').contains(QStringLiteral("process %1 was still running").arg(running.pid)))
+        << log->join('\n').toStdString();
+    // Dealt with once: the next start finds nothing left to do.
+    next.reset();
+    JobStore store(dir.path());
+    const auto loaded = store.open(0);
+    ASSERT_TRUE(loaded.ok());
+    ASSERT_EQ(loaded->jobs.size(), 1);
+    EXPECT_TRUE(loaded->jobs[0].leftovers.isEmpty());
 }
