@@ -15,6 +15,7 @@
 #include <QSettings>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace {
 QString tr(const char *text) {
@@ -99,7 +100,7 @@ int HeadlessInstance::exec(const QString &dataDir) {
 
     // SIGTERM/SIGINT or a "shutdown" request: running jobs are recorded as
     // interrupted, what is pending is written, then the loop ends.
-    QueueStopper stopper(&queue, &persister);
+    QueueStopper stopper(&queue, &persister, nullptr, StoreSettings::stopSeconds(settings) * 1000);
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::interrupted, &stopper,
                      &QueueStopper::stop);
@@ -107,8 +108,17 @@ int HeadlessInstance::exec(const QString &dataDir) {
     QObject::connect(&stopper, &QueueStopper::stopped, &stopper, [&stopper](int exitCode) {
         if (!stopper.error().isEmpty())
             printMessage(tr("the queue could not be saved: %1").arg(stopper.error()));
+        if (stopper.abandonedCount() > 0)
+            printMessage(tr("%1 jobs did not stop within %2 s; they were recorded as interrupted")
+                             .arg(stopper.abandonedCount())
+                             .arg(stopper.giveUpAfterMs() / 1000));
         printMessage(
             tr("stopped; %1 running jobs recorded as interrupted").arg(stopper.interruptedCount()));
+        // What did not stop still runs on worker threads the queue cannot be
+        // destroyed under: the queue is on disk, so the process ends here (and
+        // with it those jobs, their processes included: their death signal).
+        if (stopper.abandonedCount() > 0)
+            ::_exit(exitCode);
         QCoreApplication::exit(exitCode);
     });
     printMessage(tr("headless instance (pid %1) serving %2")

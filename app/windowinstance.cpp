@@ -18,6 +18,7 @@
 #include <QSettings>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace {
 QString tr(const char *text) {
@@ -92,10 +93,18 @@ int WindowInstance::exec(const QString &dataDir) {
     // Closing the window may leave the queue running in the tray; quitting is the
     // window's decision once it has asked about unfinished jobs.
     QApplication::setQuitOnLastWindowClosed(false);
-    QueueStopper stopper(&queue, &persister);
+    QueueStopper stopper(&queue, &persister, nullptr, StoreSettings::stopSeconds(store) * 1000);
     QObject::connect(&window, &MainWindow::quitConfirmed, &stopper, &QueueStopper::stop,
                      Qt::QueuedConnection);
-    QObject::connect(&stopper, &QueueStopper::stopped, qApp, &QCoreApplication::exit);
+    QObject::connect(&stopper, &QueueStopper::stopped, qApp, [&stopper](int exitCode) {
+        // Jobs that did not stop in time run on threads the queue cannot be
+        // destroyed under; the queue is on disk: the process ends here.
+        if (stopper.abandonedCount() > 0) {
+            std::fflush(stderr);
+            ::_exit(exitCode);
+        }
+        QCoreApplication::exit(exitCode);
+    });
     window.show();
     if (!lock.notice().isEmpty())
         window.showNotice(lock.notice());

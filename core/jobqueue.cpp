@@ -8,6 +8,7 @@
 #include "unknownjobkind.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
 
 namespace {
 QString tr(const char *text) {
@@ -553,6 +554,27 @@ void JobQueue::setOutputSink(JobOutputSink *sink) {
 
 void JobQueue::setTemporaryTagPrefix(const QByteArray &prefix) {
     d->temporaryTagPrefix = prefix;
+}
+
+int JobQueue::abandonRunning() {
+    d->stopping = true;
+    const std::vector<JobId> active = d->active;
+    for (JobId id : active) {
+        JobRecord &job = *d->find(id);
+        std::unique_ptr<JobRun> run = std::move(job.run);
+        if (run->watcher)
+            run->watcher->disconnect(this);
+        d->active.erase(std::find(d->active.begin(), d->active.end(), id));
+        for (AdmissionPolicy *policy : d->policies)
+            policy->released(job);
+        d->abandoned.push_back(std::move(run));
+        job.earlierRunCutShort = true;
+        job.result = JobResult::failure(tr(
+            "interrupted: the job did not stop when Taskdeck stopped; retry it to run it again"));
+        d->setState(job, JobState::Interrupted);
+    }
+    d->updateIdle();
+    return int(active.size());
 }
 
 void JobQueue::confirmStarts(const QList<JobId> &ids) {

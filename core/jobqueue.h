@@ -81,6 +81,13 @@ public:
     // Canceled), and nothing new starts. Returns at once; isIdle() turns true
     // (idleChanged) when no job runs any more.
     void interruptRunning();
+    // For a clean stop that has waited long enough: every job still running
+    // (it did not stop when interruptRunning() asked) is recorded Interrupted
+    // now and gives its slot back; its run goes on unobserved until the
+    // process exits (which ends a command's processes: see SupervisedProcess).
+    // Returns how many. Nothing new starts afterwards; the queue must not be
+    // destroyed before those runs end (the process exits instead).
+    int abandonRunning();
 
     // Makes every final state, and the start of every job that is not
     // Resumable, wait until the gate has it on disk (see DurabilityGate); null

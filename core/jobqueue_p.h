@@ -100,8 +100,9 @@ public:
     std::unordered_map<JobId, std::unique_ptr<JobRecord>> jobs;
     std::vector<JobId> order;
     std::set<PendingKey> pending;
-    std::vector<JobId> active;             // jobs holding a slot
-    QHash<JobId, QList<JobId>> dependents; // job -> jobs that wait for it
+    std::vector<JobId> active;                      // jobs holding a slot
+    std::vector<std::unique_ptr<JobRun>> abandoned; // runs a stop gave up on (abandonRunning)
+    QHash<JobId, QList<JobId>> dependents;          // job -> jobs that wait for it
     std::array<int, 8> stateCounts{};
     JobLogStore logs;                    // a job's tail is freed with the job
     DurabilityGate *gate = nullptr;      // not owned

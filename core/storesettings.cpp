@@ -5,6 +5,7 @@
 namespace {
 const QString recoveryKey = QStringLiteral("store/recovery");
 const QString historyDaysKey = QStringLiteral("store/history-days");
+const QString stopSecondsKey = QStringLiteral("store/stop-seconds");
 const QString resumeSafe = QStringLiteral("resume-safe");
 const QString resumeNothing = QStringLiteral("resume-nothing");
 } // namespace
@@ -28,4 +29,10 @@ int StoreSettings::historyDays(const QSettings &settings) {
 
 void StoreSettings::setHistoryDays(QSettings &settings, int days) {
     settings.setValue(historyDaysKey, days >= 0 ? days : defaultHistoryDays);
+}
+
+int StoreSettings::stopSeconds(const QSettings &settings) {
+    bool ok = false;
+    const int seconds = settings.value(stopSecondsKey).toInt(&ok);
+    return ok && seconds >= 1 ? seconds : defaultStopSeconds;
 }

@@ -12,6 +12,9 @@ class QSettings;
 //   "store/history-days"  finished jobs older than this many days are pruned
 //                         at start-up; 0 keeps them forever; default 30
 //                         (also for a negative or unreadable value)
+//   "store/stop-seconds"  how long a clean stop waits for running jobs before
+//                         it records those still running as interrupted and
+//                         exits; default 10 (also for a value below 1)
 // Plain functions on the QSettings the caller passes; the caller's thread.
 class StoreSettings {
 public:
@@ -23,4 +26,7 @@ public:
     static int historyDays(const QSettings &settings);
     // days >= 0; a negative value is stored as the default.
     static void setHistoryDays(QSettings &settings, int days);
+
+    static constexpr int defaultStopSeconds = 10;
+    static int stopSeconds(const QSettings &settings);
 };

@@ -134,3 +134,37 @@ TEST_F(InstanceLifecycle, AShutdownRequestStopsTheHeadlessInstance) {
     EXPECT_EQ(instance->exitCode(), 0);
     EXPECT_TRUE(instance->readAllStandardError().contains("stopped; 0 running jobs"));
 }
+
+TEST_F(InstanceLifecycle, AStopWaitsABoundedTimeForAJobThatIgnoresItThenEndsItAndExits) {
+    // A two-second stop, so the test need not wait ten.
+    QDir().mkpath(path(QStringLiteral("config/Taskdeck")));
+    QFile settings(path(QStringLiteral("config/Taskdeck/taskdeck.conf")));
+    ASSERT_TRUE(settings.open(QIODevice::WriteOnly));
+    settings.write("[store]\nstop-seconds=2\n");
+    settings.close();
+    QProcess *instance = startInstance();
+    // Deaf to SIGTERM, with a grace far longer than any stop would wait.
+    const qint64 id =
+        add({QStringLiteral("command"), QStringLiteral("--grace"), QStringLiteral("600"),
+             QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+             QStringLiteral("trap '' TERM; echo $$ > %1; while :; do sleep 0.1; done")
+                 .arg(path(QStringLiteral("program.pid")))});
+    QFile pidFile(path(QStringLiteral("program.pid")));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return pidFile.exists() && pidFile.size() > 0; }, timeoutMs));
+    ASSERT_TRUE(pidFile.open(QIODevice::ReadOnly));
+    const pid_t program = pid_t(pidFile.readAll().trimmed().toInt());
+
+    QElapsedTimer stopping;
+    stopping.start();
+    ::kill(pid_t(instance->processId()), SIGTERM);
+    ASSERT_TRUE(instance->waitForFinished(timeoutMs));
+    EXPECT_GE(stopping.elapsed(), 1500);
+    EXPECT_EQ(instance->exitCode(), 0);
+    const QByteArray err = instance->readAllStandardError();
+    EXPECT_TRUE(err.contains("1 jobs did not stop within 2 s")) << err.toStdString();
+    // The job's program went with the instance.
+    EXPECT_TRUE(QTest::qWaitFor([&] { return ::kill(program, 0) != 0; }, 30000));
+
+    startInstance();
+    EXPECT_EQ(stateOf(id), QStringLiteral("interrupted"));
+}

@@ -22,7 +22,13 @@ JobResult GateKind::run(JobContext &context, const QVariantMap &params) const {
     const QString key = params.value(QStringLiteral("key")).toString();
     m_recorder->enter();
     context.setTotal(-1, ProgressUnit::Items);
-    waitOpen(context, key);
+    if (params.value(QStringLiteral("stubborn")).toBool()) {
+        // Deaf to cancel and pause: only its gate ends it.
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_allOpen || m_open.contains(key); });
+    } else {
+        waitOpen(context, key);
+    }
     m_recorder->leave();
     return {};
 }

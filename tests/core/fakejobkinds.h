@@ -24,7 +24,8 @@ struct RunRecorder {
 };
 
 // "gate": runs until the test opens its gate (params "key"), checking for
-// cancel and pause all the while. Reports items progress as it checks.
+// cancel and pause all the while. Reports items progress as it checks. With
+// "stubborn": true it ignores cancel and pause (a job that does not stop).
 class GateKind : public JobKind {
 public:
     explicit GateKind(std::shared_ptr<RunRecorder> recorder)

@@ -1,5 +1,8 @@
 // What a person does to jobs: cancel, pause, resume, retry, remove, move, drain.
 #include "jobqueuefixture.h"
+#include "queuestopper.h"
+
+#include <QElapsedTimer>
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -289,4 +292,42 @@ TEST_F(Control, TemporaryFilesARunLeftBehindAreDeletedWhenItEnds) {
         ASSERT_TRUE(waitUntil([&] { return isFinished(stateOf(id)); })) << kind.toStdString();
         EXPECT_FALSE(QFile::exists(temporary)) << kind.toStdString();
     }
+}
+
+TEST_F(Control, AStopGivesUpOnAJobThatDoesNotStopAndRecordsItInterrupted) {
+    const JobId stubborn = add(spec(QStringLiteral("gate"), {{QStringLiteral("key"), "s"},
+                                                             {QStringLiteral("stubborn"), true}}));
+    ASSERT_TRUE(waitForState(stubborn, JobState::Running));
+    ASSERT_TRUE(waitUntil([&] { return fakes.recorder->running.load() == 1; }));
+    queue.interruptRunning();
+    EXPECT_FALSE(waitUntil([&] { return stateOf(stubborn) != JobState::Running; }, 300));
+    EXPECT_EQ(queue.abandonRunning(), 1);
+    EXPECT_EQ(stateOf(stubborn), JobState::Interrupted);
+    EXPECT_TRUE(queue.job(stubborn)->result.error.contains(QStringLiteral("did not stop")));
+    EXPECT_EQ(queue.countIn(JobState::Running), 0);
+    EXPECT_TRUE(queue.isIdle());
+    // Its run ends when it will; the queue no longer watches it.
+    fakes.gate->open(QStringLiteral("s"));
+    ASSERT_TRUE(waitUntil([&] { return fakes.recorder->running.load() == 0; }));
+    EXPECT_EQ(stateOf(stubborn), JobState::Interrupted);
+}
+
+TEST_F(Control, TheStopperWaitsABoundedTimeThenStopsWithWhatDidNotStopAbandoned) {
+    const JobId stubborn = add(spec(QStringLiteral("gate"), {{QStringLiteral("key"), "s"},
+                                                             {QStringLiteral("stubborn"), true}}));
+    const JobId polite = addGate(QStringLiteral("p"));
+    ASSERT_TRUE(waitUntil([&] { return fakes.recorder->running.load() == 2; }));
+    QueueStopper stopper(&queue, nullptr, nullptr, 300);
+    QSignalSpy stopped(&stopper, &QueueStopper::stopped);
+    QElapsedTimer timer;
+    timer.start();
+    stopper.stop();
+    ASSERT_TRUE(waitUntil([&] { return stopped.size() == 1; }));
+    EXPECT_GE(timer.elapsed(), 250);
+    EXPECT_EQ(stopper.abandonedCount(), 1);
+    EXPECT_EQ(stopper.interruptedCount(), 2);
+    EXPECT_EQ(stateOf(stubborn), JobState::Interrupted);
+    EXPECT_EQ(stateOf(polite), JobState::Interrupted);
+    fakes.gate->open(QStringLiteral("s"));
+    ASSERT_TRUE(waitUntil([&] { return fakes.recorder->running.load() == 0; }));
 }
