@@ -1,5 +1,7 @@
 #include "clientaddcommand.h"
 
+#include "jobkind.h"
+#include "jobkindregistry.h"
 #include "jobtypes.h"
 #include "kindcommandline.h"
 #include "runcommand.h"
@@ -56,6 +58,14 @@ Expected<QJsonObject> ClientAddCommand::spec(const QString &kind, const QCommand
     const Expected<QVariantMap> params = commandLine->params(parser, workingDir);
     if (!params)
         return Expected<QJsonObject>::failure(params.error());
+    // The checks `taskdeck run` makes (the folder exists, the output is not an
+    // input, ...), here in the shell's own context: a bad job is bad usage
+    // (exit 2) with the same message, before anything is sent. The instance
+    // checks again when it queues the job.
+    if (const JobKind *jobKind = JobKindRegistry::withBuiltinKinds()->find(kind)) {
+        if (const Expected<QVariantMap> valid = jobKind->validate(*params); !valid)
+            return Expected<QJsonObject>::failure(valid.error());
+    }
 
     QJsonObject spec{{QStringLiteral("kind"), kind},
                      {QStringLiteral("params"), QJsonObject::fromVariantMap(*params)}};

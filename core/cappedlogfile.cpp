@@ -1,6 +1,14 @@
 #include "cappedlogfile.h"
 
+#include "filedescriptor.h"
+#include "readablefile.h"
+
 #include <QLocale>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 const QByteArray truncatedMarker = QByteArrayLiteral("[log truncated: ");
@@ -25,10 +33,39 @@ bool endsWithTruncationLine(const QString &path) {
 } // namespace
 
 bool CappedLogFile::open(const QString &path) {
-    m_file.setFileName(path);
+    m_file.close();
+    m_error.clear();
     m_written = 0;
     m_truncated = false;
-    return m_file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    // Non-blocking, so a FIFO (or a device) in the log's place cannot hold the
+    // job before it starts; only a regular file is written, and only once it
+    // is known to be one is it truncated. Created private: it holds the
+    // program's output.
+    FileDescriptor fd(::open(QFile::encodeName(path).constData(),
+                             O_WRONLY | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0600));
+    if (!fd.isValid()) {
+        // ENXIO: a FIFO that nobody reads (opening it would have waited).
+        m_error = errno == ENXIO ? QStringLiteral("not a regular file (a FIFO with no reader)")
+                                 : ReadableFile::describeErrno(errno);
+        return false;
+    }
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode)) {
+        m_error = QStringLiteral("not a regular file");
+        return false;
+    }
+    const int flags = ::fcntl(fd.get(), F_GETFL);
+    if (flags < 0 || ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK) != 0 ||
+        ::ftruncate(fd.get(), 0) != 0) {
+        m_error = ReadableFile::describeErrno(errno);
+        return false;
+    }
+    if (!m_file.open(fd.get(), QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+        m_error = m_file.errorString();
+        return false;
+    }
+    fd.release();
+    return true;
 }
 
 bool CappedLogFile::openForAppend(const QString &path, Access access) {
@@ -37,8 +74,10 @@ bool CappedLogFile::openForAppend(const QString &path, Access access) {
                             ? m_file.open(QIODevice::WriteOnly | QIODevice::Append,
                                           QFileDevice::ReadOwner | QFileDevice::WriteOwner)
                             : m_file.open(QIODevice::WriteOnly | QIODevice::Append);
-    if (!opened)
+    if (!opened) {
+        m_error = m_file.errorString();
         return false;
+    }
     m_written = m_file.size();
     m_truncated = endsWithTruncationLine(path);
     return true;

@@ -15,7 +15,8 @@ public:
     explicit CappedLogFile(qint64 maxBytes = defaultMaxBytes)
         : m_maxBytes(maxBytes) {}
 
-    // False, with errorString(), when the file cannot be created.
+    // False, with errorString(), when the file cannot be created or is not a
+    // regular file (a FIFO or a device is refused, never waited on).
     bool open(const QString &path);
     // Opens path for appending, creating it if needed (with mode 0600 when
     // private: the store's logs hold a job's output), so the bytes already there
@@ -24,7 +25,7 @@ public:
     enum class Access { Default, OwnerOnly };
     bool openForAppend(const QString &path, Access access = Access::Default);
     bool isOpen() const { return m_file.isOpen(); }
-    QString errorString() const { return m_file.errorString(); }
+    QString errorString() const { return m_error; }
     // Appends line and a '\n'; does nothing when not open or past the cap.
     void writeLine(const QByteArray &line);
     bool truncated() const { return m_truncated; }
@@ -32,6 +33,7 @@ public:
 
 private:
     QFile m_file;
+    QString m_error;
     qint64 m_maxBytes;
     qint64 m_written = 0;
     bool m_truncated = false;

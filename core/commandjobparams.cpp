@@ -156,6 +156,10 @@ Status CommandJobParams::check() const {
         const QFileInfo info(logFile);
         if (info.isDir())
             return Status::failure(QStringLiteral("log_file is a folder: %1").arg(logFile));
+        if (info.exists() && !info.isFile())
+            return Status::failure(
+                QStringLiteral("log_file is not a regular file (a FIFO or a device?): %1")
+                    .arg(logFile));
         if (!QFileInfo(info.absolutePath()).isDir()) {
             return Status::failure(
                 QStringLiteral("cannot write the log %1: folder %2 does not exist")

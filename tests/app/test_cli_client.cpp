@@ -122,6 +122,28 @@ TEST_F(ClientCommands, AddRefusesBadArgumentsWithExitTwo) {
     EXPECT_TRUE(list().isEmpty());
 }
 
+TEST_F(ClientCommands, AddRefusesAJobThatRunWouldRefuseWithTheSameMessageAndExitTwo) {
+    // Checked as `run` checks them: in the shell, before anything is queued.
+    const QList<QStringList> jobs{
+        {QStringLiteral("hash"), path(QStringLiteral("no-such-folder"))},
+        {QStringLiteral("hash"), QStringLiteral("--output"),
+         path(QStringLiteral("files/sub/a.txt")), path(QStringLiteral("files"))},
+        {QStringLiteral("copy"), path(QStringLiteral("no-such-folder")),
+         path(QStringLiteral("dest"))},
+    };
+    for (const QStringList &job : jobs) {
+        const CliOutcome ran = run(QStringList{QStringLiteral("run")} + job);
+        const CliOutcome added = client(QStringList{QStringLiteral("add")} + job);
+        EXPECT_EQ(ran.exitCode, 2) << job.join(' ').toStdString();
+        EXPECT_EQ(added.exitCode, 2) << added.err.toStdString();
+        const QByteArray reason = ran.err.split('\n').value(0).mid(int(qstrlen("taskdeck: ")));
+        EXPECT_FALSE(reason.isEmpty()) << ran.err.toStdString();
+        EXPECT_TRUE(added.err.contains(reason))
+            << "run said: " << ran.err.toStdString() << "add said: " << added.err.toStdString();
+    }
+    EXPECT_TRUE(list().isEmpty());
+}
+
 // `add hash` reads its parameters as `run hash` does: sha256sum's options too.
 TEST_F(ClientCommands, AddHashTakesTheVerifyOptionsOfSha256sum) {
     QFile manifest(path(QStringLiteral("files/SUMS")));

@@ -21,6 +21,15 @@ mode_t modeOf(const QString &path) {
     return info.st_mode & 07777;
 }
 
+// Whether the instance's memory is the product's own: AddressSanitizer keeps
+// freed blocks in a quarantine (256 MiB by default) and pads every block, so a
+// bound is asserted in the plain build only (scripts/test runs both).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool memoryIsTheProducts = false;
+#else
+constexpr bool memoryIsTheProducts = true;
+#endif
+
 // The instance's peak resident memory (VmHWM), in MiB.
 double peakMemoryMiB(qint64 pid) {
     QFile status(QStringLiteral("/proc/%1/status").arg(pid));
@@ -321,7 +330,8 @@ TEST_F(InstanceSecurity, AWaitNamingOneJobHundredsOfThousandsOfTimesCostsLittle)
     timer.start();
     EXPECT_EQ(client({QStringLiteral("show"), QString::number(id)}).exitCode, 0);
     EXPECT_LT(timer.elapsed(), 30000);
-    EXPECT_LT(peakMemoryMiB(instance->processId()), 200.0);
+    if (memoryIsTheProducts)
+        EXPECT_LT(peakMemoryMiB(instance->processId()), 200.0);
     // The wait goes on for the one job, and ends with it.
     ASSERT_EQ(client({QStringLiteral("cancel"), QString::number(id)}).exitCode, 0);
     ASSERT_TRUE(QTest::qWaitFor(
@@ -361,7 +371,8 @@ TEST_F(InstanceSecurity, ReadersThatNeverReadAreDroppedAndTheInstanceStaysSmall)
         },
         timeoutMs))
         << err.toStdString();
-    EXPECT_LT(peakMemoryMiB(instance->processId()), 300.0);
+    if (memoryIsTheProducts)
+        EXPECT_LT(peakMemoryMiB(instance->processId()), 300.0);
     EXPECT_EQ(client({QStringLiteral("cancel"), QString::number(id)}).exitCode, 0);
     EXPECT_EQ(client({QStringLiteral("list")}).exitCode, 0);
 }

@@ -8,6 +8,8 @@
 
 #include <QPromise>
 
+#include <sys/stat.h>
+
 #if defined(__SANITIZE_THREAD__)
 // With Qt 6.4's QProcess (forkfd), TSan's after-fork bookkeeping for the
 // child ends up in the parent, which then dies at its next pthread_create
@@ -123,6 +125,42 @@ TEST_F(CommandJob, WritesTheFullLogToTheLogFile) {
     EXPECT_TRUE(lines[999].endsWith(" stdout: 1000"));
     EXPECT_TRUE(lines[1000].endsWith(" stderr: bad"));
     EXPECT_FALSE(job.result.details.value(QStringLiteral("log_truncated")).toBool());
+}
+
+TEST_F(CommandJob, TheLogFileIsPrivateAndReplacesAnEarlierOne) {
+    QFile earlier(path(QStringLiteral("job.log")));
+    ASSERT_TRUE(earlier.open(QIODevice::WriteOnly));
+    earlier.write(QByteArray(100000, 'x'));
+    earlier.close();
+    ASSERT_TRUE(QFile::remove(path(QStringLiteral("job.log"))));
+    const JobSnapshot job =
+        run(shell(QStringLiteral("echo secret"),
+                  {{QStringLiteral("log_file"), path(QStringLiteral("job.log"))}}));
+    ASSERT_EQ(job.state, JobState::Succeeded);
+    struct stat info {};
+    ASSERT_EQ(::stat(QFile::encodeName(path(QStringLiteral("job.log"))).constData(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+    EXPECT_LT(info.st_size, 100);
+}
+
+TEST_F(CommandJob, AFifoPutInTheLogFilesPlaceAfterValidationFailsTheJobAtOnce) {
+    // Validation refuses a FIFO; this one appeared between validation and run.
+    // Opening it for writing would wait for a reader for ever.
+    const QString fifo = path(QStringLiteral("job.log"));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QPromise<void> promise;
+    promise.start();
+    JobProgress progress;
+    JobContext context(promise, progress, nullptr);
+    const JobResult result =
+        kind().run(context, {{QStringLiteral("program"), QStringLiteral("/bin/true")},
+                             {QStringLiteral("cwd"), tmp.path()},
+                             {QStringLiteral("log_file"), fifo}});
+    ASSERT_TRUE(result.failed());
+    EXPECT_TRUE(result.error.contains(fifo)) << result.error.toStdString();
+    EXPECT_TRUE(result.error.contains(QStringLiteral("not a regular file")))
+        << result.error.toStdString();
+    promise.finish();
 }
 
 TEST_F(CommandJob, AProgramThatCannotStartFailsAtOnceWithTheReason) {

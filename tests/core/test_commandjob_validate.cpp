@@ -1,6 +1,8 @@
 // What a command job refuses before it is queued, and the message it gives.
 #include "commandjobfixture.h"
 
+#include <sys/stat.h>
+
 class CommandJobValidate : public CommandJobFixture {};
 
 TEST_F(CommandJobValidate, FillsInDefaultsAndFindsTheProgramOnPath) {
@@ -86,6 +88,10 @@ TEST_F(CommandJobValidate, MalformedParametersAreNamed) {
     EXPECT_EQ(with(QStringLiteral("log_file"), path(QStringLiteral("no/dir/job.log"))),
               QStringLiteral("cannot write the log %1: folder %2 does not exist")
                   .arg(path(QStringLiteral("no/dir/job.log")), path(QStringLiteral("no/dir"))));
+    const QString fifo = path(QStringLiteral("fifo.log"));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    EXPECT_EQ(with(QStringLiteral("log_file"), fifo),
+              QStringLiteral("log_file is not a regular file (a FIFO or a device?): %1").arg(fifo));
 }
 
 TEST_F(CommandJobValidate, TheTitleIsTheQuotedCommandLineShortened) {
