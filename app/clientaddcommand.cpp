@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <memory>
+
 namespace {
 QString tr(const char *text) {
     return QCoreApplication::translate("ClientAddCommand", text);
@@ -62,7 +64,9 @@ Expected<QJsonObject> ClientAddCommand::spec(const QString &kind, const QCommand
     // input, ...), here in the shell's own context: a bad job is bad usage
     // (exit 2) with the same message, before anything is sent. The instance
     // checks again when it queues the job.
-    if (const JobKind *jobKind = JobKindRegistry::withBuiltinKinds()->find(kind)) {
+    // The registry owns the kind: it must outlive the call.
+    const std::shared_ptr<const JobKindRegistry> kinds = JobKindRegistry::withBuiltinKinds();
+    if (const JobKind *jobKind = kinds->find(kind)) {
         if (const Expected<QVariantMap> valid = jobKind->validate(*params); !valid)
             return Expected<QJsonObject>::failure(valid.error());
     }
