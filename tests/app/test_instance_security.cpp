@@ -277,10 +277,12 @@ TEST_F(InstanceSecurity, AnInstanceRefusesAProcessOfAnotherUserThatReachesItsSoc
 
 TEST_F(InstanceSecurity, RunningOutOfDescriptorsRefusesClientsButKeepsListening) {
 #if defined(__SANITIZE_ADDRESS__)
-    // Under AddressSanitizer on a loaded CI machine the instance once stopped
-    // answering after this flood; not reproduced in the plain build, loaded or
-    // not. Until that is understood the case runs in the plain build only.
-    GTEST_SKIP() << "runs in the plain build (see the comment)";
+    // The ASan stage is also UBSan's, and UBSan's vptr check validates memory
+    // through a pipe the first time it meets a type at a call site: in a
+    // process out of descriptors that fails, it reports a false "invalid vptr"
+    // (m_socket->write, m_notifier->setEnabled) and exits, and a suppression
+    // file cannot be opened then either. The case runs in the plain build.
+    GTEST_SKIP() << "UBSan's vptr check needs a free descriptor; runs in the plain build";
 #endif
     // Soft and hard limit 64: raising the soft one to the hard one cannot help.
     instances.push_back(std::make_unique<QProcess>());
@@ -336,8 +338,9 @@ TEST_F(InstanceSecurity, AWaitNamingOneJobHundredsOfThousandsOfTimesCostsLittle)
     timer.start();
     EXPECT_EQ(client({QStringLiteral("show"), QString::number(id)}).exitCode, 0);
     EXPECT_LT(timer.elapsed(), 30000);
-    if (memoryIsTheProducts)
+    if (memoryIsTheProducts) {
         EXPECT_LT(peakMemoryMiB(instance->processId()), 200.0);
+    }
     // The wait goes on for the one job, and ends with it.
     ASSERT_EQ(client({QStringLiteral("cancel"), QString::number(id)}).exitCode, 0);
     ASSERT_TRUE(QTest::qWaitFor(
@@ -377,8 +380,9 @@ TEST_F(InstanceSecurity, ReadersThatNeverReadAreDroppedAndTheInstanceStaysSmall)
         },
         timeoutMs))
         << err.toStdString();
-    if (memoryIsTheProducts)
+    if (memoryIsTheProducts) {
         EXPECT_LT(peakMemoryMiB(instance->processId()), 300.0);
+    }
     EXPECT_EQ(client({QStringLiteral("cancel"), QString::number(id)}).exitCode, 0);
     EXPECT_EQ(client({QStringLiteral("list")}).exitCode, 0);
 }
