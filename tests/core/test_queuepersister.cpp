@@ -7,6 +7,8 @@
 
 #include <QProcess>
 
+#include <csignal>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <QSignalSpy>
@@ -254,18 +256,34 @@ TEST_F(QueuePersisterTest, AnIdIsNeverGivenTwiceEvenAfterTheHighestJobIsRemoved)
 
 namespace {
 // A real process in its own session, as a supervisor's program would be.
+// A `sleep 1000` in its own session, as a crashed run's program would be.
+// fork() + exec, not QProcess: ThreadSanitizer follows fork(), but not the
+// way Qt's forkfd starts a child, and reported races that were not there.
 struct StrayProcess {
-    QProcess process;
-    qint64 pid = 0;
+    pid_t pid = 0;
     StrayProcess() {
-        process.setChildProcessModifier([] { ::setsid(); });
-        process.start(QStringLiteral("sleep"), {QStringLiteral("1000")});
-        process.waitForStarted();
-        pid = process.processId();
+        pid = ::fork();
+        if (pid == 0) {
+            ::setsid();
+            ::execlp("sleep", "sleep", "1000", static_cast<char *>(nullptr));
+            ::_exit(127);
+        }
+        // Until it has exec'd, its start time is the fork's: wait for sleep.
+        QTest::qWaitFor(
+            [this] {
+                QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+                return comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("sleep");
+            },
+            60000);
     }
     ~StrayProcess() {
-        process.kill();
-        process.waitForFinished();
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, nullptr, 0);
+    }
+    // Reaps it once it has ended; true while it runs.
+    bool running() { return ::waitpid(pid, nullptr, WNOHANG) == 0; }
+    bool endsWithin(int ms) {
+        return QTest::qWaitFor([this] { return !running(); }, ms);
     }
 };
 
@@ -308,8 +326,8 @@ TEST_F(QueuePersisterTest, WhatARunCutShortLeftBehindIsDealtWithBeforeAnyJobRuns
     }
     auto next = std::make_unique<Restarted>(fakes, dir.path());
     EXPECT_FALSE(QFile::exists(temporary));
-    EXPECT_TRUE(running.process.waitForFinished(10000)) << "the earlier run's program still runs";
-    EXPECT_EQ(reused.process.state(), QProcess::Running) << "a reused pid was killed";
+    EXPECT_TRUE(running.endsWithin(10000)) << "the earlier run's program still runs";
+    EXPECT_TRUE(reused.running()) << "a reused pid was killed";
     std::optional<QStringList> log;
     next->persister.readLog(1, 0, &next->queue, [&log](const QStringList &lines) { log = lines; });
     ASSERT_TRUE(waitUntil([&] { return log.has_value(); }));
