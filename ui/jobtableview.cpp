@@ -411,8 +411,14 @@ void JobTableView::rowsInserted(const QModelIndex &parent, int start, int end) {
 
 void JobTableView::doItemsLayout() {
     if (!m_fullLayoutPending) {
-        // What QAbstractItemView::doItemsLayout() does, less the full repaint.
+        // What QAbstractItemView::doItemsLayout() does, less the full repaint,
+        // unless the new geometry moved what is on screen: scrolling per item, a
+        // view at the end shows the last row at the bottom edge, and rows added
+        // below turn that into the first row at the top edge, with no scroll.
+        const QPoint offset(horizontalHeader()->offset(), verticalHeader()->offset());
         updateGeometries();
+        if (QPoint(horizontalHeader()->offset(), verticalHeader()->offset()) != offset)
+            viewport()->update();
         return;
     }
     m_fullLayoutPending = false;
