@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFile>
 
+#include <cstdio>
+
 namespace {
 constexpr qint64 tailBlockBytes = 64 * 1024;
 } // namespace
@@ -43,6 +45,42 @@ QString JobLogFiles::restart(JobId id) const {
 
 void JobLogFiles::remove(JobId id) const {
     QFile::remove(path(id));
+}
+
+QString JobLogFiles::setAsidePath(JobId id) const {
+    return m_dir + QStringLiteral("/removed/%1.log").arg(id);
+}
+
+void JobLogFiles::setAside(JobId id) const {
+    if (!QFile::exists(path(id)))
+        return;
+    const QString aside = m_dir + QStringLiteral("/removed");
+    if (!QDir().exists(aside) &&
+        !QDir().mkdir(aside,
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
+        remove(id); // cannot be kept for an undo: removed as before
+        return;
+    }
+    // rename(2): the same file system, the same 0600 file, atomically replacing.
+    if (::rename(QFile::encodeName(path(id)).constData(),
+                 QFile::encodeName(setAsidePath(id)).constData()) != 0)
+        remove(id);
+}
+
+void JobLogFiles::bringBack(JobId id) const {
+    if (QFile::exists(setAsidePath(id)))
+        ::rename(QFile::encodeName(setAsidePath(id)).constData(),
+                 QFile::encodeName(path(id)).constData());
+}
+
+void JobLogFiles::emptySetAside() const {
+    QDir aside(m_dir + QStringLiteral("/removed"));
+    if (!aside.exists())
+        return;
+    const QStringList names =
+        aside.entryList({QStringLiteral("*.log")}, QDir::Files | QDir::Hidden);
+    for (const QString &name : names)
+        QFile::remove(aside.filePath(name));
 }
 
 QStringList JobLogFiles::tail(JobId id, int maxLines) const {

@@ -23,12 +23,23 @@ public:
     QString restart(JobId id) const;
     // Deletes the job's log; no error when there was none.
     void remove(JobId id) const;
+    // A removed job's log goes aside (DIR/removed/<id>.log, replacing one
+    // there), so that an undo can bring it back; no error when there was none.
+    void setAside(JobId id) const;
+    // The log set aside for this job returns (a removal undone), replacing any
+    // log of that id; nothing when none is aside.
+    void bringBack(JobId id) const;
+    // Deletes every log set aside (nothing can undo those removals any more:
+    // at start).
+    void emptySetAside() const;
     // The last maxLines lines of the job's log (all when maxLines <= 0); empty
     // when there is none. Reads backwards from the end in blocks, so a long log
     // costs only the tail asked for.
     QStringList tail(JobId id, int maxLines) const;
 
 private:
+    QString setAsidePath(JobId id) const;
+
     QString m_dir;
     qint64 m_maxBytes;
 };

@@ -2,6 +2,7 @@
 
 #include "expected.h"
 #include "jobsnapshot.h"
+#include "removedjob.h"
 #include "storedjob.h"
 
 #include <QObject>
@@ -77,6 +78,18 @@ public:
     // paused (not holding a slot) if its kind is Resumable, else Interrupted.
     // Emits jobsAdded once.
     Status restore(const QList<StoredJob> &jobs, RecoveryPolicy policy);
+    // Brings back jobs removed earlier in this run (an undo), with their ids,
+    // states, results, timings and log tails, each at its old position (or the
+    // end): queued and waiting jobs are queued again and decided anew, paused
+    // ones stay paused, finished ones keep their result. Skipped: a job that
+    // had started (Running, or Paused after it started: its run is gone), an
+    // id the queue holds or never gave. Dependencies on jobs no longer here
+    // are dropped (they had ended). Emits jobsAdded, orderChanged and
+    // jobsReinstated once each; refuses, changing nothing, when none can come
+    // back. Returns the ids brought back, in queue order.
+    Expected<QList<JobId>> reinstate(const QList<RemovedJob> &jobs);
+    // Whether reinstate() would bring this job back now.
+    bool canReinstate(const JobSnapshot &job) const;
     // For a clean stop: running jobs are canceled and end Interrupted (not
     // Canceled), and nothing new starts. Returns at once; isIdle() turns true
     // (idleChanged) when no job runs any more.
@@ -141,10 +154,15 @@ public:
     QThreadPool *pool() const;
 
 Q_SIGNALS:
-    // The jobs are in their first state (Queued, Waiting or Canceled) when this
-    // fires; jobStateChanged is not emitted for that first state.
+    // The jobs are in their first state (Queued, Waiting or Canceled; for
+    // reinstate(), the state they come back in) when this fires;
+    // jobStateChanged is not emitted for that first state.
     void jobsAdded(const QList<JobId> &ids);
     void jobsRemoved(const QList<JobId> &ids);
+    // These jobs came back through reinstate(), after jobsAdded and
+    // orderChanged for them: a store brings back what it set aside when they
+    // were removed (their log files).
+    void jobsReinstated(const QList<JobId> &ids);
     // Fires once for every state change, right after it happened. With a
     // DurabilityGate, a final state fires once it is durable.
     void jobStateChanged(JobId id, JobState state);

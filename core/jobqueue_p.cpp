@@ -484,6 +484,12 @@ void JobQueuePrivate::erase(const QList<JobId> &ids) {
 }
 
 void JobQueuePrivate::reorder(std::vector<JobId> newOrder) {
+    applyOrder(std::move(newOrder));
+    Q_EMIT q->orderChanged();
+    scheduleDispatch();
+}
+
+void JobQueuePrivate::applyOrder(std::vector<JobId> newOrder) {
     order = std::move(newOrder);
     pending.clear();
     for (int i = 0; i < int(order.size()); ++i) {
@@ -494,8 +500,6 @@ void JobQueuePrivate::reorder(std::vector<JobId> newOrder) {
             pending.insert(keyOf(job));
     }
     nextRank = qint64(order.size());
-    Q_EMIT q->orderChanged();
-    scheduleDispatch();
 }
 
 void JobQueuePrivate::updateIdle() {

@@ -71,7 +71,10 @@ public:
     // emits jobsRemoved once.
     void erase(const QList<JobId> &ids);
     void forget(JobRecord &job);
+    // Takes newOrder as the queue's order: positions and ranks follow it, and the
+    // pending set is rebuilt. reorder() also says so (orderChanged) and dispatches.
     void reorder(std::vector<JobId> newOrder);
+    void applyOrder(std::vector<JobId> newOrder);
     void updateIdle();
 
     // The pending set holds exactly the Queued and Waiting jobs, best first.

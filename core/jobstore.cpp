@@ -302,7 +302,9 @@ Status JobStore::load(QList<StoredJob> &jobs, JobId &nextId) {
     if (query.lastError().isValid())
         return Status::failure(errorText(query.lastError()));
 
-    // Logs of jobs the database no longer has (removed just before a crash).
+    // Logs of jobs the database no longer has (removed just before a crash),
+    // and those set aside for an undo in an earlier run.
+    logFiles(m_dataDir).emptySetAside();
     const QDir logDir(m_dataDir + QStringLiteral("/logs"));
     const QStringList names = logDir.entryList({QStringLiteral("*.log")}, QDir::Files);
     for (const QString &name : names) {
@@ -343,7 +345,9 @@ void JobStore::writeLogs(const StoreBatch &batch) {
     const JobLogFiles logs = logFiles(m_dataDir);
     const QSet<JobId> removed(batch.removed.cbegin(), batch.removed.cend());
     for (JobId id : removed)
-        logs.remove(id);
+        logs.setAside(id);
+    for (JobId id : batch.reinstated)
+        logs.bringBack(id);
     const auto warn = [](const QString &error) {
         if (!error.isEmpty())
             qWarning("JobStore: %s", qPrintable(error));

@@ -213,6 +213,14 @@ void QueuePersister::Private::follow() {
         orderChanged = true;
         later();
     });
+    connect(queue, &JobQueue::jobsReinstated, q, [this](const QList<JobId> &ids) {
+        for (JobId id : ids) {
+            // Still to be deleted: then nothing of it left the disk.
+            if (removed.removeAll(id) == 0)
+                reinstated.insert(id);
+        }
+        scheduleBatch(0);
+    });
     connect(queue, &JobQueue::jobStateChanged, q, [this, later](JobId id, JobState state) {
         if (settling.contains(id))
             return; // written as it is now by the batch that confirmed it
@@ -265,9 +273,9 @@ void QueuePersister::Private::scheduleBatch(int delayMs) {
 }
 
 bool QueuePersister::Private::hasChanges() const {
-    return !changed.isEmpty() || !progressed.isEmpty() || !removed.isEmpty() || orderChanged ||
-           !checkpoints.isEmpty() || !clearCheckpoints.isEmpty() || !logLines.isEmpty() ||
-           !leftovers.isEmpty();
+    return !changed.isEmpty() || !progressed.isEmpty() || !removed.isEmpty() ||
+           !reinstated.isEmpty() || orderChanged || !checkpoints.isEmpty() ||
+           !clearCheckpoints.isEmpty() || !logLines.isEmpty() || !leftovers.isEmpty();
 }
 
 void QueuePersister::Private::sendBatch() {
@@ -288,6 +296,8 @@ void QueuePersister::Private::sendBatch() {
 StoreBatch QueuePersister::Private::takeBatch() {
     StoreBatch batch;
     batch.sequence = nextSequence++;
+    // A removal undone before it was written (or whose batch failed) is no removal.
+    removed.removeIf([this](JobId id) { return queue->job(id).has_value(); });
     const QSet<JobId> gone(removed.cbegin(), removed.cend());
     QSet<JobId> rows = std::exchange(changed, {});
     rows.unite(std::exchange(progressed, {}));
@@ -303,6 +313,7 @@ StoreBatch QueuePersister::Private::takeBatch() {
         }
     }
     batch.removed = std::exchange(removed, {});
+    batch.reinstated = std::exchange(reinstated, {}).values();
     if (std::exchange(orderChanged, false))
         batch.order = queue->order();
     for (auto it = checkpoints.cbegin(); it != checkpoints.cend(); ++it) {
@@ -336,6 +347,8 @@ void QueuePersister::Private::restore(StoreBatch &&failed) {
     for (JobId id : std::as_const(failed.starts))
         starting.insert(id);
     prependTo(removed, failed.removed);
+    for (JobId id : std::as_const(failed.reinstated))
+        reinstated.insert(id);
     if (failed.order)
         orderChanged = true;
     for (auto it = failed.checkpoints.cbegin(); it != failed.checkpoints.cend(); ++it) {

@@ -74,6 +74,7 @@ public:
     QSet<JobId> changed;    // rows to write whole
     QSet<JobId> progressed; // rows to write for progress only (less urgent)
     QList<JobId> removed;
+    QSet<JobId> reinstated; // removals undone whose log files are set aside on disk
     bool orderChanged = false;
     QHash<JobId, QList<JobCheckpoint>> checkpoints;
     QSet<JobId> clearCheckpoints;

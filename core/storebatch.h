@@ -14,9 +14,10 @@
 // JobStore in one transaction. Built by QueuePersister on the queue's thread,
 // then moved to the store thread. A plain value.
 struct StoreBatch {
-    quint64 sequence = 0;                           // increases by one per batch
-    QList<JobSnapshot> upserts;                     // whole rows, inserted or replaced
-    QList<JobId> removed;                           // rows, checkpoints and log files deleted
+    quint64 sequence = 0;       // increases by one per batch
+    QList<JobSnapshot> upserts; // whole rows, inserted or replaced
+    QList<JobId> removed;       // rows and checkpoints deleted, log files set aside (for an undo)
+    QList<JobId> reinstated;    // removals undone: their set-aside log files return
     std::optional<QList<JobId>> order;              // the whole queue order, when it changed
     QHash<JobId, QList<JobCheckpoint>> checkpoints; // appended
     QList<JobId> clearCheckpoints;      // a run started afresh or the job ended for good
@@ -34,8 +35,8 @@ struct StoreBatch {
     JobId nextId = 0;
 
     bool isEmpty() const {
-        return upserts.isEmpty() && removed.isEmpty() && !order && checkpoints.isEmpty() &&
-               clearCheckpoints.isEmpty() && logLines.isEmpty() && restartLogs.isEmpty() &&
-               leftovers.isEmpty() && nextId == 0;
+        return upserts.isEmpty() && removed.isEmpty() && reinstated.isEmpty() && !order &&
+               checkpoints.isEmpty() && clearCheckpoints.isEmpty() && logLines.isEmpty() &&
+               restartLogs.isEmpty() && leftovers.isEmpty() && nextId == 0;
     }
 };

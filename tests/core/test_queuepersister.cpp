@@ -5,6 +5,8 @@
 #include "processidentity.h"
 #include "queuepersister.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 
 #include <csignal>
@@ -261,6 +263,7 @@ namespace {
 // way Qt's forkfd starts a child, and reported races that were not there.
 struct StrayProcess {
     pid_t pid = 0;
+    bool execed = false; // it runs sleep (its identity is that of sleep)
     StrayProcess() {
         pid = ::fork();
         if (pid == 0) {
@@ -269,7 +272,7 @@ struct StrayProcess {
             ::_exit(127);
         }
         // Until it has exec'd, its start time is the fork's: wait for sleep.
-        QTest::qWaitFor(
+        execed = QTest::qWaitFor(
             [this] {
                 QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
                 return comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("sleep");
@@ -313,6 +316,7 @@ TEST_F(QueuePersisterTest, WhatARunCutShortLeftBehindIsDealtWithBeforeAnyJobRuns
     partial.close();
     StrayProcess running;
     StrayProcess reused;
+    ASSERT_TRUE(running.execed && reused.execed);
     const quint64 started = ProcessIdentity::startTime(running.pid).value();
     {
         JobStore store(dir.path());
@@ -344,4 +348,51 @@ TEST_F(QueuePersisterTest, WhatARunCutShortLeftBehindIsDealtWithBeforeAnyJobRuns
     ASSERT_TRUE(loaded.ok());
     ASSERT_EQ(loaded->jobs.size(), 1);
     EXPECT_TRUE(loaded->jobs[0].leftovers.isEmpty());
+}
+
+TEST_F(QueuePersisterTest, AnUndoneRemovalIsOnDiskWithItsLogAndARestartForgetsWhatWasSetAside) {
+    const JobId kept = add(spec(QStringLiteral("spin"),
+                                {{QStringLiteral("total"), 50}, {QStringLiteral("logEvery"), 1}}));
+    const JobId gone = add(spec(QStringLiteral("spin"),
+                                {{QStringLiteral("total"), 20}, {QStringLiteral("logEvery"), 1}}));
+    ASSERT_TRUE(waitForState(gone, JobState::Succeeded));
+    ASSERT_TRUE(waitForState(kept, JobState::Succeeded));
+    ASSERT_EQ(commit().toStdString(), "");
+    const QString keptLog = dir.filePath(QStringLiteral("logs/%1.log").arg(kept));
+    const QString goneLog = dir.filePath(QStringLiteral("logs/%1.log").arg(gone));
+    ASSERT_TRUE(QFile::exists(keptLog));
+    const RemovedJob undoable{*queue.job(kept), queue.logTail(kept)};
+    ASSERT_TRUE(queue.remove(kept));
+    ASSERT_TRUE(queue.remove(gone));
+    ASSERT_EQ(commit().toStdString(), "");
+    EXPECT_FALSE(QFile::exists(keptLog)); // set aside, not in the store's logs any more
+
+    ASSERT_TRUE(queue.reinstate({undoable}).ok());
+    ASSERT_EQ(commit().toStdString(), "");
+    EXPECT_TRUE(QFile::exists(keptLog));
+    EXPECT_EQ(QFileInfo(keptLog).permissions() & (QFile::ReadGroup | QFile::ReadOther), 0);
+
+    auto next = restart();
+    EXPECT_EQ(next->queue.order(), QList<JobId>{kept});
+    EXPECT_EQ(next->queue.job(kept)->state, JobState::Succeeded);
+    std::optional<QStringList> lines;
+    next->persister.readLog(kept, 0, &next->queue,
+                            [&lines](const QStringList &read) { lines = read; });
+    ASSERT_TRUE(waitUntil([&] { return lines.has_value(); }));
+    EXPECT_EQ(lines->size(), 50);
+    // The removal not undone is forgotten at start: its log is deleted.
+    EXPECT_FALSE(QFile::exists(goneLog));
+    EXPECT_TRUE(QDir(dir.filePath(QStringLiteral("logs/removed"))).isEmpty());
+}
+
+TEST_F(QueuePersisterTest, ARemovalUndoneBeforeItWasWrittenLeavesTheJobOnDisk) {
+    const JobId id = add(spec(QStringLiteral("instant")));
+    ASSERT_TRUE(waitForState(id, JobState::Succeeded));
+    ASSERT_EQ(commit().toStdString(), "");
+    const RemovedJob undoable{*queue.job(id), {}};
+    ASSERT_TRUE(queue.remove(id));
+    ASSERT_TRUE(queue.reinstate({undoable}).ok()); // in the same batch
+    ASSERT_EQ(commit().toStdString(), "");
+    auto next = restart();
+    EXPECT_EQ(next->queue.order(), QList<JobId>{id});
 }
