@@ -19,6 +19,7 @@ const QString groupLimitKey = QStringLiteral("limit");
 const QString notifyOnFailureKey = QStringLiteral("notifications/onFailure");
 const QString notifyWhenQueueEmptyKey = QStringLiteral("notifications/whenQueueEmpty");
 const QString closeBehaviorKey = QStringLiteral("window/closeBehavior");
+const QString confirmRemovalKey = QStringLiteral("window/confirmRemoval");
 const QString stateGroup = QStringLiteral("state/");
 
 int clampedJobs(int jobs) {
@@ -112,6 +113,15 @@ bool AppSettings::notifyWhenQueueEmpty() const {
 void AppSettings::setNotifyWhenQueueEmpty(bool notify) {
     if (notify != notifyWhenQueueEmpty())
         write(notifyWhenQueueEmptyKey, notify);
+}
+
+bool AppSettings::confirmRemoval() const {
+    return m_settings->value(confirmRemovalKey, true).toBool();
+}
+
+void AppSettings::setConfirmRemoval(bool confirm) {
+    if (confirm != confirmRemoval())
+        write(confirmRemovalKey, confirm);
 }
 
 AppSettings::CloseBehavior AppSettings::closeBehavior() const {

@@ -22,6 +22,7 @@ class QSettings;
 //   notifyOnFailure       true
 //   notifyWhenQueueEmpty  true
 //   closeBehavior         Ask
+//   confirmRemoval        true: removing several jobs, or a running one, asks first
 //   recoveryPolicy        ResumeSafeKinds   } read at start-up (also by
 //   historyDays           30                } `taskdeck --headless`): StoreSettings
 //
@@ -59,6 +60,10 @@ public:
     void setNotifyOnFailure(bool notify);
     bool notifyWhenQueueEmpty() const;
     void setNotifyWhenQueueEmpty(bool notify);
+    // Whether the window asks before removing several jobs or a running one
+    // (RemovalPrompt); its "Don't ask again" turns this off.
+    bool confirmRemoval() const;
+    void setConfirmRemoval(bool confirm);
 
     CloseBehavior closeBehavior() const;
     void setCloseBehavior(CloseBehavior behavior);

@@ -231,6 +231,8 @@ void JobActions::execute(Command command) {
         moveSelection(command == MoveUp);
     } else if (command == MoveTop || command == MoveBottom) {
         moveSelectionToEnd(command == MoveTop);
+    } else if (command == Remove) {
+        removeSelection();
     } else {
         for (const JobSnapshot &job : std::as_const(m_selection)) {
             if (!applies(command, job, m_jobCount))
@@ -248,9 +250,6 @@ void JobActions::execute(Command command) {
             case Retry:
                 collect(job, m_queue->retry(job.id));
                 break;
-            case Remove:
-                collect(job, m_queue->remove(job.id));
-                break;
             case PriorityHigh:
             case PriorityNormal:
             case PriorityLow:
@@ -266,6 +265,41 @@ void JobActions::execute(Command command) {
     if (m_current)
         m_selection.clear(); // asked for again at the next command
     reportRefusals();
+}
+
+QList<JobSnapshot> JobActions::applicable(Command command) const {
+    QList<JobSnapshot> jobs;
+    for (const JobSnapshot &job : m_selection) {
+        if (applies(command, job, m_jobCount))
+            jobs.append(job);
+    }
+    return jobs;
+}
+
+bool JobActions::removeSelection() {
+    // What is asked and recorded must be the jobs as they are now, not the
+    // table's copies (a job shown queued may have started a moment ago).
+    const auto current = [this] {
+        QList<JobSnapshot> jobs;
+        for (const JobSnapshot &cached : applicable(Remove)) {
+            if (std::optional<JobSnapshot> job = m_queue->job(cached.id);
+                job && applies(Remove, *job, m_jobCount))
+                jobs.append(std::move(*job));
+        }
+        return jobs;
+    };
+    if (m_confirmRemoval) {
+        if (!m_confirmRemoval(current()))
+            return false;
+        // The question ran an event loop: the jobs moved on meanwhile.
+        if (m_current)
+            m_selection = m_current();
+    }
+    const QList<JobSnapshot> jobs = current();
+    Q_EMIT aboutToRemove(jobs);
+    for (const JobSnapshot &job : jobs)
+        collect(job, m_queue->remove(job.id));
+    return true;
 }
 
 void JobActions::collect(const JobSnapshot &job, const Status &status) {

@@ -64,7 +64,17 @@ public:
     // Runs the command on the selected jobs it applies to.
     void execute(Command command);
 
+    // Asked before Remove removes anything, with the jobs it would remove;
+    // false leaves them all. Unset (the default): no question.
+    void setRemovalConfirmation(std::function<bool(const QList<JobSnapshot> &)> confirm) {
+        m_confirmRemoval = std::move(confirm);
+    }
+
 Q_SIGNALS:
+    // Fires just before Remove removes these jobs (after the confirmation),
+    // with their snapshots as they are then: what an undo would bring back.
+    void aboutToRemove(const QList<JobSnapshot> &jobs);
+
     // Fires after execute() when the queue refused some jobs: one line for the status bar,
     // e.g. "“Hash photos”: cannot pause a job that has finished".
     void refused(const QString &message);
@@ -78,12 +88,16 @@ private:
     static JobPriority priorityOf(Command command);
     void collect(const JobSnapshot &job, const Status &status);
     void reportRefusals();
+    // Remove, after asking; false when the person kept the jobs.
+    bool removeSelection();
+    QList<JobSnapshot> applicable(Command command) const;
     static QString refusalMessage(const QString &firstTitle, const QStringList &errors);
 
     JobQueue *m_queue;
     std::array<QAction *, CommandCount> m_actions{};
     QList<JobSnapshot> m_selection; // unless m_current gives it when a command runs
     std::function<QList<JobSnapshot>()> m_current;
+    std::function<bool(const QList<JobSnapshot> &)> m_confirmRemoval;
     // Per priority command: whether every selected job has that priority.
     std::array<bool, 3> m_sharedPriority{};
     int m_jobCount = 0;

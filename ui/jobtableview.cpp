@@ -266,15 +266,28 @@ JobId JobTableView::currentJobId() const {
 }
 
 bool JobTableView::selectJob(JobId id) {
-    const int row = m_jobModel ? m_jobModel->rowOf(id) : -1;
-    if (row < 0)
+    return selectJobs({id});
+}
+
+bool JobTableView::selectJobs(const QList<JobId> &ids) {
+    QItemSelection rows;
+    QModelIndex first;
+    for (JobId id : ids) {
+        const int row = m_jobModel ? m_jobModel->rowOf(id) : -1;
+        const QModelIndex index =
+            row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_jobModel->index(row, 0));
+        if (!index.isValid())
+            return false;
+        if (!first.isValid())
+            first = index;
+        rows.select(index, index);
+    }
+    if (!first.isValid())
         return false;
-    const QModelIndex index = m_proxy->mapFromSource(m_jobModel->index(row, 0));
-    if (!index.isValid())
-        return false;
-    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                 QItemSelectionModel::Rows);
-    scrollTo(index);
+    selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+    selectionModel()->select(rows, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    scrollTo(first);
+    compactSelection();
     return true;
 }
 

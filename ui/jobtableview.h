@@ -67,6 +67,9 @@ public:
     // Makes the job the only selected and the current row, and scrolls to it.
     // False (and nothing changes) when it has no row or the filter hides it.
     bool selectJob(JobId id);
+    // The same for several jobs: all selected, the first current. False (and
+    // nothing changes) when one of them has no row or the filter hides it.
+    bool selectJobs(const QList<JobId> &ids);
 
     // Also takes an index of jobModel(), mapped through the proxy, so callers
     // holding model indexes need not know about the proxy.

@@ -4,6 +4,7 @@
 
 #include "appsettings.h"
 #include "closeprompt.h"
+#include "filedropfilter.h"
 #include "icons.h"
 #include "jobactions.h"
 #include "jobdetailspane.h"
@@ -15,6 +16,8 @@
 #include "queueactions.h"
 #include "queueprogressindicator.h"
 #include "queuesummarylabel.h"
+#include "removalhistory.h"
+#include "removalprompt.h"
 #include "settingsdialog.h"
 #include "trayicon.h"
 
@@ -22,40 +25,24 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QDragEnterEvent>
-#include <QDropEvent>
 #include <QKeySequence>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace {
 
 // Long enough to read a sentence, short enough not to linger past the next action.
 constexpr int messageTimeoutMs = 10000;
-
-// The local files and folders a drag carries; empty when it carries anything else.
-QStringList localPaths(const QMimeData *mime) {
-    QStringList paths;
-    if (!mime || !mime->hasUrls())
-        return paths;
-    const QList<QUrl> urls = mime->urls();
-    for (const QUrl &url : urls) {
-        if (url.isLocalFile())
-            paths.append(url.toLocalFile());
-    }
-    return paths;
-}
 
 } // namespace
 
@@ -75,6 +62,7 @@ MainWindow::MainWindow(JobQueue *queue, AppSettings *settings, QWidget *parent)
     m_queueActions = new QueueActions(queue, this);
     m_launcher = new JobLauncher(queue, this);
     connect(m_jobActions, &JobActions::refused, this, &MainWindow::showMessage);
+    createRemovalHistory();
     connect(m_launcher, &JobLauncher::addRefused, this, &MainWindow::showMessage);
     connect(m_launcher, &JobLauncher::jobAdded, this, &MainWindow::showAddedJob);
 
@@ -106,6 +94,25 @@ QAction *MainWindow::addCommandAction() const {
     return m_launcher->action(JobLauncher::Command);
 }
 
+void MainWindow::createRemovalHistory() {
+    // Removing several jobs or a running one asks first; what is removed can be
+    // brought back with Edit > Undo.
+    m_removals = new RemovalHistory(m_queue, this);
+    m_jobActions->setRemovalConfirmation([this](const QList<JobSnapshot> &jobs) {
+        return RemovalPrompt::confirm(jobs, m_settings, this);
+    });
+    connect(m_jobActions, &JobActions::aboutToRemove, this,
+            [this](const QList<JobSnapshot> &jobs) { m_removals->record(jobs, tr("Remove")); });
+    connect(
+        m_queueActions, &QueueActions::aboutToClearFinished, this,
+        [this](const QList<JobSnapshot> &jobs) { m_removals->record(jobs, tr("Clear Finished")); });
+    connect(m_removals, &RemovalHistory::undoRefused, this, &MainWindow::showMessage);
+    connect(m_removals, &RemovalHistory::undone, this, [this](const QList<JobId> &ids) {
+        showJobs(ids);
+        showMessage(tr("%n job(s) brought back.", nullptr, int(ids.size())));
+    });
+}
+
 void MainWindow::createActions() {
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -124,9 +131,12 @@ void MainWindow::createActions() {
     m_findAction->setShortcut(QKeySequence::Find);
     m_findAction->setStatusTip(tr("Search the jobs by title, kind or path"));
 
+    // Ctrl+A and Delete act on the table only while it has the focus: in the log
+    // or the search field they are the text's (select all, delete a character).
     m_selectAllAction = new QAction(tr("Select &All"), this);
     m_selectAllAction->setShortcut(QKeySequence::SelectAll);
-    connect(m_selectAllAction, &QAction::triggered, this, [this] { m_view->selectAll(); });
+    m_selectAllAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_selectAllAction, &QAction::triggered, this, &MainWindow::selectAllInFocus);
 
     m_aboutAction = new QAction(tr("&About Taskdeck"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -142,6 +152,8 @@ void MainWindow::createMenus() {
     fileMenu->addAction(m_quitAction);
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_removals->undoAction());
+    editMenu->addSeparator();
     editMenu->addAction(m_selectAllAction);
     editMenu->addAction(m_findAction);
 
@@ -237,9 +249,12 @@ void MainWindow::createView() {
             .arg(addHashAction()->text().remove(QLatin1Char('&')),
                  addHashAction()->shortcut().toString(QKeySequence::NativeText)));
     // File drops on the table go to the window's drop menu (the view itself only
-    // takes its own rows, for reordering).
-    m_view->viewport()->installEventFilter(this);
-    installEventFilter(this); // file drops on the window itself
+    // takes its own rows, for reordering), as do drops on the window itself.
+    auto *drops = new FileDropFilter(
+        [this](const QStringList &paths, const QPoint &where) { offerJobsFor(paths, where); },
+        this);
+    drops->watch(m_view->viewport());
+    drops->watch(this);
 
     m_filterBar = new JobFilterBar(this);
     m_filterBar->setObjectName(QStringLiteral("FilterBar"));
@@ -254,6 +269,10 @@ void MainWindow::createView() {
     layout->addWidget(m_view, 1);
     setCentralWidget(central);
     setTabOrder(m_filterBar, m_view);
+    m_view->addAction(m_selectAllAction);
+    QAction *remove = m_jobActions->action(JobActions::Remove);
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(remove);
 
     connect(m_view, &JobTableView::jobSelectionChanged, this, &MainWindow::updateActions);
     // States change under a steady selection. The model signals updates and inserts
@@ -394,12 +413,27 @@ void MainWindow::selectJob(JobId id) {
 }
 
 void MainWindow::showAddedJob(JobId id) {
-    // A new job hidden by the filter or search would look lost: show every job.
-    if (!m_view->selectJob(id)) {
+    showJobs({id});
+}
+
+void MainWindow::showJobs(const QList<JobId> &ids) {
+    // A job hidden by the filter or search would look lost: show every job.
+    if (!m_view->selectJobs(ids)) {
         m_filterBar->searchField()->clear();
         m_view->setStateFilter(JobFilterProxyModel::StateFilter::All);
-        m_view->selectJob(id);
+        m_view->selectJobs(ids);
     }
+}
+
+void MainWindow::selectAllInFocus() {
+    // From the Edit menu the focus may be in a text: select that text.
+    QWidget *focus = QApplication::focusWidget();
+    if (auto *text = qobject_cast<QPlainTextEdit *>(focus))
+        text->selectAll();
+    else if (auto *line = qobject_cast<QLineEdit *>(focus))
+        line->selectAll();
+    else
+        m_view->selectAll();
 }
 
 void MainWindow::updateActions() {
@@ -465,39 +499,4 @@ QMenu *MainWindow::offerJobsFor(const QStringList &paths, const QPoint &globalPo
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->popup(globalPosition);
     return menu;
-}
-
-bool MainWindow::eventFilter(QObject *watched, QEvent *event) {
-    // Files dropped on the window or on the table (whose own row drags pass through).
-    if ((watched == this || watched == m_view->viewport()) &&
-        offerDroppedFiles(static_cast<QWidget *>(watched), event))
-        return true;
-    return QMainWindow::eventFilter(watched, event);
-}
-
-bool MainWindow::offerDroppedFiles(QWidget *target, QEvent *event) {
-    switch (event->type()) {
-    case QEvent::DragEnter:
-    case QEvent::DragMove: {
-        auto *drag = static_cast<QDragMoveEvent *>(event);
-        if (localPaths(drag->mimeData()).isEmpty())
-            return false;
-        drag->acceptProposedAction();
-        return true;
-    }
-    case QEvent::Drop: {
-        auto *drop = static_cast<QDropEvent *>(event);
-        const QStringList paths = localPaths(drop->mimeData());
-        if (paths.isEmpty())
-            return false;
-        drop->acceptProposedAction();
-        // Popped up after the drop returns: the drag source is still waiting for us now.
-        const QPoint where = target->mapToGlobal(drop->position().toPoint());
-        QMetaObject::invokeMethod(
-            this, [this, paths, where] { offerJobsFor(paths, where); }, Qt::QueuedConnection);
-        return true;
-    }
-    default:
-        return false;
-    }
 }

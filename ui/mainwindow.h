@@ -16,6 +16,7 @@ class JobTableView;
 class QueueActions;
 class QueueProgressIndicator;
 class QueueSummaryLabel;
+class RemovalHistory;
 class TrayIcon;
 class QAction;
 class QDockWidget;
@@ -47,6 +48,7 @@ public:
     JobTableView *view() const { return m_view; }
     JobActions *jobActions() const { return m_jobActions; }
     QueueActions *queueActions() const { return m_queueActions; }
+    RemovalHistory *removalHistory() const { return m_removals; }
     JobLauncher *launcher() const { return m_launcher; }
     QAction *addHashAction() const;
     QAction *addVerifyAction() const;
@@ -95,12 +97,9 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
-    // Accepts drags of local files over target and offers jobs for a drop;
-    // false (not handled) for anything else, e.g. the table's own row drags.
-    bool offerDroppedFiles(QWidget *target, QEvent *event);
 
 private:
+    void createRemovalHistory();
     void createActions();
     void createMenus();
     void createToolBar();
@@ -119,6 +118,9 @@ private:
     void showContextMenu(const QPoint &position);
     void showMessage(const QString &message);
     void showAddedJob(JobId id);
+    // Selects these jobs, clearing the filter and search if they hide one.
+    void showJobs(const QList<JobId> &ids);
+    void selectAllInFocus();
     void showAbout();
 
     JobQueue *m_queue;
@@ -126,6 +128,7 @@ private:
     JobTableView *m_view = nullptr;
     JobActions *m_jobActions = nullptr;
     QueueActions *m_queueActions = nullptr;
+    RemovalHistory *m_removals = nullptr;
     JobLauncher *m_launcher = nullptr;
     AppSettings *m_settings = nullptr;
     TrayIcon *m_tray = nullptr;

@@ -57,7 +57,7 @@ QAction *QueueActions::makeAction(Command command) {
         action->setIcon(Icons::action(Icons::Action::ClearFinished));
         action->setShortcut(QKeySequence(tr("Ctrl+Shift+Del")));
         action->setToolTip(tr("Remove succeeded and canceled jobs from the list"));
-        connect(action, &QAction::triggered, m_queue, &JobQueue::clearFinished);
+        connect(action, &QAction::triggered, this, &QueueActions::clearFinished);
         break;
     case CommandCount:
         break;
@@ -71,6 +71,18 @@ QAction *QueueActions::makeAction(Command command) {
 void QueueActions::scheduleUpdate() {
     if (!m_updateTimer.isActive())
         m_updateTimer.start();
+}
+
+void QueueActions::clearFinished() {
+    QList<JobSnapshot> finished;
+    const QList<JobId> order = m_queue->order();
+    for (JobId id : order) {
+        std::optional<JobSnapshot> job = m_queue->job(id);
+        if (job && (job->state == JobState::Succeeded || job->state == JobState::Canceled))
+            finished.append(std::move(*job));
+    }
+    Q_EMIT aboutToClearFinished(finished);
+    m_queue->clearFinished();
 }
 
 void QueueActions::updateEnabled() {

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "jobsnapshot.h"
+
+#include <QList>
 #include <QObject>
 #include <QTimer>
 
@@ -32,7 +35,13 @@ public:
     // Recounts now (normally done on a short timer after changes).
     void updateEnabled();
 
+Q_SIGNALS:
+    // Fires just before Clear Finished removes these jobs (every succeeded and
+    // canceled one, as they are then): what an undo would bring back.
+    void aboutToClearFinished(const QList<JobSnapshot> &jobs);
+
 private:
+    void clearFinished();
     QAction *makeAction(Command command);
     void scheduleUpdate();
 

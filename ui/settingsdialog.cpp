@@ -104,6 +104,11 @@ SettingsDialog::SettingsDialog(AppSettings *settings, JobQueue *queue, QWidget *
     m_closeBehavior->setToolTip(
         tr("Without a system tray, Taskdeck asks instead of keeping the jobs running in it."));
 
+    m_confirmRemoval =
+        new QCheckBox(tr("Ask before removing several jobs or a &running one"), this);
+    m_confirmRemoval->setChecked(settings->confirmRemoval());
+    m_confirmRemoval->setAccessibleName(tr("Ask before removing several jobs or a running one"));
+
     m_recovery = new QComboBox(this);
     m_recovery->addItem(tr("Resume hash, copy and image jobs; leave commands for me"),
                         int(RecoveryPolicy::ResumeSafeKinds));
@@ -135,6 +140,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, JobQueue *queue, QWidget *
     form->addRow(tr("Maximum &parallel jobs:"), m_maxParallel);
     auto *closeForm = new QFormLayout;
     closeForm->addRow(tr("&When the window is closed while jobs run:"), m_closeBehavior);
+    closeForm->addRow(QString(), m_confirmRemoval);
     closeForm->addRow(tr("After a crash or &restart:"), m_recovery);
     closeForm->addRow(tr("&Keep finished jobs for:"), m_historyDays);
 
@@ -218,6 +224,7 @@ void SettingsDialog::accept() {
     m_settings->setGroupLimits(limits);
     m_settings->setNotifyOnFailure(m_notifyOnFailure->isChecked());
     m_settings->setNotifyWhenQueueEmpty(m_notifyWhenEmpty->isChecked());
+    m_settings->setConfirmRemoval(m_confirmRemoval->isChecked());
     m_settings->setCloseBehavior(
         AppSettings::CloseBehavior(m_closeBehavior->currentData().toInt()));
     m_settings->setRecoveryPolicy(RecoveryPolicy(m_recovery->currentData().toInt()));

@@ -55,6 +55,7 @@ private:
     QPushButton *m_removeGroup = nullptr;
     QCheckBox *m_notifyOnFailure = nullptr;
     QCheckBox *m_notifyWhenEmpty = nullptr;
+    QCheckBox *m_confirmRemoval = nullptr;
     QComboBox *m_closeBehavior = nullptr;
     QComboBox *m_recovery = nullptr;
     QSpinBox *m_historyDays = nullptr;

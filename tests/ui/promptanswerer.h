@@ -10,15 +10,18 @@
 #include <QTimer>
 #include <gtest/gtest.h>
 
-// Answers the prompt when it appears, as a person would: optionally ticks
-// "Remember my choice", then clicks a button or presses a key. Records what the
+// Answers the prompt when it appears, as a person would: optionally ticks its
+// check box ("Remember my choice", "Don't ask again": rememberBoxName), then
+// clicks a button or presses a key. Records what the
 // dialog offered and said. Polls on a timer because the prompt runs its own
 // event loop; nothing happens when no prompt appears.
 class PromptAnswerer {
 public:
-    explicit PromptAnswerer(const char *buttonName, bool remember = false)
+    explicit PromptAnswerer(const char *buttonName, bool remember = false,
+                            const char *rememberBoxName = ClosePrompt::rememberCheckBoxName)
         : m_buttonName(buttonName)
-        , m_remember(remember) {
+        , m_remember(remember)
+        , m_rememberBoxName(rememberBoxName) {
         m_timer.setInterval(10);
         QObject::connect(&m_timer, &QTimer::timeout, [this] { answer(); });
         m_timer.start();
@@ -44,8 +47,7 @@ private:
             m_buttons << button->objectName();
         m_buttons.sort();
         if (m_remember)
-            box->findChild<QCheckBox *>(QLatin1String(ClosePrompt::rememberCheckBoxName))
-                ->setChecked(true);
+            box->findChild<QCheckBox *>(QLatin1String(m_rememberBoxName))->setChecked(true);
         if (m_buttonName) {
             auto *button = box->findChild<QPushButton *>(QLatin1String(m_buttonName));
             ASSERT_NE(button, nullptr) << m_buttonName;
@@ -57,6 +59,7 @@ private:
 
     const char *m_buttonName;
     bool m_remember;
+    const char *m_rememberBoxName;
     Qt::Key m_key = Qt::Key_Escape;
     QTimer m_timer;
     bool m_asked = false;

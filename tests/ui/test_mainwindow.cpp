@@ -3,6 +3,8 @@
 #include "jobactions.h"
 #include "jobtablemodel.h"
 #include "jobtableview.h"
+#include "promptanswerer.h"
+#include "removalprompt.h"
 #include "uitestfixture.h"
 
 #include <QAction>
@@ -166,7 +168,9 @@ TEST_F(MainWindowTest, RemovingARunningJobCancelsItAndItsRowGoes) {
     const JobId id = add(QStringLiteral("spin"));
     ASSERT_TRUE(waitForShownState(id, JobState::Running));
     clickRow(id);
+    PromptAnswerer answer(RemovalPrompt::removeButtonName); // a running job: asked first
     clickToolButton(action(JobActions::Remove));
+    EXPECT_TRUE(answer.asked());
     ASSERT_TRUE(waitUntil([&] { return model()->rowCount() == 0; }));
     EXPECT_FALSE(queue.job(id).has_value());
     EXPECT_FALSE(action(JobActions::Remove)->isEnabled());
