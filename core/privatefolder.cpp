@@ -125,6 +125,10 @@ Expected<QString> prepare(const QString &dir) {
     tightenEntries(native, 2, tightened);
     if ((before & 077) == 0 && tightened == 0)
         return QString();
+    if ((before & 077) != 0 && tightened == 0)
+        return QStringLiteral("The data folder %1 was open to other users (mode %2); it is now "
+                              "yours alone (0700).")
+            .arg(name, octal(before));
     if ((before & 077) != 0)
         return QStringLiteral("The data folder %1 was open to other users (mode %2); it is now "
                               "yours alone (0700), and %3 of the files in it were made private.")

@@ -27,6 +27,7 @@
 #include <QDockWidget>
 #include <QKeySequence>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -109,7 +110,8 @@ void MainWindow::createRemovalHistory() {
     connect(m_removals, &RemovalHistory::undoRefused, this, &MainWindow::showMessage);
     connect(m_removals, &RemovalHistory::undone, this, [this](const QList<JobId> &ids) {
         showJobs(ids);
-        showMessage(tr("%n job(s) brought back.", nullptr, int(ids.size())));
+        showMessage(ids.size() == 1 ? tr("1 job brought back.")
+                                    : tr("%1 jobs brought back.").arg(QLocale().toString(ids.size())));
     });
 }
 
