@@ -311,7 +311,7 @@ void JobQueue::pauseAll() {
 }
 
 void JobQueue::resumeAll() {
-    d->draining = false;
+    stopDraining();
     for (JobId id : d->order) {
         if (d->find(id)->state == JobState::Paused)
             resume(id);
@@ -320,8 +320,21 @@ void JobQueue::resumeAll() {
 }
 
 void JobQueue::drain() {
+    if (d->draining)
+        return;
     d->draining = true;
     d->updateIdle();
+    Q_EMIT drainingChanged(true);
+    d->announceQueuedReasons();
+}
+
+void JobQueue::stopDraining() {
+    if (!d->draining)
+        return;
+    d->draining = false;
+    Q_EMIT drainingChanged(false);
+    d->announceQueuedReasons();
+    d->scheduleDispatch();
 }
 
 bool JobQueue::isDraining() const {
@@ -345,6 +358,7 @@ int JobQueue::maxRunning() const {
 void JobQueue::setMaxRunning(int limit) {
     d->concurrency.setLimit(qMax(1, limit));
     d->scheduleDispatch();
+    d->announceQueuedReasons(); // "N of M running" names the new limit
 }
 
 int JobQueue::groupLimit(const QString &group) const {

@@ -56,9 +56,10 @@ public:
     Status moveBlock(const QList<JobId> &ids, JobId before);
     Status setPriority(JobId id, JobPriority priority);
 
-    void pauseAll();  // every queued, waiting and running job
-    void resumeAll(); // every paused job; also ends draining
-    void drain();     // running jobs finish; nothing new starts until resumeAll()
+    void pauseAll();     // every queued, waiting and running job
+    void resumeAll();    // every paused job; also ends draining
+    void drain();        // running jobs finish; nothing new starts until resumeAll()
+    void stopDraining(); // jobs start again (paused ones stay paused)
     bool isDraining() const;
     void clearFinished(); // removes succeeded and canceled jobs
 
@@ -184,6 +185,10 @@ Q_SIGNALS:
     // These jobs' priorities changed (orderChanged follows).
     void prioritiesChanged(const QList<JobId> &ids);
     void idleChanged(bool idle);
+    // drain() began, or stopDraining() or resumeAll() ended, draining. The
+    // queued jobs' reasons (JobSnapshot::waitReason) changed with it:
+    // jobsProgressed follows for them.
+    void drainingChanged(bool draining);
 
 private:
     friend class JobQueuePrivate;

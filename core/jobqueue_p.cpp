@@ -71,7 +71,7 @@ JobSnapshot JobQueuePrivate::snapshot(const JobRecord &job) const {
     s.spec = job.spec;
     s.capabilities = job.kind->capabilities();
     s.state = job.state;
-    s.waitReason = job.waitReason;
+    s.waitReason = job.state == JobState::Queued ? queuedReason() : job.waitReason;
     s.position = job.position;
     s.started = job.holdsSlot() || (job.ending && job.endingAfterRun);
     s.done = job.done;
@@ -500,6 +500,29 @@ void JobQueuePrivate::applyOrder(std::vector<JobId> newOrder) {
             pending.insert(keyOf(job));
     }
     nextRank = qint64(order.size());
+}
+
+QString JobQueuePrivate::queuedReason() const {
+    if (stopping)
+        return tr("Taskdeck is stopping");
+    if (draining)
+        return tr("the queue is draining: nothing new starts until it is resumed");
+    const int running = int(active.size());
+    if (running >= concurrency.limit())
+        return tr("waiting for a free slot (%1 of %2 running)")
+            .arg(running)
+            .arg(concurrency.limit());
+    return {};
+}
+
+void JobQueuePrivate::announceQueuedReasons() {
+    QList<JobId> queued;
+    for (const PendingKey &key : pending) {
+        if (find(key.id)->state == JobState::Queued)
+            queued.append(key.id);
+    }
+    if (!queued.isEmpty())
+        Q_EMIT q->jobsProgressed(queued);
 }
 
 void JobQueuePrivate::updateIdle() {

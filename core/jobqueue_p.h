@@ -76,6 +76,12 @@ public:
     void reorder(std::vector<JobId> newOrder);
     void applyOrder(std::vector<JobId> newOrder);
     void updateIdle();
+    // Why a Queued job has not started: stopping, draining or every slot
+    // taken ("waiting for a free slot (2 of 2 running)"); empty when it is
+    // about to start. Computed for snapshots, never stored on the job.
+    QString queuedReason() const;
+    // Queued jobs' reasons changed (draining began or ended): jobsProgressed.
+    void announceQueuedReasons();
 
     // The pending set holds exactly the Queued and Waiting jobs, best first.
     struct PendingKey {

@@ -4,18 +4,10 @@
 #include "jobqueue_p.h"
 #include "unknownjobkind.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 
 // JobQueue's two ways of bringing jobs back: restore() from a store at start,
 // and reinstate() of jobs removed in this run (an undo).
-
-namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("JobQueue", text);
-}
-} // namespace
 
 Status JobQueue::restore(const QList<StoredJob> &stored, RecoveryPolicy policy) {
     if (!d->jobs.empty())

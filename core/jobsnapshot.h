@@ -14,7 +14,9 @@ struct JobSnapshot {
     JobSpec spec;         // spec.title is always filled in
     int capabilities = 0; // JobCapability flags of the job's kind
     JobState state = JobState::Queued;
-    QString waitReason;   // why a Waiting job waits, e.g. "after job 3 (Hash photos)"
+    // Why a Waiting or Queued job has not started, e.g. "after job 3 (Hash
+    // photos)", "waiting for a free slot (2 of 2 running)"; empty otherwise.
+    QString waitReason;
     int position = 0;     // 0-based place in the queue order
     bool started = false; // a Paused job that has started holds its slot
 

@@ -177,7 +177,7 @@ void JobDetailsPane::refresh() {
 
     m_title->setText(job->spec.title);
     QString subtitle = tr("%1 · %2").arg(JobTableModel::stateText(job->state), kindName);
-    if (job->state == JobState::Waiting && !job->waitReason.isEmpty())
+    if (!job->waitReason.isEmpty())
         subtitle = tr("%1 · %2").arg(subtitle, job->waitReason);
     m_subtitle->setText(subtitle);
     if (stateChanged) {

@@ -146,7 +146,7 @@ void JobOverview::showJob(const JobSnapshot &job, const QString &kindName, bool 
 void JobOverview::updateJobColumn(const JobSnapshot &job, const QString &kindName) {
     setRow(m_kind, kindName);
     setRow(m_state, JobTableModel::stateText(job.state));
-    setRow(m_waiting, job.state == JobState::Waiting ? job.waitReason : QString());
+    setRow(m_waiting, job.waitReason); // a Waiting or Queued job's reason, else empty
     setRow(m_status, job.status);
     setRow(m_progress, progressText(job));
     setRow(m_priority,

@@ -64,6 +64,9 @@ QVariant JobTableCells::display(const JobSnapshot &job, int column, const QStrin
     case JobTableModel::StateColumn:
         return JobTableModel::stateText(job.state);
     case JobTableModel::ProgressColumn:
+        // Where a job that has not started has no bar yet: why it has not.
+        if (shownFraction(job) < 0 && !job.waitReason.isEmpty())
+            return job.waitReason;
         return HumanFormat::percent(shownFraction(job));
     case JobTableModel::DoneColumn:
         if (job.total < 0 && job.done == 0)
@@ -128,6 +131,7 @@ QVariant JobTableCells::toolTip(const JobSnapshot &job, int column) {
     case JobTableModel::StateColumn:
         switch (job.state) {
         case JobState::Waiting:
+        case JobState::Queued:
             return job.waitReason;
         case JobState::Running:
             return job.status;
@@ -137,7 +141,6 @@ QVariant JobTableCells::toolTip(const JobSnapshot &job, int column) {
         case JobState::Canceled:
         case JobState::Interrupted:
             return job.result.error;
-        case JobState::Queued:
         case JobState::Paused:
             break;
         }

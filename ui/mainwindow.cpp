@@ -110,8 +110,9 @@ void MainWindow::createRemovalHistory() {
     connect(m_removals, &RemovalHistory::undoRefused, this, &MainWindow::showMessage);
     connect(m_removals, &RemovalHistory::undone, this, [this](const QList<JobId> &ids) {
         showJobs(ids);
-        showMessage(ids.size() == 1 ? tr("1 job brought back.")
-                                    : tr("%1 jobs brought back.").arg(QLocale().toString(ids.size())));
+        showMessage(ids.size() == 1
+                        ? tr("1 job brought back.")
+                        : tr("%1 jobs brought back.").arg(QLocale().toString(ids.size())));
     });
 }
 

@@ -51,11 +51,13 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     QStyle *style = option.widget ? option.widget->style() : QApplication::style();
 
     // The cell background first (selection, alternating rows, focus), without text.
+    // No bar before anything is known (a queued job): an empty bar reads as
+    // "stuck at 0%". Its text then says why it has not started, if it says anything.
     QStyleOptionViewItem cell(option);
     initStyleOption(&cell, index);
-    cell.text.clear();
+    if (fraction >= 0)
+        cell.text.clear();
     style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, option.widget);
-    // No bar before anything is known (a queued job): an empty bar reads as "stuck at 0%".
     if (fraction < 0)
         return;
 

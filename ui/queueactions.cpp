@@ -26,6 +26,7 @@ QueueActions::QueueActions(JobQueue *queue, QObject *parent)
     connect(queue, &JobQueue::jobsRemoved, this, &QueueActions::scheduleUpdate);
     connect(queue, &JobQueue::jobStateChanged, this, &QueueActions::scheduleUpdate);
     connect(queue, &JobQueue::idleChanged, this, &QueueActions::scheduleUpdate);
+    connect(queue, &JobQueue::drainingChanged, this, &QueueActions::updateEnabled);
     updateEnabled();
 }
 
@@ -49,8 +50,17 @@ QAction *QueueActions::makeAction(Command command) {
     case Drain:
         action->setText(tr("&Drain"));
         action->setIcon(Icons::action(Icons::Action::Drain));
-        action->setToolTip(tr("Let running jobs finish but start no new ones until Resume All"));
-        connect(action, &QAction::triggered, m_queue, &JobQueue::drain);
+        action->setToolTip(
+            tr("Let running jobs finish but start no new ones (checked while draining; uncheck "
+               "to start jobs again)"));
+        // Checked while the queue drains, whoever began it (the shell's `drain` too).
+        action->setCheckable(true);
+        connect(action, &QAction::triggered, this, [this](bool drain) {
+            if (drain)
+                m_queue->drain();
+            else
+                m_queue->stopDraining();
+        });
         break;
     case ClearFinished:
         action->setText(tr("&Clear Finished"));
@@ -95,7 +105,8 @@ void QueueActions::updateEnabled() {
 
     m_actions[PauseAll]->setEnabled(waiting + running > 0);
     m_actions[ResumeAll]->setEnabled(paused > 0 || draining);
-    m_actions[Drain]->setEnabled(!draining && waiting + running > 0);
+    m_actions[Drain]->setEnabled(draining || waiting + running > 0);
+    m_actions[Drain]->setChecked(draining);
     m_actions[ClearFinished]->setEnabled(count(JobState::Succeeded) + count(JobState::Canceled) >
                                          0);
 }

@@ -16,7 +16,8 @@ class QAction;
 //
 // Each action is enabled only when it would change something (Pause All while
 // any job can still be held or paused, Resume All while any is paused or the
-// queue drains, Drain while jobs wait to start and the queue is not draining,
+// queue drains, Drain while jobs wait to start or the queue drains (it is checked
+// while the queue drains, and unchecking it ends draining),
 // Clear Finished while succeeded or canceled jobs are listed). The states are
 // recounted from the queue's counters a moment after jobs change state, so a
 // burst of a thousand finishing jobs costs one recount.

@@ -37,6 +37,7 @@ void QueueProgress::addJob(const JobSnapshot &job) {
         ++t.waiting;
         return;
     }
+    ++t.running;
     if (job.unit == ProgressUnit::Bytes)
         t.bytesPerSecond += job.speed;
     else if (job.unit == ProgressUnit::Files)
@@ -61,9 +62,15 @@ void QueueProgress::endUpdate() {
     while (m_history.size() > 2 && m_history.first().first < now - historyMs)
         m_history.removeFirst();
 
-    if (t.unfinished == 0)
+    if (t.unfinished == 0) {
         m_etaSeconds = 0;
-    else if (t.waiting == 0 && t.runningEtaKnown)
+    } else if (t.running == 0) {
+        // Nothing runs (all paused, held or waiting): no time can be promised,
+        // and the rate seen before the pause says nothing about after it.
+        m_etaSeconds = -1;
+        m_history.clear();
+        m_history.append({now, m_fraction});
+    } else if (t.waiting == 0 && t.runningEtaKnown)
         m_etaSeconds = t.runningEta;
     else
         // Never sooner than the running job that has longest to go.

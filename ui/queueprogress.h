@@ -44,6 +44,7 @@ private:
         int counted = 0;
         int unfinished = 0;
         int waiting = 0;
+        int running = 0;
         double completed = 0;
         double bytesPerSecond = 0;
         double filesPerSecond = 0;

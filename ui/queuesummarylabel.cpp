@@ -22,6 +22,7 @@ QueueSummaryLabel::QueueSummaryLabel(JobQueue *queue, QWidget *parent)
     connect(queue, &JobQueue::jobsAdded, this, &QueueSummaryLabel::scheduleRefresh);
     connect(queue, &JobQueue::jobsRemoved, this, &QueueSummaryLabel::scheduleRefresh);
     connect(queue, &JobQueue::jobStateChanged, this, &QueueSummaryLabel::scheduleRefresh);
+    connect(queue, &JobQueue::drainingChanged, this, &QueueSummaryLabel::refresh);
     refresh();
 }
 
@@ -45,5 +46,7 @@ void QueueSummaryLabel::refresh() {
                             locale.toString(done), locale.toString(failed));
     if (paused > 0)
         text = tr("%1 · %2 paused").arg(text, locale.toString(paused));
+    if (m_queue->isDraining())
+        text = tr("%1 · draining: nothing new starts").arg(text);
     setText(text);
 }

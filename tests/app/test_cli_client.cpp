@@ -299,6 +299,9 @@ TEST_F(ClientCommands, PauseAllResumeAllAndDrain) {
     EXPECT_EQ(client({QStringLiteral("drain")}).exitCode, 0);
     const qint64 held = add(commandJob(QStringLiteral("echo held")));
     EXPECT_NE(stateOf(held), QStringLiteral("succeeded")); // nothing new starts while draining
+    // And it says why (it printed "waiting: -").
+    const CliOutcome shown = client({QStringLiteral("show"), QString::number(held)});
+    EXPECT_TRUE(shown.out.contains("the queue is draining")) << shown.out.toStdString();
     EXPECT_EQ(client({QStringLiteral("resume-all")}).exitCode, 0);
     EXPECT_EQ(client({QStringLiteral("wait"), QString::number(held)}).exitCode, 0);
 }

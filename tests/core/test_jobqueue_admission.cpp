@@ -182,3 +182,35 @@ TEST_F(Admission, TenThousandJobsRunThroughTheQueueOnceEach) {
     EXPECT_LE(fakes.recorder->maxRunning.load(), 2);
     EXPECT_TRUE(waitUntil([&] { return queue.isIdle(); }));
 }
+
+TEST_F(JobQueueFixture, AQueuedJobSaysWhyItHasNotStarted) {
+    queue.setMaxRunning(2);
+    const JobId a = addGate(QStringLiteral("a"));
+    const JobId b = addGate(QStringLiteral("b"));
+    const JobId held = addGate(QStringLiteral("held"));
+    ASSERT_TRUE(waitForState(a, JobState::Running));
+    ASSERT_TRUE(waitForState(b, JobState::Running));
+    EXPECT_EQ(queue.job(held)->state, JobState::Queued);
+    EXPECT_EQ(queue.job(held)->waitReason,
+              QStringLiteral("waiting for a free slot (2 of 2 running)"));
+
+    QSignalSpy draining(&queue, &JobQueue::drainingChanged);
+    QSignalSpy progressed(&queue, &JobQueue::jobsProgressed);
+    queue.drain();
+    EXPECT_EQ(draining.size(), 1);
+    EXPECT_TRUE(queue.job(held)->waitReason.contains(QStringLiteral("draining")));
+    EXPECT_TRUE(
+        std::any_of(progressed.cbegin(), progressed.cend(), [&](const QList<QVariant> &args) {
+            return args.first().value<QList<JobId>>().contains(held);
+        })); // observers learn that the reason changed
+    queue.drain();
+    EXPECT_EQ(draining.size(), 1); // once
+
+    queue.stopDraining();
+    EXPECT_EQ(draining.size(), 2);
+    EXPECT_FALSE(queue.isDraining());
+    queue.setMaxRunning(3);
+    ASSERT_TRUE(waitForState(held, JobState::Running));
+    EXPECT_TRUE(queue.job(held)->waitReason.isEmpty());
+    fakes.gate->openAll();
+}

@@ -83,8 +83,9 @@ TEST_F(MainWindowTest, TheWindowIsTitledTaskdeckAndEveryCommandHasAnIcon) {
     EXPECT_FALSE(window.addVerifyAction()->icon().isNull());
     for (int c = 0; c < JobActions::CommandCount; ++c) {
         // The priorities are words in a submenu, checked; no icon needed there.
-        if (!action(JobActions::Command(c))->isCheckable())
+        if (!action(JobActions::Command(c))->isCheckable()) {
             EXPECT_FALSE(action(JobActions::Command(c))->icon().isNull()) << c;
+        }
         EXPECT_FALSE(action(JobActions::Command(c))->text().isEmpty()) << c;
     }
     EXPECT_FALSE(view()->accessibleName().isEmpty());

@@ -18,9 +18,11 @@
 #include <QDir>
 #include <QDropEvent>
 #include <QFile>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -138,17 +140,37 @@ TEST_F(QueueCommandsTest, PauseAllResumeAllDrainAndClearFinishedActOnTheWholeQue
     EXPECT_TRUE(waitForState(ids[0], JobState::Running));
 
     // Drain: the running job goes on, nothing new starts after it.
+    // It shows: the action is checked, the status bar says so, and each queued
+    // job says why it waits.
     ASSERT_TRUE(trigger(queueAction(QueueActions::Drain)));
     EXPECT_TRUE(queue.isDraining());
-    EXPECT_FALSE(queueAction(QueueActions::Drain)->isEnabled());
+    EXPECT_TRUE(queueAction(QueueActions::Drain)->isChecked());
+    const auto summary = [&] {
+        return window.statusBar()->findChild<QLabel *>(QStringLiteral("QueueSummary"))->text();
+    };
+    EXPECT_TRUE(waitUntil([&] { return summary().contains(QStringLiteral("draining")); }))
+        << summary().toStdString();
     ASSERT_TRUE(queue.cancel(ids[0]).ok());
     ASSERT_TRUE(waitForState(ids[0], JobState::Canceled));
     EXPECT_TRUE(waitUntil([&] { return queue.isIdle(); }));
     EXPECT_EQ(stateOf(ids[1]), JobState::Queued);
+    EXPECT_TRUE(waitUntil([&] {
+        const QModelIndex progress =
+            window.model()->index(window.model()->rowOf(ids[1]), JobTableModel::ProgressColumn);
+        return progress.data().toString().contains(QStringLiteral("draining"));
+    }));
+    // A shell's `drain` shows the same; unchecking ends it and jobs start again.
+    ASSERT_TRUE(trigger(queueAction(QueueActions::Drain)));
+    EXPECT_FALSE(queue.isDraining());
+    EXPECT_TRUE(waitForState(ids[1], JobState::Running));
+    queue.drain();
+    EXPECT_TRUE(queueAction(QueueActions::Drain)->isChecked());
+    ASSERT_TRUE(queue.cancel(ids[1]).ok());
+    ASSERT_TRUE(waitForState(ids[1], JobState::Canceled));
 
     ASSERT_TRUE(trigger(queueAction(QueueActions::ClearFinished)));
     EXPECT_FALSE(queue.job(ids[0]).has_value());
-    EXPECT_EQ(queue.count(), 2);
+    EXPECT_EQ(queue.count(), 1);
     EXPECT_TRUE(waitUntil([&] { return !queueAction(QueueActions::ClearFinished)->isEnabled(); }));
 }
 
@@ -210,6 +232,30 @@ TEST(QueueProgress, WeighsEveryJobAlikeAndSumsByteSpeedsOfRunningJobs) {
         fresh.addJob(job);
     fresh.endUpdate();
     EXPECT_EQ(fresh.etaSeconds(), -1);
+}
+
+TEST(QueueProgress, NoTimeLeftIsShownWhileNothingRuns) {
+    // It kept "84 % · 23 s left" after every job was paused.
+    JobSnapshot running;
+    running.state = JobState::Running;
+    running.done = 84;
+    running.total = 100;
+    running.etaSeconds = 23;
+    QueueProgress progress;
+    progress.beginUpdate();
+    progress.addJob(running);
+    progress.endUpdate();
+    ASSERT_EQ(progress.etaSeconds(), 23);
+
+    JobSnapshot paused = running;
+    paused.state = JobState::Paused;
+    paused.etaSeconds = -1;
+    progress.beginUpdate();
+    progress.addJob(paused);
+    progress.endUpdate();
+    EXPECT_EQ(progress.etaSeconds(), -1);
+    EXPECT_FALSE(progress.text().contains(QStringLiteral("left"))) << progress.text().toStdString();
+    EXPECT_TRUE(progress.text().startsWith(QStringLiteral("84%"))) << progress.text().toStdString();
 }
 
 TEST(QueueProgress, AnEmptyOrFinishedQueueIsNotActiveAndShowsNothing) {
