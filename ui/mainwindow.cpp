@@ -272,6 +272,8 @@ void MainWindow::createView() {
     layout->addWidget(m_view, 1);
     setCentralWidget(central);
     setTabOrder(m_filterBar, m_view);
+    // Tab leaves the table for the next pane instead of walking its cells.
+    m_view->setTabKeyNavigation(false);
     m_view->addAction(m_selectAllAction);
     QAction *remove = m_jobActions->action(JobActions::Remove);
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);

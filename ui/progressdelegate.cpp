@@ -57,6 +57,8 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     initStyleOption(&cell, index);
     if (fraction >= 0)
         cell.text.clear();
+    else
+        cell.textElideMode = Qt::ElideRight; // a reason reads from its start
     style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, option.widget);
     if (fraction < 0)
         return;

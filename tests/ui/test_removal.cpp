@@ -226,3 +226,12 @@ TEST_F(RemovalTest, TheEditMenuOffersUndoWithItsShortcut) {
     EXPECT_EQ(undo()->shortcut(), QKeySequence(QKeySequence::Undo));
     EXPECT_FALSE(undo()->isEnabled());
 }
+
+TEST_F(RemovalTest, TabLeavesTheTableForTheNextPane) {
+    add(QStringLiteral("spin"));
+    view()->setFocus();
+    ASSERT_TRUE(waitUntil([&] { return view()->hasFocus(); }));
+    QTest::keyClick(view(), Qt::Key_Tab);
+    EXPECT_TRUE(waitUntil([&] { return !view()->hasFocus(); }));
+    EXPECT_NE(QApplication::focusWidget(), nullptr);
+}
