@@ -20,6 +20,7 @@
 #include "removalprompt.h"
 #include "settingsdialog.h"
 #include "trayicon.h"
+#include "windowlayoutkeeper.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,6 +40,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
 
 namespace {
 
@@ -76,7 +78,8 @@ MainWindow::MainWindow(JobQueue *queue, AppSettings *settings, QWidget *parent)
     createTray();
     updateActions();
     resize(1000, 640);
-    restoreLayout();
+    m_layout = new WindowLayoutKeeper(this, m_view, m_detailsDock, m_settings);
+    m_layout->restore();
 }
 
 QAction *MainWindow::addHashAction() const {
@@ -344,18 +347,6 @@ void MainWindow::showSettings() {
     dialog->open();
 }
 
-void MainWindow::restoreLayout() {
-    restoreGeometry(m_settings->state(QStringLiteral("window/geometry")));
-    restoreState(m_settings->state(QStringLiteral("window/state")));
-    m_view->restoreHeaderState(m_settings->state(QStringLiteral("window/table-header")));
-}
-
-void MainWindow::saveLayout() {
-    m_settings->setState(QStringLiteral("window/geometry"), saveGeometry());
-    m_settings->setState(QStringLiteral("window/state"), saveState());
-    m_settings->setState(QStringLiteral("window/table-header"), m_view->saveHeaderState());
-}
-
 bool MainWindow::confirmQuit(bool fromTray) {
     ClosePrompt prompt(m_settings, m_tray->isAvailable() && !fromTray);
     prompt.setJobsSurviveQuit(m_persister != nullptr);
@@ -380,14 +371,14 @@ bool MainWindow::confirmQuit(bool fromTray) {
 void MainWindow::requestQuit() {
     if (!confirmQuit(!isVisible()))
         return;
-    saveLayout();
+    m_layout->save();
     m_quitApproved = true;
     close();
     Q_EMIT quitConfirmed();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
-    saveLayout();
+    m_layout->save();
     if (m_quitApproved) {
         event->accept();
         return;

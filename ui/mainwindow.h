@@ -18,6 +18,7 @@ class QueueProgressIndicator;
 class QueueSummaryLabel;
 class RemovalHistory;
 class TrayIcon;
+class WindowLayoutKeeper;
 class QAction;
 class QDockWidget;
 class QMenu;
@@ -30,7 +31,8 @@ class QMenu;
 // them. A tray icon sums up the queue and notifies; closing the window while jobs
 // are unfinished asks what to do with them (ClosePrompt), unless remembered.
 // Window geometry, the dock layout and the table's columns are kept in the
-// settings between runs.
+// settings as they change (a moment after the last change, so a crash keeps
+// them too), and a saved size larger than the screen is shrunk to fit it.
 //
 // The window only shows core's state and sends intent: it reads snapshots cached
 // by JobTableModel and calls JobQueue; it never waits on a job.
@@ -107,8 +109,6 @@ private:
     void createStatusBar();
     void createDetailsDock();
     void createTray();
-    void restoreLayout();
-    void saveLayout();
     // Asks (or applies the remembered answer) what to do with unfinished jobs;
     // true when the application should quit. Not fromTray: "keep running in the
     // tray" hides the window; fromTray (the window is hidden): it stays hidden.
@@ -136,6 +136,7 @@ private:
     JobDetailsPane *m_details = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QAction *m_settingsAction = nullptr;
+    WindowLayoutKeeper *m_layout = nullptr;
     bool m_quitApproved = false; // closeEvent lets the window close without asking
     QAction *m_quitAction = nullptr;
     QAction *m_selectAllAction = nullptr;

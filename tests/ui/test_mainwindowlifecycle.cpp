@@ -13,6 +13,7 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QStatusBar>
 
@@ -109,7 +110,7 @@ TEST_F(MainWindowLifecycleTest, TheDetailsPaneFollowsTheCurrentJob) {
 TEST_F(MainWindowLifecycleTest, TheLayoutIsKeptBetweenRuns) {
     window->detailsDock()->toggleViewAction()->trigger();
     ASSERT_FALSE(window->detailsDock()->isVisible());
-    window->resize(900, 500);
+    window->resize(700, 450); // within the 800x600 offscreen screen
     window->view()->horizontalHeader()->hideSection(JobTableModel::SpeedColumn);
     ASSERT_TRUE(window->close());
 
@@ -117,7 +118,7 @@ TEST_F(MainWindowLifecycleTest, TheLayoutIsKeptBetweenRuns) {
     again.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&again));
     EXPECT_FALSE(again.detailsDock()->isVisible());
-    EXPECT_EQ(again.size(), QSize(900, 500));
+    EXPECT_EQ(again.size(), QSize(700, 450));
     EXPECT_TRUE(again.view()->horizontalHeader()->isSectionHidden(JobTableModel::SpeedColumn));
 }
 
@@ -155,4 +156,28 @@ TEST_F(MainWindowLifecycleTest, AFailedJobIsAnnouncedInTheStatusBar) {
         return false;
     };
     EXPECT_TRUE(waitUntil(announced));
+}
+
+TEST_F(MainWindowLifecycleTest, TheLayoutIsSavedAsItChangesNotOnlyOnAQuit) {
+    window->resize(780, 470);
+    window->view()->horizontalHeader()->hideSection(JobTableModel::EtaColumn);
+    // No close: as if the application died now.
+    ASSERT_TRUE(waitUntil([&] {
+        MainWindow probe(&queue, &settings);
+        return probe.size() == QSize(780, 470) &&
+               probe.view()->horizontalHeader()->isSectionHidden(JobTableModel::EtaColumn);
+    }));
+}
+
+TEST_F(MainWindowLifecycleTest, ASavedSizeLargerThanTheScreenIsShrunkToFit) {
+    const QRect available = window->screen()->availableGeometry();
+    window->resize(available.width() * 2, available.height() * 2);
+    ASSERT_TRUE(window->close());
+
+    MainWindow again(&queue, &settings);
+    again.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&again));
+    EXPECT_LE(again.width(), available.width());
+    EXPECT_LE(again.height(), available.height());
+    EXPECT_TRUE(available.contains(again.geometry().topLeft()));
 }
