@@ -41,7 +41,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-
 namespace {
 
 // Long enough to read a sentence, short enough not to linger past the next action.
