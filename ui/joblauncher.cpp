@@ -8,10 +8,13 @@
 
 #include <QAction>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QKeySequence>
 #include <QLocale>
 #include <QMenu>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 JobLauncher::JobLauncher(JobQueue *queue, QWidget *window)
     : QObject(window)
@@ -114,6 +117,16 @@ bool JobLauncher::looksLikeManifest(const QString &path) {
     return pattern.match(QFileInfo(path).fileName()).hasMatch();
 }
 
+bool JobLauncher::mayHoldImages(const QStringList &paths) {
+    // A folder may hold photos; a file must have an image's suffix (a .sha512
+    // manifest is no photo to convert).
+    const QList<QByteArray> formats = QImageReader::supportedImageFormats();
+    return std::any_of(paths.cbegin(), paths.cend(), [&formats](const QString &path) {
+        const QFileInfo info(path);
+        return info.isDir() || formats.contains(info.suffix().toLower().toLatin1());
+    });
+}
+
 QMenu *JobLauncher::createDropMenu(const QStringList &paths, QWidget *parent) const {
     auto *menu = new QMenu(parent);
     menu->setObjectName(QStringLiteral("DropMenu"));
@@ -123,9 +136,7 @@ QMenu *JobLauncher::createDropMenu(const QStringList &paths, QWidget *parent) co
     const QFileInfo first(paths.value(0));
     auto *self = const_cast<JobLauncher *>(this);
 
-    menu->addAction(
-        Icons::action(Icons::Action::Add), tr("Hash %1…").arg(what), self,
-        [self, paths] { self->openHashDialog(AddHashDialog::Mode::Hash)->setPaths(paths); });
+    // A dropped manifest is most likely to be checked: that comes first.
     if (paths.size() == 1 && first.isFile() && looksLikeManifest(paths.first())) {
         menu->addAction(
             Icons::action(Icons::Action::Verify), tr("Verify Files Listed in %1…").arg(what), self,
@@ -133,8 +144,13 @@ QMenu *JobLauncher::createDropMenu(const QStringList &paths, QWidget *parent) co
                 self->openHashDialog(AddHashDialog::Mode::Verify)->setManifestPath(paths.first());
             });
     }
-    menu->addAction(Icons::action(Icons::Action::Add), tr("Convert Images in %1…").arg(what), self,
-                    [self, paths] { self->openImagesDialog()->setPaths(paths); });
+    menu->addAction(
+        Icons::action(Icons::Action::Add), tr("Hash %1…").arg(what), self,
+        [self, paths] { self->openHashDialog(AddHashDialog::Mode::Hash)->setPaths(paths); });
+    if (mayHoldImages(paths)) {
+        menu->addAction(Icons::action(Icons::Action::Add), tr("Convert Images in %1…").arg(what),
+                        self, [self, paths] { self->openImagesDialog()->setPaths(paths); });
+    }
     menu->addAction(Icons::action(Icons::Action::Add), tr("Copy %1 to…").arg(what), self,
                     [self, paths] { self->openCopyDialog()->setSources(paths); });
     if (paths.size() == 1 && first.isDir()) {

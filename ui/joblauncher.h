@@ -50,6 +50,9 @@ public:
 
     // Whether a file's name says it is a checksum manifest (photos.sha256, SHA256SUMS).
     static bool looksLikeManifest(const QString &path);
+    // Whether converting images may apply: a folder, or a file with the suffix
+    // of an image format Qt reads.
+    static bool mayHoldImages(const QStringList &paths);
 
 Q_SIGNALS:
     void jobAdded(JobId id);

@@ -250,9 +250,9 @@ void MainWindow::createView() {
     m_view->setJobModel(m_model);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setPlaceholderText(
-        tr("No jobs yet.\nUse “%1” (%2) to hash files and folders,\nor drop files here.")
-            .arg(addHashAction()->text().remove(QLatin1Char('&')),
-                 addHashAction()->shortcut().toString(QKeySequence::NativeText)));
+        tr("No jobs yet.\nUse “Add Job” to hash or verify files (%1), convert images,\ncopy "
+           "files and folders, or run any command line.\nOr drop files and folders here.")
+            .arg(addHashAction()->shortcut().toString(QKeySequence::NativeText)));
     // File drops on the table go to the window's drop menu (the view itself only
     // takes its own rows, for reordering), as do drops on the window itself.
     auto *drops = new FileDropFilter(

@@ -314,7 +314,15 @@ TEST_F(QueueCommandsTest, DroppedFilesAreOfferedToTheKindsThatTakeThem) {
               "Hash “photos”…|Convert Images in “photos”…|Copy “photos” to…|"
               "Run a Command in “photos”…|Cancel");
     std::unique_ptr<QMenu> manifestMenu(window.launcher()->createDropMenu({manifest}, &window));
-    EXPECT_NE(entryStartingWith(manifestMenu.get(), "Verify"), nullptr);
+    EXPECT_TRUE(entryTexts(manifestMenu.get()).first().startsWith("Verify"));
+    // A manifest is no photo: only what fits is offered.
+    EXPECT_EQ(entryStartingWith(manifestMenu.get(), "Convert"), nullptr);
+    const QString photo = dir.filePath("beach.JPG");
+    QFile photoFile(photo);
+    ASSERT_TRUE(photoFile.open(QIODevice::WriteOnly));
+    photoFile.close();
+    std::unique_ptr<QMenu> photoMenu(window.launcher()->createDropMenu({photo}, &window));
+    EXPECT_NE(entryStartingWith(photoMenu.get(), "Convert"), nullptr);
     std::unique_ptr<QMenu> twoMenu(window.launcher()->createDropMenu({folder, manifest}, &window));
     EXPECT_EQ(entryStartingWith(twoMenu.get(), "Run"), nullptr);
     EXPECT_EQ(entryStartingWith(twoMenu.get(), "Verify"), nullptr);
