@@ -113,6 +113,8 @@ void JobDetailsPane::createHeader(QVBoxLayout *pageLayout) {
     m_subtitle->setObjectName(QStringLiteral("subtitle"));
     m_subtitle->setTextFormat(Qt::PlainText);
     m_subtitle->setAccessibleName(tr("Job state"));
+    // "Job 18 · ...": the id can be selected and copied, for the shell.
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 
     // The error is what a person acts on: bold, in the error colour, selectable.
     m_error = new QLabel;
@@ -176,7 +178,9 @@ void JobDetailsPane::refresh() {
     const bool stateChanged = m_shownState != job->state;
 
     m_title->setText(job->spec.title);
-    QString subtitle = tr("%1 · %2").arg(JobTableModel::stateText(job->state), kindName);
+    QString subtitle =
+        tr("Job %1 · %2 · %3")
+            .arg(QString::number(job->id), JobTableModel::stateText(job->state), kindName);
     if (!job->waitReason.isEmpty())
         subtitle = tr("%1 · %2").arg(subtitle, job->waitReason);
     m_subtitle->setText(subtitle);

@@ -51,6 +51,7 @@ bool JobTableCells::isRightAligned(int column) {
     case JobTableModel::SpeedColumn:
     case JobTableModel::EtaColumn:
     case JobTableModel::ElapsedColumn:
+    case JobTableModel::IdColumn:
         return true;
     default:
         return false;
@@ -61,6 +62,8 @@ QVariant JobTableCells::display(const JobSnapshot &job, int column, const QStrin
     switch (column) {
     case JobTableModel::TitleColumn:
         return job.spec.title;
+    case JobTableModel::IdColumn:
+        return QString::number(job.id); // as the shell prints it, no grouping
     case JobTableModel::StateColumn:
         return JobTableModel::stateText(job.state);
     case JobTableModel::ProgressColumn:
@@ -119,6 +122,8 @@ QVariant JobTableCells::raw(const JobSnapshot &job, int column) {
         return job.addedAt;
     case JobTableModel::FinishedColumn:
         return finishedAt(job);
+    case JobTableModel::IdColumn:
+        return qulonglong(job.id);
     default:
         return {};
     }

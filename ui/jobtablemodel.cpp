@@ -115,6 +115,8 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Added");
     case FinishedColumn:
         return tr("Finished");
+    case IdColumn:
+        return tr("ID");
     default:
         return {};
     }

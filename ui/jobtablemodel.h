@@ -49,6 +49,7 @@ public:
         PriorityColumn, // Low, Normal, High
         AddedColumn,    // when queued; local short date and time
         FinishedColumn, // when it finished; empty unless finished
+        IdColumn,       // the job's id, as the shell names it; shown first (see JobTableView)
         ColumnCount
     };
 

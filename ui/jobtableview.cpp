@@ -125,6 +125,8 @@ void JobTableView::setUpHeader() {
         header->setSectionHidden(column, false);
     for (JobTableModel::Column column : hiddenByDefault)
         header->setSectionHidden(column, true);
+    // Last in the model (layouts saved before it existed stay valid), first on screen.
+    header->moveSection(header->visualIndex(JobTableModel::IdColumn), 0);
     sizeColumns();
 }
 
@@ -383,6 +385,7 @@ void JobTableView::sizeColumns() {
         QLocale().toString(QDateTime(QDate(2028, 12, 28), QTime(23, 58)), QLocale::ShortFormat);
     widthFor(JobTableModel::AddedColumn, sampleTime);
     widthFor(JobTableModel::FinishedColumn, sampleTime);
+    widthFor(JobTableModel::IdColumn, QStringLiteral("88888"));
 }
 
 void JobTableView::setPlaceholderText(const QString &text) {

@@ -170,7 +170,10 @@ TEST_F(DetailsPane, ShowsTheErrorOfAJobThatFailsWhileShown) {
     ASSERT_TRUE(waitUntil([&] { return shows(QStringLiteral("error")); }));
     EXPECT_EQ(pane.errorLabel()->text(), message);
     EXPECT_EQ(textOf(QStringLiteral("state")), QStringLiteral("Failed"));
-    EXPECT_TRUE(textOf(QStringLiteral("subtitle")).startsWith(QStringLiteral("Failed")));
+    // The id first, as the shell names the job.
+    EXPECT_TRUE(
+        textOf(QStringLiteral("subtitle")).startsWith(QStringLiteral("Job %1 · Failed").arg(id)))
+        << textOf(QStringLiteral("subtitle")).toStdString();
     EXPECT_EQ(textOf(QStringLiteral("progress")), QStringLiteral("30% · 3 / 10 files"));
 }
 

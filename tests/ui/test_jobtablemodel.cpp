@@ -321,3 +321,16 @@ TEST_F(JobTableModelTest, CountsFollowTheShownStates) {
     ASSERT_TRUE(queue.remove(failed).ok());
     EXPECT_EQ(model.countIn(JobState::Failed), 0);
 }
+
+TEST_F(JobTableModelTest, TheIdColumnShowsTheIdTheShellUses) {
+    const JobId first = add(QStringLiteral("spin"));
+    const JobId second = add(QStringLiteral("spin"));
+    EXPECT_EQ(model.index(model.rowOf(second), JobTableModel::IdColumn).data().toString(),
+              QString::number(second));
+    EXPECT_EQ(model.index(model.rowOf(first), JobTableModel::IdColumn)
+                  .data(JobTableModel::RawValueRole)
+                  .toULongLong(),
+              first);
+    EXPECT_EQ(model.headerData(JobTableModel::IdColumn, Qt::Horizontal).toString(),
+              QStringLiteral("ID"));
+}

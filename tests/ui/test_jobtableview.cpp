@@ -427,3 +427,9 @@ TEST_F(JobTableViewTest, ClearFinishedThenJobsAddedElsewhereDrawTheQueueAsItIs) 
         screenIsTrue("scrolled");
     }
 }
+
+TEST_F(JobTableViewTest, TheIdColumnIsShownFirst) {
+    QHeaderView *header = view.horizontalHeader();
+    EXPECT_EQ(header->logicalIndex(0), JobTableModel::IdColumn);
+    EXPECT_FALSE(header->isSectionHidden(JobTableModel::IdColumn));
+}
