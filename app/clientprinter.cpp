@@ -23,7 +23,16 @@ ProgressUnit unitOf(const QJsonObject &job) {
         return ProgressUnit::Bytes;
     if (unit == QLatin1String("files"))
         return ProgressUnit::Files;
+    if (unit == QLatin1String("percent"))
+        return ProgressUnit::Percent;
+    if (unit == QLatin1String("media-ms"))
+        return ProgressUnit::MediaTime;
     return ProgressUnit::Items;
+}
+
+// "42% (12 / 340 files)", or only "42%" when there is no count (a percentage).
+QString withCount(const QString &progress, const QString &count) {
+    return count.isEmpty() ? progress : QStringLiteral("%1 (%2)").arg(progress, count);
 }
 
 QString orDash(const QString &text) {
@@ -96,13 +105,12 @@ QString ClientPrinter::details(const QJsonObject &job) {
         {QStringLiteral("position"), QString::number(integer(job, "position"))},
         {QStringLiteral("priority"), str(job, "priority")},
         {QStringLiteral("progress"),
-         progress(job) + QStringLiteral(" (") +
-             HumanFormat::doneOfTotal(integer(job, "done"), integer(job, "total"), unit) +
-             QLatin1Char(')')},
+         withCount(progress(job),
+                   HumanFormat::doneOfTotal(integer(job, "done"), integer(job, "total"), unit))},
         {QStringLiteral("status"), orDash(str(job, "status"))},
         {QStringLiteral("speed"),
          str(job, "state") == QLatin1String("running")
-             ? HumanFormat::speed(job.value(QLatin1String("speed")).toDouble(), unit)
+             ? orDash(HumanFormat::speed(job.value(QLatin1String("speed")).toDouble(), unit))
              : QStringLiteral("-")},
         {QStringLiteral("eta"), eta < 0 ? QStringLiteral("-") : HumanFormat::duration(eta)},
         {QStringLiteral("waiting"), orDash(str(job, "wait_reason"))},

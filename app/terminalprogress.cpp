@@ -23,8 +23,9 @@ QString TerminalProgress::line(const JobSnapshot &job, int width) {
     } else {
         text += HumanFormat::quantity(job.done, job.unit);
     }
-    if (job.speed > 0)
-        text += QStringLiteral("  ") + HumanFormat::speed(job.speed, job.unit);
+    if (const QString speed = HumanFormat::speed(job.speed, job.unit);
+        job.speed > 0 && !speed.isEmpty())
+        text += QStringLiteral("  ") + speed;
     if (job.etaSeconds >= 0)
         text += QStringLiteral("  ETA ") + HumanFormat::duration(job.etaSeconds);
     if (job.state == JobState::Paused)

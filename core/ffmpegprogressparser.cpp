@@ -25,7 +25,8 @@ FfmpegProgressParser::FfmpegProgressParser(double durationSeconds)
 std::optional<ProgressParser::Reading> FfmpegProgressParser::reading(qint64 positionMs) const {
     if (m_durationMs <= 0)
         return std::nullopt;
-    return Reading{qBound<qint64>(0, positionMs, m_durationMs), m_durationMs, ProgressUnit::Items};
+    return Reading{qBound<qint64>(0, positionMs, m_durationMs), m_durationMs,
+                   ProgressUnit::MediaTime};
 }
 
 std::optional<ProgressParser::Reading> FfmpegProgressParser::feed(QStringView line) {

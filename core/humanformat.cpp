@@ -31,15 +31,33 @@ QString HumanFormat::quantity(qint64 value, ProgressUnit unit) {
         // Singular/plural by hand until the translations ship an English numerus file.
         return value == 1 ? tr("%1 file").arg(locale.toString(value))
                           : tr("%1 files").arg(locale.toString(value));
+    case ProgressUnit::Percent:
+        return {}; // a fraction, not a count: the percentage says it
+    case ProgressUnit::MediaTime:
+        return mediaTime(value);
     case ProgressUnit::Items:
         break;
     }
     return locale.toString(value);
 }
 
+QString HumanFormat::mediaTime(qint64 milliseconds) {
+    // As players show a position: 1:02:03, or 2:03 under an hour.
+    const qint64 seconds = std::max<qint64>(milliseconds, 0) / 1000;
+    const qint64 hours = seconds / 3600;
+    const QString minutesSeconds =
+        QStringLiteral("%1:%2")
+            .arg(hours > 0 ? QStringLiteral("%1").arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+                           : QString::number(seconds / 60))
+            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return hours > 0 ? QStringLiteral("%1:%2").arg(hours).arg(minutesSeconds) : minutesSeconds;
+}
+
 QString HumanFormat::doneOfTotal(qint64 done, qint64 total, ProgressUnit unit) {
-    if (total < 0)
+    if (total < 0 || unit == ProgressUnit::Percent)
         return quantity(done, unit);
+    if (unit == ProgressUnit::MediaTime)
+        return tr("%1 / %2").arg(mediaTime(done), mediaTime(total));
     if (unit == ProgressUnit::Bytes) {
         // "512 / 1,000 bytes" rather than "512 bytes / 1,000 bytes".
         if (total < 1024)
@@ -57,6 +75,11 @@ QString HumanFormat::speed(double perSecond, ProgressUnit unit) {
         return tr("%1/s").arg(bytes(std::llround(perSecond)));
     case ProgressUnit::Files:
         return tr("%1 files/s").arg(decimal(perSecond));
+    case ProgressUnit::Percent:
+        return {}; // percent a second means nothing to a person; the ETA says it
+    case ProgressUnit::MediaTime:
+        // Media milliseconds a second, as encoders say it: "1.9x".
+        return tr("%1x").arg(QLocale().toString(perSecond / 1000.0, 'f', 1));
     case ProgressUnit::Items:
         break;
     }

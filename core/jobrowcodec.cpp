@@ -48,7 +48,8 @@ QDateTime timeFrom(const QVariant &value) {
 }
 
 ProgressUnit unitFromName(const QString &name) {
-    for (ProgressUnit unit : {ProgressUnit::Items, ProgressUnit::Bytes, ProgressUnit::Files}) {
+    for (ProgressUnit unit : {ProgressUnit::Items, ProgressUnit::Bytes, ProgressUnit::Files,
+                              ProgressUnit::Percent, ProgressUnit::MediaTime}) {
         if (progressUnitName(unit) == name)
             return unit;
     }

@@ -6,7 +6,7 @@ namespace {
 constexpr std::array stateNames{"queued",    "waiting", "running",  "paused",
                                 "succeeded", "failed",  "canceled", "interrupted"};
 constexpr std::array priorityNames{"low", "normal", "high"};
-constexpr std::array unitNames{"items", "bytes", "files"};
+constexpr std::array unitNames{"items", "bytes", "files", "percent", "media-ms"};
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> fromName(const std::array<const char *, N> &names, const QString &name) {

@@ -22,7 +22,11 @@ enum class JobState : quint8 {
 
 enum class JobPriority : quint8 { Low, Normal, High };
 
-enum class ProgressUnit : quint8 { Items, Bytes, Files };
+// What a job's done and total count. Percent: a fraction only (a command that
+// prints "42%": done of 1,000), shown as the percentage alone, with no count
+// and no rate. MediaTime: milliseconds of media (an encode), shown as times,
+// its rate as a speed factor ("1.9x").
+enum class ProgressUnit : quint8 { Items, Bytes, Files, Percent, MediaTime };
 
 // What a job kind lets the user do while it runs (KJob's capability flags).
 // Resumable: a run records what it finished (JobContext::recordFinished) and a

@@ -20,5 +20,5 @@ std::optional<ProgressParser::Reading> PercentProgressParser::feed(QStringView l
     const double percent = number.toDouble(&ok);
     if (!ok || percent > 100)
         return std::nullopt;
-    return Reading{qint64(std::lround(percent * total / 100)), total, ProgressUnit::Items};
+    return Reading{qint64(std::lround(percent * total / 100)), total, ProgressUnit::Percent};
 }

@@ -83,9 +83,12 @@ QString progressText(const JobSnapshot &job) {
     QStringList parts;
     if (const QString percent = HumanFormat::percent(job.fraction()); !percent.isEmpty())
         parts.append(percent);
-    parts.append(HumanFormat::doneOfTotal(job.done, job.total, job.unit));
-    if (job.state == JobState::Running && job.speed > 0)
-        parts.append(HumanFormat::speed(job.speed, job.unit));
+    if (const QString count = HumanFormat::doneOfTotal(job.done, job.total, job.unit);
+        !count.isEmpty())
+        parts.append(count);
+    if (const QString speed = HumanFormat::speed(job.speed, job.unit);
+        job.state == JobState::Running && job.speed > 0 && !speed.isEmpty())
+        parts.append(speed);
     if (job.state == JobState::Running && job.etaSeconds >= 0)
         parts.append(JobOverview::tr("%1 left").arg(HumanFormat::duration(job.etaSeconds)));
     return parts.join(JobOverview::tr(" · "));

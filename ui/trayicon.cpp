@@ -235,7 +235,7 @@ void TrayIcon::refresh() {
         // whole, started jobs by their fraction, the rest as not begun.
         const int ended = m_succeeded + m_failed + m_canceled;
         double done = ended;
-        double speeds[3] = {0, 0, 0}; // by ProgressUnit
+        double speeds[5] = {0, 0, 0, 0, 0}; // by ProgressUnit
         for (JobId id : std::as_const(m_started)) {
             const std::optional<JobSnapshot> job = m_queue->job(id);
             if (!job)
@@ -246,7 +246,8 @@ void TrayIcon::refresh() {
         }
         text += tr(" · %1").arg(HumanFormat::percent(done / (ended + running + queued + paused)));
         // Bytes are what a person watches; files or items only when no job counts bytes.
-        for (ProgressUnit unit : {ProgressUnit::Bytes, ProgressUnit::Files, ProgressUnit::Items}) {
+        for (ProgressUnit unit : {ProgressUnit::Bytes, ProgressUnit::Files, ProgressUnit::MediaTime,
+                                  ProgressUnit::Items}) {
             if (speeds[int(unit)] > 0) {
                 text += tr(" · %1").arg(HumanFormat::speed(speeds[int(unit)], unit));
                 break;

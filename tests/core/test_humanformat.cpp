@@ -70,3 +70,15 @@ TEST(HumanFormat, PercentIsWholeAndNeverRoundsUpToComplete) {
 TEST(HumanFormat, UnknownPercentIsEmpty) {
     EXPECT_TRUE(HumanFormat::percent(-1).isEmpty());
 }
+
+TEST(HumanFormat, APercentageShowsNoCountAndNoRateAndMediaTimeReadsAsTimes) {
+    // A command that prints "42%" is not "420 / 1,000" at "50 items/s".
+    EXPECT_TRUE(HumanFormat::doneOfTotal(420, 1000, ProgressUnit::Percent).isEmpty());
+    EXPECT_TRUE(HumanFormat::speed(50, ProgressUnit::Percent).isEmpty());
+    EXPECT_TRUE(HumanFormat::quantity(420, ProgressUnit::Percent).isEmpty());
+    // An encode: media time and a speed factor, as ffmpeg says it.
+    EXPECT_EQ(HumanFormat::doneOfTotal(83000, 600000, ProgressUnit::MediaTime).toStdString(),
+              "1:23 / 10:00");
+    EXPECT_EQ(HumanFormat::mediaTime(3723000).toStdString(), "1:02:03");
+    EXPECT_EQ(HumanFormat::speed(1900, ProgressUnit::MediaTime).toStdString(), "1.9x");
+}

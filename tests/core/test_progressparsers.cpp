@@ -45,10 +45,10 @@ void PrintTo(const Reading &r, std::ostream *os) {
 
 TEST(PercentProgressParser, ReadsATrailingPercentageAsPerMille) {
     PercentProgressParser parser;
-    EXPECT_EQ(feedOne(parser, "42%"), (Reading{420, 1000, ProgressUnit::Items}));
-    EXPECT_EQ(feedOne(parser, "encoding 42.5 %"), (Reading{425, 1000, ProgressUnit::Items}));
-    EXPECT_EQ(feedOne(parser, "[ 7%]  "), (Reading{70, 1000, ProgressUnit::Items}));
-    EXPECT_EQ(feedOne(parser, "done: 100%"), (Reading{1000, 1000, ProgressUnit::Items}));
+    EXPECT_EQ(feedOne(parser, "42%"), (Reading{420, 1000, ProgressUnit::Percent}));
+    EXPECT_EQ(feedOne(parser, "encoding 42.5 %"), (Reading{425, 1000, ProgressUnit::Percent}));
+    EXPECT_EQ(feedOne(parser, "[ 7%]  "), (Reading{70, 1000, ProgressUnit::Percent}));
+    EXPECT_EQ(feedOne(parser, "done: 100%"), (Reading{1000, 1000, ProgressUnit::Percent}));
 }
 
 TEST(PercentProgressParser, IgnoresPercentagesThatDoNotEndTheLineOrStandAlone) {
@@ -66,16 +66,16 @@ TEST(FfmpegProgressParser, ReadsOutTimeAgainstTheDurationFromTheBanner) {
     // out_time_us, out_time_ms and out_time each report; "N/A" reports nothing;
     // progress=end reports the end.
     ASSERT_EQ(readings.size(), 10);
-    EXPECT_EQ(readings.first(), (Reading{12480, 62500, ProgressUnit::Items}));
-    EXPECT_EQ(readings[3], (Reading{31250, 62500, ProgressUnit::Items}));
-    EXPECT_EQ(readings.last(), (Reading{62500, 62500, ProgressUnit::Items}));
+    EXPECT_EQ(readings.first(), (Reading{12480, 62500, ProgressUnit::MediaTime}));
+    EXPECT_EQ(readings[3], (Reading{31250, 62500, ProgressUnit::MediaTime}));
+    EXPECT_EQ(readings.last(), (Reading{62500, 62500, ProgressUnit::MediaTime}));
 }
 
 TEST(FfmpegProgressParser, AGivenDurationWinsOverTheBannerAndNoDurationMeansNoProgress) {
     FfmpegProgressParser given(125);
     EXPECT_FALSE(feedOne(given, "  Duration: 00:01:02.50, start: 0.000000, bitrate: 4127 kb/s"));
     EXPECT_EQ(feedOne(given, "out_time_us=62500000"),
-              (Reading{62500, 125000, ProgressUnit::Items}));
+              (Reading{62500, 125000, ProgressUnit::MediaTime}));
 
     FfmpegProgressParser unknown;
     EXPECT_FALSE(feedOne(unknown, "out_time_us=62500000"));
@@ -104,11 +104,11 @@ TEST(AutoProgressParser, PicksTheFormatItSeesAndKeepsToIt) {
     AutoProgressParser ffmpeg;
     const QList<Reading> ffmpegReadings = readingsOf(ffmpeg, testData("ffmpeg-progress.txt"));
     ASSERT_EQ(ffmpegReadings.size(), 10);
-    EXPECT_EQ(ffmpegReadings.last(), (Reading{62500, 62500, ProgressUnit::Items}));
+    EXPECT_EQ(ffmpegReadings.last(), (Reading{62500, 62500, ProgressUnit::MediaTime}));
 
     AutoProgressParser percent;
     EXPECT_FALSE(percent.chosen());
-    EXPECT_EQ(feedOne(percent, "33%"), (Reading{330, 1000, ProgressUnit::Items}));
+    EXPECT_EQ(feedOne(percent, "33%"), (Reading{330, 1000, ProgressUnit::Percent}));
     EXPECT_TRUE(dynamic_cast<const PercentProgressParser *>(percent.chosen()));
 }
 
