@@ -64,14 +64,15 @@ void JobFilterProxyModel::setSourceModel(QAbstractItemModel *model) {
     QSortFilterProxyModel::setSourceModel(m_jobModel);
 }
 
-bool JobFilterProxyModel::matches(StateFilter filter, JobState state) {
+bool JobFilterProxyModel::matches(StateFilter filter, JobState state, bool started) {
     switch (filter) {
     case StateFilter::All:
         return true;
     case StateFilter::Active:
-        return state == JobState::Running || state == JobState::Paused;
+        return state == JobState::Running || (state == JobState::Paused && started);
     case StateFilter::Queued:
-        return state == JobState::Queued || state == JobState::Waiting;
+        return state == JobState::Queued || state == JobState::Waiting ||
+               (state == JobState::Paused && !started);
     case StateFilter::Done:
         return state == JobState::Succeeded;
     case StateFilter::Failed:
@@ -98,13 +99,20 @@ QString JobFilterProxyModel::stateFilterText(StateFilter filter) {
 }
 
 int JobFilterProxyModel::countFor(StateFilter filter) const {
-    if (!m_jobModel)
-        return 0;
+    return m_jobModel ? countIn(*m_jobModel, filter) : 0;
+}
+
+int JobFilterProxyModel::countIn(const JobTableModel &model, StateFilter filter) {
     int count = 0;
     for (int s = int(JobState::Queued); s <= int(JobState::Interrupted); ++s) {
-        if (matches(filter, JobState(s)))
-            count += m_jobModel->countIn(JobState(s));
+        if (JobState(s) != JobState::Paused && matches(filter, JobState(s)))
+            count += model.countIn(JobState(s));
     }
+    const int started = model.startedPausedCount();
+    if (matches(filter, JobState::Paused, true))
+        count += started;
+    if (matches(filter, JobState::Paused, false))
+        count += model.countIn(JobState::Paused) - started;
     return count;
 }
 
@@ -128,7 +136,7 @@ void JobFilterProxyModel::setSearchText(const QString &text) {
 bool JobFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
     if (!m_jobModel || sourceParent.isValid())
         return false;
-    return matches(m_stateFilter, m_jobModel->snapshot(sourceRow).state) &&
+    return matches(m_stateFilter, m_jobModel->snapshot(sourceRow)) &&
            (m_searchText.isEmpty() || matchesSearch(sourceRow));
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jobtypes.h"
+#include "jobsnapshot.h"
 
 #include <QSortFilterProxyModel>
 
@@ -9,10 +9,12 @@ class JobTableModel;
 // The rows of a JobTableModel a person asked to see, in the order asked for:
 // a state filter, a search text and a sort column.
 //
-// State filter: every state is in exactly one group besides All:
-//   Active = Running + Paused (a paused job is started or held, the user's to resume),
-//   Queued = Queued + Waiting (will start by itself), Done = Succeeded,
+// State filter: every job is in exactly one group besides All:
+//   Active = Running + Paused after it started (it holds a slot),
+//   Queued = Queued + Waiting + Paused before it started (held back: it has not run),
+//   Done = Succeeded,
 //   Failed = Failed + Canceled + Interrupted (what retry applies to).
+// The status bar counts the same groups (QueueSummaryLabel), so the two agree.
 // Search: case-insensitive substring of the title, the kind (its name or display
 // name) or any text parameter of the job (its paths, a command line).
 // Sorting by any column compares JobTableModel::RawValueRole (text
@@ -49,7 +51,12 @@ public:
     // Surrounding white space is ignored; empty: no search.
     void setSearchText(const QString &text);
 
-    static bool matches(StateFilter filter, JobState state);
+    static bool matches(StateFilter filter, JobState state, bool started = false);
+    static bool matches(StateFilter filter, const JobSnapshot &job) {
+        return matches(filter, job.state, job.started);
+    }
+    // How many of the model's jobs are in the filter's group. O(1).
+    static int countIn(const JobTableModel &model, StateFilter filter);
     static QString stateFilterText(StateFilter filter);
     // How many of the model's jobs the filter lets through, ignoring the search. O(1).
     int countFor(StateFilter filter) const;

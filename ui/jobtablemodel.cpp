@@ -211,6 +211,8 @@ QString JobTableModel::priorityText(JobPriority priority) {
 
 void JobTableModel::track(const JobSnapshot &job, int delta) {
     m_stateCounts[size_t(job.state)] += delta;
+    if (job.state == JobState::Paused && job.started)
+        m_startedPaused += delta;
     if (delta > 0 && JobTableCells::elapsedTicks(job))
         m_live.insert(job.id);
     else
@@ -421,6 +423,7 @@ void JobTableModel::reload() {
     m_live.clear();
     m_tickTimer.stop();
     m_stateCounts.fill(0);
+    m_startedPaused = 0;
     const QList<JobId> order = m_queue->order();
     for (JobId id : order) {
         if (std::optional<JobSnapshot> job = m_queue->job(id)) {

@@ -77,6 +77,9 @@ public:
     const JobSnapshot &snapshot(int row) const { return m_rows.at(row); }
     // How many rows show a job in that state (as of the last refresh). O(1).
     int countIn(JobState state) const { return m_stateCounts[size_t(state)]; }
+    // How many of the Paused rows had started (hold a slot); the others are held
+    // back before they started. O(1).
+    int startedPausedCount() const { return m_startedPaused; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -126,6 +129,7 @@ private:
     QSet<JobId> m_dirty;
     QSet<JobId> m_live; // jobs whose Elapsed ticks (running, or paused after starting)
     std::array<int, size_t(JobState::Interrupted) + 1> m_stateCounts{};
+    int m_startedPaused = 0;
     QTimer m_flushTimer;
     QTimer m_tickTimer;
     bool m_dropping = false;         // a drop is moving jobs: one orderChanged at its end

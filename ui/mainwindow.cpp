@@ -391,7 +391,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
 }
 
 void MainWindow::createStatusBar() {
-    m_summary = new QueueSummaryLabel(m_queue, this);
+    m_summary = new QueueSummaryLabel(m_model, this);
     m_summary->setObjectName(QStringLiteral("QueueSummary"));
     m_queueProgress = new QueueProgressIndicator(m_model, this);
     statusBar()->addPermanentWidget(m_queueProgress);

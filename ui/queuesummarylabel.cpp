@@ -1,6 +1,8 @@
 #include "queuesummarylabel.h"
 
+#include "jobfilterproxymodel.h"
 #include "jobqueue.h"
+#include "jobtablemodel.h"
 
 #include <QLocale>
 
@@ -11,18 +13,19 @@ constexpr int refreshIntervalMs = 150;
 
 } // namespace
 
-QueueSummaryLabel::QueueSummaryLabel(JobQueue *queue, QWidget *parent)
+QueueSummaryLabel::QueueSummaryLabel(JobTableModel *model, QWidget *parent)
     : QLabel(parent)
-    , m_queue(queue) {
+    , m_model(model) {
     setAccessibleName(tr("Job counts"));
     setTextFormat(Qt::PlainText);
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(refreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &QueueSummaryLabel::refresh);
-    connect(queue, &JobQueue::jobsAdded, this, &QueueSummaryLabel::scheduleRefresh);
-    connect(queue, &JobQueue::jobsRemoved, this, &QueueSummaryLabel::scheduleRefresh);
-    connect(queue, &JobQueue::jobStateChanged, this, &QueueSummaryLabel::scheduleRefresh);
-    connect(queue, &JobQueue::drainingChanged, this, &QueueSummaryLabel::refresh);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(model, signal, this, &QueueSummaryLabel::scheduleRefresh);
+    connect(model, &QAbstractItemModel::dataChanged, this, &QueueSummaryLabel::scheduleRefresh);
+    connect(model, &QAbstractItemModel::modelReset, this, &QueueSummaryLabel::scheduleRefresh);
+    connect(model->queue(), &JobQueue::drainingChanged, this, &QueueSummaryLabel::refresh);
     refresh();
 }
 
@@ -33,20 +36,17 @@ void QueueSummaryLabel::scheduleRefresh() {
 
 void QueueSummaryLabel::refresh() {
     m_refreshTimer.stop();
+    using Group = JobFilterProxyModel::StateFilter;
     const QLocale locale;
-    const auto count = [&](JobState state) { return m_queue->countIn(state); };
-    const int running = count(JobState::Running);
-    const int queued = count(JobState::Queued) + count(JobState::Waiting);
-    const int done = count(JobState::Succeeded);
-    const int failed = count(JobState::Failed) + count(JobState::Interrupted);
-    const int paused = count(JobState::Paused);
-
-    QString text = tr("%1 running · %2 queued · %3 done · %4 failed")
-                       .arg(locale.toString(running), locale.toString(queued),
-                            locale.toString(done), locale.toString(failed));
-    if (paused > 0)
+    const auto count = [this, &locale](Group group) {
+        return locale.toString(JobFilterProxyModel::countIn(*m_model, group));
+    };
+    QString text = tr("%1 active · %2 queued · %3 done · %4 failed")
+                       .arg(count(Group::Active), count(Group::Queued), count(Group::Done),
+                            count(Group::Failed));
+    if (const int paused = m_model->countIn(JobState::Paused); paused > 0)
         text = tr("%1 · %2 paused").arg(text, locale.toString(paused));
-    if (m_queue->isDraining())
+    if (m_model->queue()->isDraining())
         text = tr("%1 · draining: nothing new starts").arg(text);
     setText(text);
 }

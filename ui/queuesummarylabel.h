@@ -3,16 +3,19 @@
 #include <QLabel>
 #include <QTimer>
 
-class JobQueue;
+class JobTableModel;
 
-// A status-bar line counting the queue's jobs by state:
-// "2 running · 3 queued · 5 done · 1 failed", then "· 1 paused" when any are.
-// Recounts when jobs are added, removed or change state, coalesced to at most
-// a few times a second. Does not own the queue, which must outlive it. GUI thread.
+// A status-bar line counting the window's jobs in the filter bar's groups
+// (JobFilterProxyModel: active, queued, done, failed), so that "Failed (4)"
+// and "4 failed" agree: "2 active · 3 queued · 5 done · 4 failed", then
+// "· 1 paused" when any are and "· draining: nothing new starts" while the
+// queue drains. Recounts from the model's snapshots when its rows change,
+// coalesced to at most a few times a second. Does not own the model, which
+// must outlive it. GUI thread.
 class QueueSummaryLabel : public QLabel {
     Q_OBJECT
 public:
-    explicit QueueSummaryLabel(JobQueue *queue, QWidget *parent = nullptr);
+    explicit QueueSummaryLabel(JobTableModel *model, QWidget *parent = nullptr);
 
     // Recounts now.
     void refresh();
@@ -20,6 +23,6 @@ public:
 private:
     void scheduleRefresh();
 
-    JobQueue *m_queue;
+    JobTableModel *m_model;
     QTimer m_refreshTimer;
 };

@@ -73,15 +73,17 @@ TEST_F(JobFilterProxyModelTest, EachStateFilterShowsItsStates) {
 
     EXPECT_EQ(shownIds(), queue.order());
     proxy.setStateFilter(StateFilter::Active);
-    EXPECT_EQ(shownIds(), (QList<JobId>{running, paused}));
+    EXPECT_EQ(shownIds(), QList<JobId>{running});
+    // Paused before it started: held back, not active.
     proxy.setStateFilter(StateFilter::Queued);
-    EXPECT_EQ(shownIds(), (QList<JobId>{queued, waiting}));
+    EXPECT_EQ(shownIds(), (QList<JobId>{queued, paused, waiting}));
     proxy.setStateFilter(StateFilter::Done);
     EXPECT_EQ(shownIds(), (QList<JobId>{succeeded}));
     proxy.setStateFilter(StateFilter::Failed);
     EXPECT_EQ(shownIds(), (QList<JobId>{failed, canceled}));
     EXPECT_EQ(proxy.countFor(StateFilter::Failed), 2);
-    EXPECT_EQ(proxy.countFor(StateFilter::Active), 2);
+    EXPECT_EQ(proxy.countFor(StateFilter::Active), 1);
+    EXPECT_EQ(proxy.countFor(StateFilter::Queued), 3);
     EXPECT_EQ(proxy.countFor(StateFilter::All), 7);
     proxy.setStateFilter(StateFilter::All);
     EXPECT_EQ(shownIds(), queue.order());
@@ -89,12 +91,21 @@ TEST_F(JobFilterProxyModelTest, EachStateFilterShowsItsStates) {
 
 TEST_F(JobFilterProxyModelTest, EveryStateIsInExactlyOneGroup) {
     for (int s = int(JobState::Queued); s <= int(JobState::Interrupted); ++s) {
-        int groups = 0;
-        for (int f = int(StateFilter::Active); f < JobFilterProxyModel::stateFilterCount; ++f)
-            groups += JobFilterProxyModel::matches(StateFilter(f), JobState(s)) ? 1 : 0;
-        EXPECT_EQ(groups, 1) << s;
+        for (bool started : {false, true}) {
+            int groups = 0;
+            for (int f = int(StateFilter::Active); f < JobFilterProxyModel::stateFilterCount; ++f)
+                groups +=
+                    JobFilterProxyModel::matches(StateFilter(f), JobState(s), started) ? 1 : 0;
+            EXPECT_EQ(groups, 1) << s << " started " << started;
+        }
         EXPECT_TRUE(JobFilterProxyModel::matches(StateFilter::All, JobState(s)));
     }
+}
+
+TEST(JobFilterGroups, APausedJobIsActiveOnlyOnceItHasStarted) {
+    EXPECT_TRUE(JobFilterProxyModel::matches(StateFilter::Active, JobState::Paused, true));
+    EXPECT_TRUE(JobFilterProxyModel::matches(StateFilter::Queued, JobState::Paused, false));
+    EXPECT_FALSE(JobFilterProxyModel::matches(StateFilter::Active, JobState::Paused, false));
 }
 
 TEST_F(JobFilterProxyModelTest, AJobLeavesTheFilterWhenItsStateChanges) {

@@ -262,13 +262,26 @@ TEST_F(MainWindowTest, TheStatusBarCountsJobsByState) {
     ASSERT_TRUE(waitForState(failed, JobState::Failed));
     ASSERT_TRUE(waitForState(running, JobState::Running));
     ASSERT_TRUE(waitUntil([&] {
-        return summary() == QStringLiteral("1 running · 1 queued · 0 done · 1 failed");
+        return summary() == QStringLiteral("1 active · 1 queued · 0 done · 1 failed");
     })) << summary().toStdString();
 
+    // Held before it started: still queued, as the filter bar counts it.
     ASSERT_TRUE(queue.pause(queued).ok());
     EXPECT_TRUE(waitUntil([&] {
-        return summary() == QStringLiteral("1 running · 0 queued · 0 done · 1 failed · 1 paused");
+        return summary() == QStringLiteral("1 active · 1 queued · 0 done · 1 failed · 1 paused");
     })) << summary().toStdString();
+
+    // A canceled job is in the Failed group there and here: the two agree.
+    ASSERT_TRUE(queue.cancel(queued).ok());
+    const auto filterCount = [&](JobFilterProxyModel::StateFilter group) {
+        return view()->proxy()->countFor(group);
+    };
+    EXPECT_TRUE(waitUntil([&] {
+        return summary() == QStringLiteral("1 active · 0 queued · 0 done · 2 failed");
+    })) << summary().toStdString();
+    EXPECT_EQ(filterCount(JobFilterProxyModel::StateFilter::Failed), 2);
+    EXPECT_EQ(filterCount(JobFilterProxyModel::StateFilter::Active), 1);
+    EXPECT_EQ(filterCount(JobFilterProxyModel::StateFilter::Queued), 0);
 }
 
 TEST_F(MainWindowTest, TheContextMenuOffersTheJobCommands) {
