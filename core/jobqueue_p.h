@@ -30,6 +30,10 @@ public:
     ~JobQueuePrivate();
 
     JobRecord *find(JobId id) const;
+    // A record of a job brought back (restore, reinstate) with the snapshot's
+    // id, spec, kind (an UnknownJobKind when this build lacks it), progress,
+    // result and timings; state, rank and position are the caller's to set.
+    std::unique_ptr<JobRecord> recordFrom(const JobSnapshot &saved);
     JobSnapshot snapshot(const JobRecord &job) const;
 
     // Every state change goes through here: it keeps the pending set and the

@@ -9,6 +9,26 @@
 // JobQueue's two ways of bringing jobs back: restore() from a store at start,
 // and reinstate() of jobs removed in this run (an undo).
 
+std::unique_ptr<JobRecord> JobQueuePrivate::recordFrom(const JobSnapshot &saved) {
+    auto job = std::make_unique<JobRecord>();
+    job->id = saved.id;
+    job->spec = saved.spec;
+    job->kind = kinds->find(saved.spec.kind);
+    if (!job->kind) {
+        unknownKinds.push_back(std::make_unique<UnknownJobKind>(saved.spec.kind));
+        job->kind = unknownKinds.back().get();
+    }
+    job->done = saved.done;
+    job->total = saved.total;
+    job->unit = saved.unit;
+    job->status = saved.status;
+    job->result = saved.result;
+    job->addedAt = saved.addedAt;
+    job->startedAt = saved.startedAt;
+    job->finishedAt = saved.finishedAt;
+    return job;
+}
+
 Status JobQueue::restore(const QList<StoredJob> &stored, RecoveryPolicy policy) {
     if (!d->jobs.empty())
         return Status::failure(tr("jobs can only be restored into an empty queue"));
@@ -20,28 +40,13 @@ Status JobQueue::restore(const QList<StoredJob> &stored, RecoveryPolicy policy) 
         const JobSnapshot &saved = entry.job;
         if (saved.id == 0 || d->jobs.count(saved.id))
             continue;
-        auto record = std::make_unique<JobRecord>();
+        std::unique_ptr<JobRecord> record = d->recordFrom(saved);
         JobRecord &job = *record;
-        job.id = saved.id;
-        job.spec = saved.spec;
         // A job it waited for was pruned: it had succeeded (failure would have
         // canceled this one), so the dependency is met.
         job.spec.after.removeIf([&byId](JobId id) { return !byId.contains(id); });
-        job.kind = d->kinds->find(saved.spec.kind);
-        if (!job.kind) {
-            d->unknownKinds.push_back(std::make_unique<UnknownJobKind>(saved.spec.kind));
-            job.kind = d->unknownKinds.back().get();
-        }
         job.rank = d->nextRank++;
         job.position = int(d->order.size());
-        job.done = saved.done;
-        job.total = saved.total;
-        job.unit = saved.unit;
-        job.status = saved.status;
-        job.result = saved.result;
-        job.addedAt = saved.addedAt;
-        job.startedAt = saved.startedAt;
-        job.finishedAt = saved.finishedAt;
         if (!entry.finished.isEmpty())
             job.resume = std::make_shared<const JobResumeState>(entry.finished);
         job.state = saved.state;
@@ -138,23 +143,8 @@ Expected<QList<JobId>> JobQueue::reinstate(const QList<RemovedJob> &removed) {
     QList<JobId> ids;
     for (const RemovedJob *entry : std::as_const(jobs)) {
         const JobSnapshot &saved = entry->job;
-        auto record = std::make_unique<JobRecord>();
+        std::unique_ptr<JobRecord> record = d->recordFrom(saved);
         JobRecord &job = *record;
-        job.id = saved.id;
-        job.spec = saved.spec;
-        job.kind = d->kinds->find(saved.spec.kind);
-        if (!job.kind) {
-            d->unknownKinds.push_back(std::make_unique<UnknownJobKind>(saved.spec.kind));
-            job.kind = d->unknownKinds.back().get();
-        }
-        job.done = saved.done;
-        job.total = saved.total;
-        job.unit = saved.unit;
-        job.status = saved.status;
-        job.result = saved.result;
-        job.addedAt = saved.addedAt;
-        job.startedAt = saved.startedAt;
-        job.finishedAt = saved.finishedAt;
         // Waiting and queued jobs re-enter the pending set below, through a neutral state.
         job.state = JobQueuePrivate::isPending(saved.state) ? JobState::Paused : saved.state;
         ++d->stateCounts[size_t(job.state)];
