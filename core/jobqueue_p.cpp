@@ -65,6 +65,28 @@ JobRecord *JobQueuePrivate::find(JobId id) const {
     return it == jobs.end() ? nullptr : it->second.get();
 }
 
+QString JobQueuePrivate::statusNow(const JobRecord &job) {
+    switch (job.state) {
+    case JobState::Running:
+    case JobState::Succeeded:
+        return job.status;
+    case JobState::Paused:
+        if (!job.holdsSlot())
+            return {};
+        return (job.kind->capabilities() & Resumable)
+                   ? tr("Paused; it resumes where it stopped, even after Taskdeck restarts")
+                   : tr("Paused; it continues when resumed, but starts over if Taskdeck quits "
+                        "first");
+    case JobState::Queued:
+    case JobState::Waiting:
+    case JobState::Failed:
+    case JobState::Canceled:
+    case JobState::Interrupted:
+        break;
+    }
+    return {};
+}
+
 JobSnapshot JobQueuePrivate::snapshot(const JobRecord &job) const {
     JobSnapshot s;
     s.id = job.id;
@@ -77,7 +99,7 @@ JobSnapshot JobQueuePrivate::snapshot(const JobRecord &job) const {
     s.done = job.done;
     s.total = job.total;
     s.unit = job.unit;
-    s.status = job.status;
+    s.status = statusNow(job);
     s.speed = job.speed;
     s.etaSeconds = job.etaSeconds;
     s.result = job.result;

@@ -35,6 +35,11 @@ public:
     // result and timings; state, rank and position are the caller's to set.
     std::unique_ptr<JobRecord> recordFrom(const JobSnapshot &saved);
     JobSnapshot snapshot(const JobRecord &job) const;
+    // The status line a snapshot shows: the kind's own line only while it
+    // runs, and its last word once it succeeded; a paused run says it is
+    // paused and whether it resumes or starts over; a failed, canceled or
+    // interrupted job has none (its result says what happened).
+    static QString statusNow(const JobRecord &job);
 
     // Every state change goes through here: it keeps the pending set and the
     // per-state counts right and emits jobStateChanged.

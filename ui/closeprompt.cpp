@@ -1,5 +1,6 @@
 #include "closeprompt.h"
 
+#include "jobfilterproxymodel.h"
 #include "jobqueue.h"
 
 #include <QCheckBox>
@@ -35,15 +36,31 @@ ClosePrompt::ClosePrompt(AppSettings *settings, bool trayAvailable)
     Q_ASSERT(settings);
 }
 
+ClosePrompt::Work ClosePrompt::workIn(const JobQueue &queue) {
+    Work work;
+    using Filter = JobFilterProxyModel::StateFilter;
+    for (JobId id : queue.order()) {
+        const std::optional<JobSnapshot> job = queue.job(id);
+        if (!job)
+            continue;
+        if (JobFilterProxyModel::matches(Filter::Active, *job)) {
+            ++work.active;
+            if (!(job->capabilities & Resumable))
+                work.restarting.append(id);
+        } else if (JobFilterProxyModel::matches(Filter::Queued, *job)) {
+            ++work.pending;
+        }
+    }
+    return work;
+}
+
 Decision ClosePrompt::decide(const JobQueue &queue, QWidget *parent) const {
-    const int running = queue.countIn(JobState::Running);
-    const int pending = queue.countIn(JobState::Queued) + queue.countIn(JobState::Waiting) +
-                        queue.countIn(JobState::Paused);
-    if (running + pending == 0)
+    const Work work = workIn(queue);
+    if (work.isEmpty())
         return Decision::Quit;
     if (const std::optional<Decision> remembered = rememberedDecision())
         return *remembered;
-    return ask(running, pending, parent);
+    return ask(work, parent);
 }
 
 std::optional<Decision> ClosePrompt::rememberedDecision() const {
@@ -61,15 +78,41 @@ std::optional<Decision> ClosePrompt::rememberedDecision() const {
     return std::nullopt;
 }
 
-QString ClosePrompt::explanation() const {
+QString ClosePrompt::pauseAndQuitText(const Work &work) {
+    // Whole sentences per number: no English translation file resolves %n plurals.
+    const QLocale locale;
+    const int resuming = work.active - int(work.restarting.size());
+    QStringList parts;
+    if (resuming == 1)
+        parts << tr("the active job continues where it stopped the next time Taskdeck starts");
+    else if (resuming > 1)
+        parts << tr("%1 active jobs continue where they stopped the next time Taskdeck starts")
+                     .arg(locale.toString(resuming));
+    if (!work.restarting.isEmpty()) {
+        QStringList ids;
+        for (JobId id : work.restarting)
+            ids << QString::number(id);
+        parts << (work.restarting.size() == 1
+                      ? tr("job %1 cannot keep its process across a restart: it comes back "
+                           "Interrupted, and Retry runs it again from the start")
+                            .arg(ids.constFirst())
+                      : tr("jobs %1 cannot keep their processes across a restart: they come "
+                           "back Interrupted, and Retry runs them again from the start")
+                            .arg(ids.join(tr(", "))));
+    }
+    if (work.pending > 0)
+        parts << tr("queued jobs stay queued");
+    return tr("Pause and quit: running jobs are paused and Taskdeck quits; %1.")
+        .arg(parts.join(tr("; ")));
+}
+
+QString ClosePrompt::explanation(const Work &work) const {
     QStringList lines;
     if (m_trayAvailable)
         lines << tr("Keep running in the tray: the window closes, running jobs go on and "
                     "queued jobs still start in turn. Taskdeck stays in the system tray.");
     lines << (m_jobsSurviveQuit
-                  ? tr("Pause and quit: running jobs are paused, queued jobs do not start, and "
-                       "Taskdeck quits. All of them are kept and can be resumed the next time "
-                       "Taskdeck starts.")
+                  ? pauseAndQuitText(work)
                   : tr("Pause and quit: running jobs are paused and Taskdeck quits. Taskdeck "
                        "does not keep its queue between runs yet, so the paused and queued "
                        "jobs are lost."));
@@ -78,22 +121,21 @@ QString ClosePrompt::explanation() const {
     return lines.join(QStringLiteral("\n\n"));
 }
 
-Decision ClosePrompt::ask(int running, int pending, QWidget *parent) const {
+Decision ClosePrompt::ask(const Work &work, QWidget *parent) const {
     QMessageBox box(parent);
     box.setIcon(QMessageBox::Question);
     box.setWindowTitle(tr("Close Taskdeck"));
-    QStringList work;
-    // Whole sentences per number: no English translation file resolves %n plurals.
+    QStringList counts;
+    // Whole sentences per number, in the status bar's words (active, queued).
     const QLocale locale;
-    if (running > 0)
-        work << (running == 1 ? tr("1 job running")
-                              : tr("%1 jobs running").arg(locale.toString(running)));
-    if (pending > 0)
-        work << (pending == 1
-                     ? tr("1 job queued, waiting or paused")
-                     : tr("%1 jobs queued, waiting or paused").arg(locale.toString(pending)));
-    box.setText(tr("Taskdeck still has work: %1.").arg(work.join(tr(" and "))));
-    box.setInformativeText(explanation());
+    if (work.active > 0)
+        counts << (work.active == 1 ? tr("1 job active")
+                                    : tr("%1 jobs active").arg(locale.toString(work.active)));
+    if (work.pending > 0)
+        counts << (work.pending == 1 ? tr("1 job queued")
+                                     : tr("%1 jobs queued").arg(locale.toString(work.pending)));
+    box.setText(tr("Taskdeck still has work: %1.").arg(counts.join(tr(" and "))));
+    box.setInformativeText(explanation(work));
 
     const auto addButton = [&](const QString &text, QMessageBox::ButtonRole role,
                                const char *name) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appsettings.h"
+#include "jobtypes.h"
 
 #include <QCoreApplication>
 
@@ -56,9 +57,16 @@ public:
     Decision decide(const JobQueue &queue, QWidget *parent) const;
     // The remembered decision that applies now; nullopt when one must ask.
     std::optional<Decision> rememberedDecision() const;
-    // Asks whatever is remembered: running jobs run, pending ones are queued,
-    // waiting or paused (the counts the dialog states).
-    Decision ask(int running, int pending, QWidget *parent) const;
+    // What the queue has left, counted in the filter bar's groups.
+    struct Work {
+        int active = 0;          // running, or paused after it started
+        int pending = 0;         // queued, waiting, or paused before it started
+        QList<JobId> restarting; // active jobs whose kind cannot resume a stopped run
+        bool isEmpty() const { return active + pending == 0; }
+    };
+    static Work workIn(const JobQueue &queue);
+    // Asks whatever is remembered, saying what each answer does to this work.
+    Decision ask(const Work &work, QWidget *parent) const;
 
     // Does to the queue what the decision says before quitting: PauseAndQuit
     // pauses every job, CancelAndQuit cancels every unfinished one; the others
@@ -66,7 +74,8 @@ public:
     static void carryOut(Decision decision, JobQueue &queue);
 
 private:
-    QString explanation() const;
+    QString explanation(const Work &work) const;
+    static QString pauseAndQuitText(const Work &work);
 
     AppSettings *m_settings;
     bool m_trayAvailable;

@@ -216,20 +216,25 @@ void TrayIcon::scheduleRefresh() {
 void TrayIcon::refresh() {
     m_refreshTimer.stop();
     const QLocale locale;
-    const int running = m_queue->countIn(JobState::Running);
-    const int queued = m_queue->countIn(JobState::Queued) + m_queue->countIn(JobState::Waiting);
+    // The status bar's groups: active is running or paused after it started
+    // (m_started), queued is every other unfinished job; paused overlaps both.
     const int paused = m_queue->countIn(JobState::Paused);
+    const int unfinished = m_queue->countIn(JobState::Running) +
+                           m_queue->countIn(JobState::Queued) +
+                           m_queue->countIn(JobState::Waiting) + paused;
+    const int active = int(m_started.size());
+    const int queued = unfinished - active;
 
     QString text;
-    if (running + queued + paused == 0) {
+    if (unfinished == 0) {
         text = tr("Taskdeck — no jobs running");
     } else {
         QStringList counts;
-        counts << tr("%1 running").arg(locale.toString(running));
+        counts << tr("%1 active").arg(locale.toString(active));
         counts << tr("%1 queued").arg(locale.toString(queued));
         if (paused > 0)
             counts << tr("%1 paused").arg(locale.toString(paused));
-        text = tr("Taskdeck — %1").arg(counts.join(tr(", ")));
+        text = tr("Taskdeck — %1").arg(counts.join(tr(" · ")));
 
         // The batch's progress: jobs that ended since the queue was last idle count
         // whole, started jobs by their fraction, the rest as not begun.
@@ -244,7 +249,7 @@ void TrayIcon::refresh() {
             if (job->state == JobState::Running)
                 speeds[int(job->unit)] += job->speed;
         }
-        text += tr(" · %1").arg(HumanFormat::percent(done / (ended + running + queued + paused)));
+        text += tr(" · %1").arg(HumanFormat::percent(done / (ended + unfinished)));
         // Bytes are what a person watches; files or items only when no job counts bytes.
         for (ProgressUnit unit : {ProgressUnit::Bytes, ProgressUnit::Files, ProgressUnit::MediaTime,
                                   ProgressUnit::Items}) {

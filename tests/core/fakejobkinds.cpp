@@ -22,6 +22,8 @@ JobResult GateKind::run(JobContext &context, const QVariantMap &params) const {
     const QString key = params.value(QStringLiteral("key")).toString();
     m_recorder->enter();
     context.setTotal(-1, ProgressUnit::Items);
+    if (params.contains(QStringLiteral("status")))
+        context.setStatus(params.value(QStringLiteral("status")).toString());
     if (params.value(QStringLiteral("stubborn")).toBool()) {
         // Deaf to cancel and pause: only its gate ends it.
         std::unique_lock lock(m_mutex);

@@ -26,6 +26,7 @@ struct RunRecorder {
 // "gate": runs until the test opens its gate (params "key"), checking for
 // cancel and pause all the while. Reports items progress as it checks. With
 // "stubborn": true it ignores cancel and pause (a job that does not stop).
+// With "status" it sets that status line as it starts.
 class GateKind : public JobKind {
 public:
     explicit GateKind(std::shared_ptr<RunRecorder> recorder)

@@ -60,6 +60,36 @@ TEST_F(Control, APausedJobMakesNoProgressUntilResumed) {
     ASSERT_TRUE(waitForState(id, State::Succeeded));
 }
 
+// A paused copy does not say "Copying...", an interrupted command not "Running for 21s".
+TEST_F(Control, TheStatusLineSpeaksOnlyForARunAndSaysWhenItIsPaused) {
+    const JobId id = add(spec(QStringLiteral("gate"), {{QStringLiteral("key"), "g"},
+                                                       {QStringLiteral("status"), "Copying…"}}));
+    ASSERT_TRUE(waitUntil([&] { return queue.job(id)->status == QStringLiteral("Copying…"); }));
+    ASSERT_TRUE(queue.pause(id).ok());
+    EXPECT_EQ(queue.job(id)->status,
+              QStringLiteral("Paused; it continues when resumed, but starts over if Taskdeck "
+                             "quits first"));
+    ASSERT_TRUE(queue.resume(id).ok());
+    EXPECT_EQ(queue.job(id)->status, QStringLiteral("Copying…"));
+
+    queue.interruptRunning();
+    ASSERT_TRUE(waitForState(id, State::Interrupted));
+    EXPECT_EQ(queue.job(id)->status, QString());
+}
+
+TEST_F(Control, APausedResumableJobSaysItResumesWhereItStopped) {
+    const JobId held = add(spec(QStringLiteral("steps"), {{QStringLiteral("count"), 3},
+                                                          {QStringLiteral("holdAt"), 1},
+                                                          {QStringLiteral("key"), "h"}}));
+    ASSERT_TRUE(waitForState(held, State::Running));
+    ASSERT_TRUE(queue.pause(held).ok());
+    EXPECT_EQ(queue.job(held)->status,
+              QStringLiteral("Paused; it resumes where it stopped, even after Taskdeck restarts"));
+    ASSERT_TRUE(queue.cancel(held).ok());
+    ASSERT_TRUE(waitForState(held, State::Canceled));
+    EXPECT_EQ(queue.job(held)->status, QString());
+}
+
 TEST_F(Control, APausedRunningJobKeepsItsSlot) {
     queue.setMaxRunning(1);
     const JobId first = addGate(QStringLiteral("a"));

@@ -75,9 +75,8 @@ TEST_F(ClosePromptTest, EscapeDoesNotClose) {
 TEST_F(ClosePromptTest, TheDialogCountsTheJobsAndSaysWhatHappensToQueuedOnes) {
     PromptAnswerer answerer(ClosePrompt::dontCloseButtonName);
     ClosePrompt(&settings, true).decide(queue, nullptr);
-    EXPECT_TRUE(answerer.text().contains(QStringLiteral("1 job running")))
+    EXPECT_TRUE(answerer.text().contains(QStringLiteral("1 job active and 1 job queued")))
         << answerer.text().toStdString();
-    EXPECT_TRUE(answerer.text().contains(QStringLiteral("1 job queued, waiting or paused")));
     EXPECT_TRUE(answerer.text().contains(QStringLiteral("queued jobs still start in turn")));
     EXPECT_TRUE(answerer.text().contains(QStringLiteral("paused and queued jobs are lost")));
     EXPECT_TRUE(answerer.text().contains(QStringLiteral("queued jobs are canceled too")));
@@ -86,8 +85,39 @@ TEST_F(ClosePromptTest, TheDialogCountsTheJobsAndSaysWhatHappensToQueuedOnes) {
     surviving.setJobsSurviveQuit(true);
     PromptAnswerer again(ClosePrompt::dontCloseButtonName);
     surviving.decide(queue, nullptr);
-    EXPECT_TRUE(again.text().contains(QStringLiteral("can be resumed the next time")));
+    EXPECT_TRUE(again.text().contains(QStringLiteral("queued jobs stay queued")));
     EXPECT_FALSE(again.text().contains(QStringLiteral("lost")));
+}
+
+TEST_F(ClosePromptTest, PauseAndQuitSaysWhichJobsContinueAndWhichStartOver) {
+    queue.setMaxRunning(3);
+    const JobId resumable = add(QStringLiteral("spin-resumable"));
+    ASSERT_TRUE(waitForState(resumable, JobState::Running));
+    ASSERT_TRUE(waitForState(queued, JobState::Running));
+    ASSERT_TRUE(queue.pause(resumable));
+    const JobId neverStarted = add(QStringLiteral("spin"));
+    ASSERT_TRUE(queue.pause(neverStarted)); // before the queue's next dispatch
+
+    // Counted as the status bar counts: a paused job that ran is active, one
+    // paused before it started is queued.
+    const ClosePrompt::Work work = ClosePrompt::workIn(queue);
+    EXPECT_EQ(work.active, 3);
+    EXPECT_EQ(work.pending, 1);
+    EXPECT_EQ(work.restarting, (QList<JobId>{running, queued}));
+
+    ClosePrompt prompt(&settings, true);
+    prompt.setJobsSurviveQuit(true);
+    PromptAnswerer answerer(ClosePrompt::dontCloseButtonName);
+    prompt.decide(queue, nullptr);
+    const QString text = answerer.text();
+    EXPECT_TRUE(text.contains(QStringLiteral("3 jobs active and 1 job queued")))
+        << qPrintable(text);
+    EXPECT_TRUE(text.contains(QStringLiteral("the active job continues where it stopped")));
+    EXPECT_TRUE(text.contains(QStringLiteral("jobs %1, %2 cannot keep their processes across a "
+                                             "restart: they come back Interrupted, and Retry "
+                                             "runs them again from the start")
+                                  .arg(running)
+                                  .arg(queued)));
 }
 
 TEST_F(ClosePromptTest, WithoutATrayKeepingJobsRunningInItIsNotOffered) {

@@ -60,14 +60,21 @@ TEST_F(TrayIconTest, TheTooltipCountsRunningAndQueuedJobsWithProgressAndSpeed) {
         tray.refresh();
         return tray.toolTip().contains(QStringLiteral("B/s"));
     })) << tray.toolTip().toStdString();
-    EXPECT_TRUE(tray.toolTip().startsWith(QStringLiteral("Taskdeck — 2 running, 3 queued · ")))
+    EXPECT_TRUE(tray.toolTip().startsWith(QStringLiteral("Taskdeck — 2 active · 3 queued · ")))
         << tray.toolTip().toStdString();
     EXPECT_TRUE(tray.toolTip().contains(QLatin1Char('%'))) << tray.toolTip().toStdString();
 
+    // Counted as the status bar counts: a job paused before it started is still
+    // queued, one paused while it ran is still active.
     queue.pause(ids.at(4));
     tray.refresh();
     EXPECT_TRUE(
-        tray.toolTip().startsWith(QStringLiteral("Taskdeck — 2 running, 2 queued, 1 paused")))
+        tray.toolTip().startsWith(QStringLiteral("Taskdeck — 2 active · 3 queued · 1 paused · ")))
+        << tray.toolTip().toStdString();
+    queue.pause(ids.at(0));
+    tray.refresh();
+    EXPECT_TRUE(
+        tray.toolTip().startsWith(QStringLiteral("Taskdeck — 2 active · 3 queued · 2 paused · ")))
         << tray.toolTip().toStdString();
 }
 
@@ -76,7 +83,7 @@ TEST_F(TrayIconTest, TheTooltipFollowsTheQueueOnItsOwnTimer) {
     const JobId id = add(QStringLiteral("spin"));
     ASSERT_TRUE(waitForState(id, JobState::Running));
     EXPECT_TRUE(waitUntil([&] {
-        return tray.toolTip().startsWith(QStringLiteral("Taskdeck — 1 running, 0 queued"));
+        return tray.toolTip().startsWith(QStringLiteral("Taskdeck — 1 active · 0 queued"));
     })) << tray.toolTip().toStdString();
     EXPECT_FALSE(changed.isEmpty());
 

@@ -23,6 +23,10 @@ protected:
         kinds->add(std::make_shared<SpinningJobKind>());
         kinds->add(std::make_shared<SpinningJobKind>(QStringLiteral("spin-unpausable"),
                                                      JobCapability::Cancelable));
+        // Claims Resumable for what the window says of it; it starts over when it does.
+        kinds->add(std::make_shared<SpinningJobKind>(
+            QStringLiteral("spin-resumable"),
+            JobCapability::Cancelable | JobCapability::Pausable | JobCapability::Resumable));
         kinds->add(std::make_shared<FailingJobKind>());
         return kinds;
     }
