@@ -8,7 +8,7 @@
 #include <mutex>
 
 // A one-line progress bar redrawn in place on a terminal (stderr):
-//   [##########          ]  52%  1.1 GiB of 2.0 GiB  812.4 MiB/s  ETA 0:02
+//   [##########          ]  52%  1.2 GB / 2.1 GB  851.9 MB/s  ETA 0:02
 // Draws nothing when the stream is not a terminal, or once disabled.
 // Thread: draw() and clear() on the main thread; writeAround() from any
 // thread (a job's output): the bar is erased first, under the same lock.

@@ -1,6 +1,7 @@
 #include "cappedlogfile.h"
 
 #include "filedescriptor.h"
+#include "humanformat.h"
 #include "readablefile.h"
 
 #include <QLocale>
@@ -89,7 +90,7 @@ void CappedLogFile::writeLine(const QByteArray &line) {
     if (m_written + line.size() + 1 > m_maxBytes) {
         m_truncated = true;
         m_file.write(truncatedMarker + QStringLiteral("it reached %1; later lines are not kept]\n")
-                                           .arg(QLocale::c().formattedDataSize(m_maxBytes))
+                                           .arg(HumanFormat::bytes(m_maxBytes, QLocale::c()))
                                            .toUtf8());
         m_file.flush();
         return;

@@ -1,5 +1,6 @@
 #include "checksumcheckreport.h"
 
+#include "humanformat.h"
 #include "jobcontext.h"
 
 #include <QFile>
@@ -131,7 +132,7 @@ QString ChecksumCheckReport::summary() const {
     QString text = QStringLiteral("%1 %2, %3")
                        .arg(locale.toString(files),
                             files == 1 ? QStringLiteral("file") : QStringLiteral("files"),
-                            locale.formattedDataSize(m_bytes, 1, QLocale::DataSizeSIFormat));
+                            HumanFormat::bytes(m_bytes, locale));
     text += m_mismatched.size() == 1
                 ? QStringLiteral(", 1 mismatch")
                 : QStringLiteral(", %1 mismatches").arg(locale.toString(m_mismatched.size()));

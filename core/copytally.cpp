@@ -1,5 +1,6 @@
 #include "copytally.h"
 
+#include "humanformat.h"
 #include "jobcontext.h"
 
 #include <QFile>
@@ -71,8 +72,7 @@ void CopyTally::fail(const QByteArray &path, const QString &error, JobContext &c
 
 JobResult CopyTally::result() const {
     QString summary = count(m_files + m_links + m_specials, "file", "files") +
-                      QStringLiteral(", %1 copied")
-                          .arg(QLocale().formattedDataSize(m_bytes, 1, QLocale::DataSizeSIFormat));
+                      QStringLiteral(", %1 copied").arg(HumanFormat::bytes(m_bytes));
     if (m_skippedCount > 0)
         summary += QStringLiteral(", %1 skipped").arg(QLocale().toString(m_skippedCount));
     if (m_renamedCount > 0)

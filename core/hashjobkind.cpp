@@ -6,6 +6,7 @@
 #include "filescanner.h"
 #include "hashcheckpoints.h"
 #include "hashjobparams.h"
+#include "humanformat.h"
 #include "jobcontext.h"
 #include "parallelhasher.h"
 
@@ -32,7 +33,7 @@ QString filesAndBytes(qint64 files, qint64 bytes) {
     const QLocale locale;
     return QStringLiteral("%1 %2, %3")
         .arg(locale.toString(files), files == 1 ? QStringLiteral("file") : QStringLiteral("files"),
-             locale.formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat));
+             HumanFormat::bytes(bytes, locale));
 }
 
 // The files a hash run could not read, named in the log as they come; the

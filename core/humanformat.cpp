@@ -17,9 +17,9 @@ QString decimal(double value) {
 
 } // namespace
 
-QString HumanFormat::bytes(qint64 bytes) {
-    return QLocale().formattedDataSize(std::max<qint64>(bytes, 0), sizePrecision,
-                                       QLocale::DataSizeTraditionalFormat);
+QString HumanFormat::bytes(qint64 bytes, const QLocale &locale) {
+    return locale.formattedDataSize(std::max<qint64>(bytes, 0), sizePrecision,
+                                    QLocale::DataSizeSIFormat);
 }
 
 QString HumanFormat::quantity(qint64 value, ProgressUnit unit) {
@@ -60,7 +60,7 @@ QString HumanFormat::doneOfTotal(qint64 done, qint64 total, ProgressUnit unit) {
         return tr("%1 / %2").arg(mediaTime(done), mediaTime(total));
     if (unit == ProgressUnit::Bytes) {
         // "512 / 1,000 bytes" rather than "512 bytes / 1,000 bytes".
-        if (total < 1024)
+        if (total < 1000)
             return tr("%1 / %2").arg(QLocale().toString(done), bytes(total));
         return tr("%1 / %2").arg(bytes(done), bytes(total));
     }

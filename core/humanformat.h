@@ -3,21 +3,25 @@
 #include "jobtypes.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QString>
 
 // Turns raw job figures into short text for a person: sizes, counts, rates,
 // durations and percentages, in the default QLocale (decimal and group
-// separators follow it; size units are QLocale's, base 1024).
+// separators follow it; sizes in SI units, base 1000).
 // Plain functions on values; any thread.
 class HumanFormat {
     Q_DECLARE_TR_FUNCTIONS(HumanFormat)
 public:
-    // "512 bytes", "1.5 kB", "38.2 GB".
-    static QString bytes(qint64 bytes);
+    // "512 bytes", "1.5 kB", "38.2 GB": SI units (1 kB = 1,000 bytes), as disks
+    // are sold and as GNOME and KDE show sizes. Every size Taskdeck shows, in a
+    // summary, a progress line or an error, goes through here, so one pane
+    // never mixes MB and MiB.
+    static QString bytes(qint64 bytes, const QLocale &locale = QLocale());
     // A quantity in its unit: bytes as above, "12 files", "12" for items, a
     // media time ("2:03"); empty for a percentage (the percentage says it).
     static QString quantity(qint64 value, ProgressUnit unit);
-    // Done out of total: "1.2 GB / 4.0 GB", "512 / 1,000 bytes", "12 / 340 files", "12 / 340",
+    // Done out of total: "1.2 GB / 4.0 GB", "512 / 999 bytes", "12 / 340 files", "12 / 340",
     // "1:23 / 10:00"; just the done part when the total is unknown (< 0); empty
     // for a percentage.
     static QString doneOfTotal(qint64 done, qint64 total, ProgressUnit unit);

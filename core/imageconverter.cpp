@@ -37,7 +37,7 @@ QString withoutPath(QString error, const QString &path) {
 }
 
 QString dataSize(qint64 bytes, int precision) {
-    return QLocale().formattedDataSize(bytes, precision, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(bytes, precision, QLocale::DataSizeSIFormat);
 }
 
 // QImageReader's allocation limit (128 MB by default in Qt 6.4, too little for

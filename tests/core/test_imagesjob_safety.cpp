@@ -160,7 +160,7 @@ TEST_F(ImagesJobSafety, APictureTooLargeToDecodeIsSkippedSayingWhatItWouldNeed) 
     ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
     EXPECT_EQ(skippedOf(job),
               QStringList{path("bomb.jpg") + ": too large to decode: 50000x50000 would need "
-                                             "9.3 GB, more than the 1 GB limit"});
+                                             "10.0 GB, more than the 1 GB limit"});
 }
 
 TEST_F(ImagesJobSafety, AnOutputIsATrackedTemporaryFileUntilItIsCommitted) {
