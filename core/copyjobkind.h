@@ -29,8 +29,9 @@
 // sets the mode and times of the folders that run created; it logs "resumed: N
 // files finished before the restart were skipped".
 //
-// Progress is in bytes (with --verify, three passes: copy, re-read both
-// sides), each hard-linked file's once. The phases of a run are CopyRun's.
+// Progress is in bytes, the data's size whether or not it is verified (with
+// --verify each of the three passes, copy and re-read of both sides, moves a
+// third of a file's size), each hard-linked file's once. The phases of a run are CopyRun's.
 // result.details: "files", "folders", "links", "specials" (copied), "bytes",
 // "skipped" (QStringList, first 100 paths) and "skipped_count", "renamed"
 // ("from -> to", first 100) and "renamed_count", "failed" (QStringList).

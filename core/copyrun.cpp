@@ -32,7 +32,6 @@ JobResult canceled() {
 CopyRun::CopyRun(JobContext &context, const CopyJobParams &params)
     : m_context(context)
     , m_params(params)
-    , m_passes(params.verify ? 3 : 1)
     , m_destination(QFile::encodeName(params.destination))
     , m_checkpoints(context) {}
 
@@ -44,7 +43,7 @@ qint64 CopyRun::owed(const CopyScanner::Entry &entry) const {
     // A further name of a file is a link: no bytes (the scan's total agrees).
     if (entry.type != CopyScanner::Type::File || entry.linkOf >= 0)
         return 0;
-    return entry.info.st_size * m_passes;
+    return entry.info.st_size;
 }
 
 JobResult CopyRun::run() {
@@ -53,7 +52,8 @@ JobResult CopyRun::run() {
         return canceled();
     for (const CopyScanner::Problem &problem : m_scanner.problems())
         m_tally.fail(problem.path, problem.error, m_context);
-    m_context.setTotal(m_scanner.totalBytes() * m_passes, ProgressUnit::Bytes);
+    // The data's size, with or without verification (FileCopier scales its passes).
+    m_context.setTotal(m_scanner.totalBytes(), ProgressUnit::Bytes);
     m_context.setStatus(QStringLiteral("Copying…"));
     m_targets.resize(size_t(m_scanner.entries().size()));
 

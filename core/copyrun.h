@@ -60,7 +60,6 @@ private:
 
     JobContext &m_context;
     const CopyJobParams &m_params;
-    const qint64 m_passes; // 3 with verification: copy, re-read both sides
     const QByteArray m_destination;
     CopyScanner m_scanner;
     CopyTally m_tally;

@@ -81,8 +81,12 @@ FileCopier::Outcome FileCopier::discard(const QByteArray &temp, Outcome outcome)
 }
 
 void FileCopier::report(qint64 bytes) {
-    m_reported += bytes;
-    m_context.addDone(bytes);
+    // With verification a file is read three times (copy, then both sides
+    // hashed); the job counts its size once, so each pass moves a third.
+    m_work += bytes;
+    const qint64 data = m_work / (m_verify ? 3 : 1);
+    m_context.addDone(data - m_reported);
+    m_reported = data;
 }
 
 std::optional<FileCopier::Outcome> FileCopier::begin(const CopyScanner::Entry &entry,
@@ -91,6 +95,7 @@ std::optional<FileCopier::Outcome> FileCopier::begin(const CopyScanner::Entry &e
     m_renamed = false;
     m_error.clear();
     m_reported = 0;
+    m_work = 0;
 
     struct stat existing {};
     if (::lstat(m_finalPath.constData(), &existing) != 0)

@@ -35,7 +35,8 @@ class JobContext;
 //   sources that are hard links of one file.
 // No fsync, as cp: a crash of the machine may lose recent copies, not mix them.
 //
-// Progress: adds copied (and, when verifying, hashed) bytes to the context and
+// Progress: adds the file's size to the context as its passes go (copying, and
+// when verifying, hashing both sides: each a third of it) and
 // calls context.checkpoint() after every chunk, so pause and cancel take effect
 // within milliseconds even inside a large file.
 //
@@ -101,5 +102,6 @@ private:
     QByteArray m_finalPath;
     QString m_error;
     bool m_renamed = false;
-    qint64 m_reported = 0;
+    qint64 m_reported = 0; // of the file's size, in the job's progress
+    qint64 m_work = 0;     // bytes moved by every pass over the file
 };
