@@ -4,6 +4,9 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <iterator>
+
 namespace {
 
 // Keys whose numbers are sizes in bytes, in the kinds' parameters and results.
@@ -11,9 +14,83 @@ bool isByteCount(const QString &key) {
     return key == QLatin1String("bytes") || key.endsWith(QLatin1String("_bytes"));
 }
 
+struct KnownKey {
+    const char *key;
+    const char *label;
+};
+
+// In the order they are shown; labels through tr() where they are used.
+constexpr KnownKey knownKeys[] = {
+    // What runs, on what, and where it goes.
+    {"program", QT_TRANSLATE_NOOP("JobDetailsFormat", "Program")},
+    {"arguments", QT_TRANSLATE_NOOP("JobDetailsFormat", "Arguments")},
+    {"cwd", QT_TRANSLATE_NOOP("JobDetailsFormat", "Working folder")},
+    {"env", QT_TRANSLATE_NOOP("JobDetailsFormat", "Environment")},
+    {"sources", QT_TRANSLATE_NOOP("JobDetailsFormat", "Sources")},
+    {"paths", QT_TRANSLATE_NOOP("JobDetailsFormat", "Paths")},
+    {"base_dir", QT_TRANSLATE_NOOP("JobDetailsFormat", "Base folder")},
+    {"destination", QT_TRANSLATE_NOOP("JobDetailsFormat", "Destination")},
+    {"output", QT_TRANSLATE_NOOP("JobDetailsFormat", "Output")},
+    // How.
+    {"algorithm", QT_TRANSLATE_NOOP("JobDetailsFormat", "Algorithm")},
+    {"verify", QT_TRANSLATE_NOOP("JobDetailsFormat", "Verify")},
+    {"format", QT_TRANSLATE_NOOP("JobDetailsFormat", "Format")},
+    {"quality", QT_TRANSLATE_NOOP("JobDetailsFormat", "Quality")},
+    {"max_width", QT_TRANSLATE_NOOP("JobDetailsFormat", "Largest width")},
+    {"max_height", QT_TRANSLATE_NOOP("JobDetailsFormat", "Largest height")},
+    {"on_conflict", QT_TRANSLATE_NOOP("JobDetailsFormat", "When a file exists")},
+    {"strict", QT_TRANSLATE_NOOP("JobDetailsFormat", "Strict")},
+    {"ignore_missing", QT_TRANSLATE_NOOP("JobDetailsFormat", "Ignore missing files")},
+    {"progress", QT_TRANSLATE_NOOP("JobDetailsFormat", "Progress from output")},
+    {"grace_seconds", QT_TRANSLATE_NOOP("JobDetailsFormat", "Time to stop before SIGKILL")},
+    {"log_file", QT_TRANSLATE_NOOP("JobDetailsFormat", "Log file")},
+    // Results.
+    {"exit_code", QT_TRANSLATE_NOOP("JobDetailsFormat", "Exit code")},
+    {"signal", QT_TRANSLATE_NOOP("JobDetailsFormat", "Signal")},
+    {"pid", QT_TRANSLATE_NOOP("JobDetailsFormat", "Process ID")},
+    {"lines", QT_TRANSLATE_NOOP("JobDetailsFormat", "Lines of output")},
+    {"log_truncated", QT_TRANSLATE_NOOP("JobDetailsFormat", "Log cut short")},
+    {"stderr_tail", QT_TRANSLATE_NOOP("JobDetailsFormat", "Last lines of stderr")},
+    {"files", QT_TRANSLATE_NOOP("JobDetailsFormat", "Files")},
+    {"folders", QT_TRANSLATE_NOOP("JobDetailsFormat", "Folders")},
+    {"links", QT_TRANSLATE_NOOP("JobDetailsFormat", "Links")},
+    {"specials", QT_TRANSLATE_NOOP("JobDetailsFormat", "Special files")},
+    {"bytes", QT_TRANSLATE_NOOP("JobDetailsFormat", "Size")},
+    {"ok", QT_TRANSLATE_NOOP("JobDetailsFormat", "Matched")},
+    {"converted", QT_TRANSLATE_NOOP("JobDetailsFormat", "Converted")},
+};
+
+const KnownKey *known(const QString &key) {
+    for (const KnownKey &entry : knownKeys) {
+        if (key == QLatin1String(entry.key))
+            return &entry;
+    }
+    return nullptr;
+}
+
+int rankOf(const QString &key) {
+    const KnownKey *entry = known(key);
+    return entry ? int(entry - knownKeys) : int(std::size(knownKeys));
+}
+
+// Numbers that are not counts: no group separators ("Process ID 4018").
+bool isIdentifier(const QString &key) {
+    return key == QLatin1String("pid") || key == QLatin1String("exit_code") ||
+           key == QLatin1String("signal");
+}
+
 } // namespace
 
+QStringList JobDetailsFormat::orderedKeys(const QVariantMap &values) {
+    QStringList keys = values.keys(); // by name already
+    std::stable_sort(keys.begin(), keys.end(),
+                     [](const QString &a, const QString &b) { return rankOf(a) < rankOf(b); });
+    return keys;
+}
+
 QString JobDetailsFormat::keyLabel(const QString &key) {
+    if (const KnownKey *entry = known(key))
+        return tr(entry->label);
     QString label;
     label.reserve(key.size() + 4);
     for (qsizetype i = 0; i < key.size(); ++i) {
@@ -59,8 +136,16 @@ QString JobDetailsFormat::valueText(const QString &key, const QVariant &value) {
     case QMetaType::ULong:
     case QMetaType::LongLong:
     case QMetaType::ULongLong:
-        return isByteCount(key) ? HumanFormat::bytes(value.toLongLong())
-                                : locale.toString(value.toLongLong());
+        if (isByteCount(key))
+            return HumanFormat::bytes(value.toLongLong());
+        if (isIdentifier(key))
+            return QString::number(value.toLongLong());
+        if (key == QLatin1String("grace_seconds"))
+            return HumanFormat::duration(value.toLongLong());
+        if ((key == QLatin1String("max_width") || key == QLatin1String("max_height")) &&
+            value.toLongLong() <= 0)
+            return tr("Not limited");
+        return locale.toString(value.toLongLong());
     case QMetaType::Double:
     case QMetaType::Float:
         return locale.toString(value.toDouble());
@@ -78,6 +163,15 @@ QString JobDetailsFormat::valueText(const QString &key, const QVariant &value) {
     }
     if (const std::optional<QStringList> items = listItems(value))
         return items->join(QLatin1Char('\n'));
+    if (key == QLatin1String("on_conflict")) {
+        const QString policy = value.toString();
+        if (policy == QLatin1String("skip"))
+            return tr("Keep it, skip the copy");
+        if (policy == QLatin1String("rename"))
+            return tr("Keep both, the copy renamed");
+        if (policy == QLatin1String("overwrite"))
+            return tr("Replace it");
+    }
     return value.toString();
 }
 

@@ -14,8 +14,14 @@
 class JobDetailsFormat {
     Q_DECLARE_TR_FUNCTIONS(JobDetailsFormat)
 public:
-    // "base_dir" -> "Base dir", "skipped_count" -> "Skipped count", "notBefore" -> "Not before".
+    // The words a person uses for the kinds' keys ("cwd" -> "Working folder",
+    // "pid" -> "Process ID"); any other key spelled out: "skipped_count" ->
+    // "Skipped count", "notBefore" -> "Not before".
     static QString keyLabel(const QString &key);
+    // The keys of a job's parameters or result details in the order a person
+    // reads them (the program before its arguments, sources before the
+    // destination, options after); keys this table does not know follow, by name.
+    static QStringList orderedKeys(const QVariantMap &values);
     // The items of a list value (QStringList, QVariantList); nullopt for anything else.
     static std::optional<QStringList> listItems(const QVariant &value);
     // A single value as text; for a list, its items one a line.

@@ -201,11 +201,11 @@ void JobOverview::addValueRow(QGridLayout *grid, const QString &label, const QSt
 void JobOverview::rebuildParameters(const JobSnapshot &job) {
     clear(m_paramsGrid);
     const QVariantMap &params = job.spec.params;
-    for (auto it = params.begin(); it != params.end(); ++it) {
-        QString label = JobDetailsFormat::keyLabel(it.key());
-        const std::optional<QStringList> items = JobDetailsFormat::listItems(it.value());
-        const QString text = JobDetailsFormat::valueText(it.key(), it.value());
-        addValueRow(m_paramsGrid, label, QStringLiteral("param:") + it.key(),
+    for (const QString &key : JobDetailsFormat::orderedKeys(params)) {
+        const QVariant value = params.value(key);
+        const std::optional<QStringList> items = JobDetailsFormat::listItems(value);
+        const QString text = JobDetailsFormat::valueText(key, value);
+        addValueRow(m_paramsGrid, JobDetailsFormat::keyLabel(key), QStringLiteral("param:") + key,
                     items ? *items : text.split(QLatin1Char('\n')));
     }
     m_paramsColumn->setVisible(!params.isEmpty());
@@ -217,17 +217,18 @@ void JobOverview::rebuildResult(const JobSnapshot &job) {
     if (!result.summary.isEmpty())
         addValueRow(m_resultGrid, tr("Summary"), QStringLiteral("summary"), {result.summary});
     const QLocale locale;
-    for (auto it = result.details.begin(); it != result.details.end(); ++it) {
-        const QString key = JobDetailsFormat::keyLabel(it.key());
-        const QString objectName = QStringLiteral("detail:") + it.key();
-        if (const std::optional<QStringList> items = JobDetailsFormat::listItems(it.value())) {
+    for (const QString &name : JobDetailsFormat::orderedKeys(result.details)) {
+        const QVariant value = result.details.value(name);
+        const QString key = JobDetailsFormat::keyLabel(name);
+        const QString objectName = QStringLiteral("detail:") + name;
+        if (const std::optional<QStringList> items = JobDetailsFormat::listItems(value)) {
             // Lists (mismatched, missing, skipped files) with their counts.
             const QString label = tr("%1 (%2)").arg(key, locale.toString(items->size()));
             addValueRow(m_resultGrid, label, objectName,
                         items->isEmpty() ? QStringList{tr("None")} : *items);
         } else {
             addValueRow(m_resultGrid, key, objectName,
-                        JobDetailsFormat::valueText(it.key(), it.value()).split(QLatin1Char('\n')));
+                        JobDetailsFormat::valueText(name, value).split(QLatin1Char('\n')));
         }
     }
     m_resultColumn->setVisible(m_resultGrid->count() > 0);

@@ -1,3 +1,4 @@
+#include "jobdetailsformat.h"
 // JobDetailsPane: what it shows of one job, and its live log.
 #include "humanformat.h"
 #include "jobdetailspane.h"
@@ -102,7 +103,7 @@ TEST_F(DetailsPane, ShowsTheParametersResultAndTimingsOfAJob) {
 
     // Keys made readable, lists one item a line, the text selectable by keyboard too.
     EXPECT_EQ(widget(QStringLiteral("param:base_dir"))->accessibleName(),
-              QStringLiteral("Base dir"));
+              QStringLiteral("Base folder"));
     EXPECT_EQ(textOf(QStringLiteral("param:base_dir")), QStringLiteral("/home/me"));
     EXPECT_EQ(textOf(QStringLiteral("param:paths")), paths.join(QLatin1Char('\n')));
     EXPECT_TRUE(widget(QStringLiteral("param:paths"))->focusPolicy() & Qt::TabFocus);
@@ -264,4 +265,41 @@ TEST_F(DetailsPane, GoesBackToTheHintWhenItsJobIsRemoved) {
     ASSERT_TRUE(queue.remove(other).ok());
     EXPECT_EQ(pane.job(), shown);
     EXPECT_FALSE(pane.hintLabel()->isVisible());
+}
+
+// The pane showed "Max height 0", "Grace seconds" and "Pid 4,018", sorted by
+// name so that Program came after Arguments.
+TEST(JobDetailsFormatTest, ParametersReadAsWordsInTheOrderAPersonReadsThem) {
+    const QVariantMap command{{QStringLiteral("arguments"), QStringList{QStringLiteral("-v")}},
+                              {QStringLiteral("cwd"), QStringLiteral("/home/me")},
+                              {QStringLiteral("grace_seconds"), 10},
+                              {QStringLiteral("program"), QStringLiteral("rsync")},
+                              {QStringLiteral("zz_unknown"), 1},
+                              {QStringLiteral("a_unknown"), 2}};
+    EXPECT_EQ(JobDetailsFormat::orderedKeys(command),
+              (QStringList{QStringLiteral("program"), QStringLiteral("arguments"),
+                           QStringLiteral("cwd"), QStringLiteral("grace_seconds"),
+                           QStringLiteral("a_unknown"), QStringLiteral("zz_unknown")}));
+    EXPECT_EQ(JobDetailsFormat::keyLabel(QStringLiteral("cwd")), QStringLiteral("Working folder"));
+    EXPECT_EQ(JobDetailsFormat::keyLabel(QStringLiteral("pid")), QStringLiteral("Process ID"));
+    EXPECT_EQ(JobDetailsFormat::keyLabel(QStringLiteral("skipped_count")),
+              QStringLiteral("Skipped count"));
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("grace_seconds"), 10),
+              QStringLiteral("10s"));
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("pid"), qint64(4018)),
+              QStringLiteral("4018"));
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("lines"), qint64(4018)),
+              QStringLiteral("4,018"));
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("max_height"), 0),
+              QStringLiteral("Not limited"));
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("max_width"), 1920),
+              QStringLiteral("1,920"));
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("on_conflict"), QStringLiteral("rename")),
+              QStringLiteral("Keep both, the copy renamed"));
+    const QVariantMap copy{{QStringLiteral("verify"), true},
+                           {QStringLiteral("destination"), QStringLiteral("/mnt/b")},
+                           {QStringLiteral("sources"), QStringList{QStringLiteral("/a")}}};
+    EXPECT_EQ(JobDetailsFormat::orderedKeys(copy),
+              (QStringList{QStringLiteral("sources"), QStringLiteral("destination"),
+                           QStringLiteral("verify")}));
 }
