@@ -13,11 +13,13 @@
 #include "jobqueue.h"
 #include "jobtablemodel.h"
 #include "jobtableview.h"
+#include "panecycler.h"
 #include "queueactions.h"
 #include "queueprogressindicator.h"
 #include "queuesummarylabel.h"
 #include "removalhistory.h"
 #include "removalprompt.h"
+#include "selectionsummarylabel.h"
 #include "settingsdialog.h"
 #include "trayicon.h"
 #include "windowlayoutkeeper.h"
@@ -74,6 +76,7 @@ MainWindow::MainWindow(JobQueue *queue, AppSettings *settings, QWidget *parent)
     createToolBar();
     createStatusBar();
     createDetailsDock();
+    new PaneCycler(this, {m_filterBar, m_view, m_details});
     createTray();
     updateActions();
     resize(1000, 640);
@@ -394,6 +397,9 @@ void MainWindow::createStatusBar() {
     m_summary = new QueueSummaryLabel(m_model, this);
     m_summary->setObjectName(QStringLiteral("QueueSummary"));
     m_queueProgress = new QueueProgressIndicator(m_model, this);
+    auto *selection = new SelectionSummaryLabel(m_view, this);
+    selection->setObjectName(QStringLiteral("SelectionSummary"));
+    statusBar()->addWidget(selection);
     statusBar()->addPermanentWidget(m_queueProgress);
     statusBar()->addPermanentWidget(m_summary);
     statusBar()->setAccessibleName(tr("Status"));

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "jobactions.h"
+#include "jobdetailspane.h"
+#include "jobfilterbar.h"
 #include "jobtablemodel.h"
 #include "jobtableview.h"
 #include "promptanswerer.h"
@@ -10,6 +12,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -345,4 +348,50 @@ TEST_F(MainWindowTest, AnEmptyTableSaysHowToAddAJob) {
     ASSERT_TRUE(queue.remove(queue.order().first()).ok());
     EXPECT_EQ(view()->viewport()->grab().toImage(), empty);
     EXPECT_NE(withJob, empty);
+}
+
+TEST_F(MainWindowTest, TheStatusBarNamesTheSelectionAmongTheShownJobs) {
+    QList<JobId> ids;
+    for (int i = 0; i < 4; ++i)
+        ids << add(QStringLiteral("fail"), QStringLiteral("job %1").arg(i));
+    ASSERT_TRUE(waitUntil([&] { return model()->rowCount() == 4; }));
+    auto *selection = window.findChild<QLabel *>(QStringLiteral("SelectionSummary"));
+    ASSERT_NE(selection, nullptr);
+    EXPECT_EQ(selection->text(), QString());
+
+    clickRow(ids.at(0));
+    clickRow(ids.at(2), Qt::ControlModifier);
+    clickRow(ids.at(3), Qt::ControlModifier);
+    EXPECT_TRUE(waitUntil([&] { return selection->text() == QStringLiteral("3 of 4 selected"); }))
+        << selection->text().toStdString();
+    view()->clearSelection();
+    EXPECT_TRUE(waitUntil([&] { return selection->text().isEmpty(); }));
+}
+
+// F6 and Shift+F6 go round the panes, as in file managers and browsers.
+TEST_F(MainWindowTest, F6CyclesTheFocusThroughTheFilterBarTheTableAndTheDetails) {
+    const JobId id = add(QStringLiteral("fail"));
+    ASSERT_TRUE(waitUntil([&] { return model()->rowCount() == 1; }));
+    clickRow(id); // the details pane shows it
+    view()->setFocus();
+    ASSERT_TRUE(waitUntil([&] { return view()->hasFocus(); }));
+    const auto focusIn = [](QWidget *pane) {
+        const QWidget *focused = QApplication::focusWidget();
+        return focused && (focused == pane || pane->isAncestorOf(focused));
+    };
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    EXPECT_TRUE(waitUntil([&] { return focusIn(window.detailsPane()); }));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    EXPECT_TRUE(waitUntil([&] { return focusIn(window.filterBar()); }));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    EXPECT_TRUE(waitUntil([&] { return view()->hasFocus(); }));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6, Qt::ShiftModifier);
+    EXPECT_TRUE(waitUntil([&] { return focusIn(window.filterBar()); }));
+
+    // A hidden details pane is passed over.
+    window.findChild<QDockWidget *>(QStringLiteral("DetailsDock"))->hide();
+    view()->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+    EXPECT_TRUE(waitUntil([&] { return focusIn(window.filterBar()); }));
 }
