@@ -5,6 +5,7 @@
 #include "appsettings.h"
 #include "closeprompt.h"
 #include "filedropfilter.h"
+#include "finishedjobactions.h"
 #include "icons.h"
 #include "jobactions.h"
 #include "jobdetailspane.h"
@@ -64,6 +65,9 @@ MainWindow::MainWindow(JobQueue *queue, AppSettings *settings, QWidget *parent)
     m_model = new JobTableModel(queue, this);
     m_jobActions = new JobActions(queue, this);
     m_queueActions = new QueueActions(queue, this);
+    m_finishedActions = new FinishedJobActions(queue, this);
+    connect(m_finishedActions, &FinishedJobActions::refused, this, &MainWindow::showMessage);
+    connect(m_finishedActions, &FinishedJobActions::jobAdded, this, &MainWindow::showAddedJob);
     m_launcher = new JobLauncher(queue, this);
     connect(m_jobActions, &JobActions::refused, this, &MainWindow::showMessage);
     createRemovalHistory();
@@ -184,6 +188,8 @@ void MainWindow::createMenus() {
         menu->addAction(m_jobActions->action(JobActions::MoveDown));
         menu->addAction(m_jobActions->action(JobActions::MoveBottom));
         menu->addMenu(priorityMenu);
+        menu->addSeparator();
+        menu->addActions(m_finishedActions->actions());
         menu->addSeparator();
         menu->addAction(m_jobActions->action(JobActions::Remove));
     }
@@ -328,6 +334,13 @@ void MainWindow::createDetailsDock() {
     m_viewMenu->addAction(toggle);
 
     connect(m_view, &JobTableView::currentJobChanged, m_details, &JobDetailsPane::setJob);
+    connect(m_view, &JobTableView::currentJobChanged, this, &MainWindow::updateActions);
+    // A double-click opens the job's details, as a file manager opens a file.
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this] {
+        m_detailsDock->show();
+        m_detailsDock->raise();
+        m_details->setFocus(Qt::OtherFocusReason);
+    });
 }
 
 void MainWindow::createTray() {
@@ -450,6 +463,9 @@ void MainWindow::updateActions() {
     m_jobActions->setSelection(jobs, m_model->rowCount(), [view = QPointer<JobTableView>(m_view)] {
         return view ? view->selectedJobs() : QList<JobSnapshot>();
     });
+    const int currentRow = m_model->rowOf(m_view->currentJobId());
+    m_finishedActions->setJob(currentRow >= 0 ? std::optional(m_model->snapshot(currentRow))
+                                              : std::nullopt);
 }
 
 void MainWindow::showContextMenu(const QPoint &position) {

@@ -13,6 +13,7 @@ class JobQueue;
 class QueuePersister;
 class JobTableModel;
 class JobTableView;
+class FinishedJobActions;
 class QueueActions;
 class QueueProgressIndicator;
 class QueueSummaryLabel;
@@ -49,6 +50,7 @@ public:
     JobTableModel *model() const { return m_model; }
     JobTableView *view() const { return m_view; }
     JobActions *jobActions() const { return m_jobActions; }
+    FinishedJobActions *finishedJobActions() const { return m_finishedActions; }
     QueueActions *queueActions() const { return m_queueActions; }
     RemovalHistory *removalHistory() const { return m_removals; }
     JobLauncher *launcher() const { return m_launcher; }
@@ -127,6 +129,7 @@ private:
     JobTableModel *m_model = nullptr;
     JobTableView *m_view = nullptr;
     JobActions *m_jobActions = nullptr;
+    FinishedJobActions *m_finishedActions = nullptr;
     QueueActions *m_queueActions = nullptr;
     RemovalHistory *m_removals = nullptr;
     JobLauncher *m_launcher = nullptr;

@@ -1,0 +1,99 @@
+#include "finishedjobactions.h"
+
+#include "jobqueue.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QUrl>
+
+FinishedJobActions::FinishedJobActions(JobQueue *queue, QObject *parent)
+    : QObject(parent)
+    , m_queue(queue) {
+    Q_ASSERT(queue);
+    const auto make = [this](Command command, const QString &text, const QString &tip,
+                             const char *name) {
+        auto *action = new QAction(text, this);
+        action->setStatusTip(tip);
+        action->setObjectName(QLatin1String(name));
+        action->setEnabled(false);
+        m_actions[command] = action;
+        return action;
+    };
+    connect(make(RunAgain, tr("Run &Again"),
+                 tr("Queue a new job with the same settings as this one"), "runAgainAction"),
+            &QAction::triggered, this, &FinishedJobActions::runAgain);
+    connect(make(CopyError, tr("Copy &Error"), tr("Copy the job's error to the clipboard"),
+                 "copyErrorAction"),
+            &QAction::triggered, this, [this] {
+                if (m_job)
+                    QGuiApplication::clipboard()->setText(m_job->result.error);
+            });
+    connect(make(OpenOutput, tr("Open &Output"), tr("Open the folder or file this job writes"),
+                 "openOutputAction"),
+            &QAction::triggered, this, [this] {
+                if (m_job)
+                    open(outputPath(*m_job), Target::Folder);
+            });
+    connect(make(OpenLogFile, tr("Open &Log File"), tr("Open the command's own log file"),
+                 "openLogFileAction"),
+            &QAction::triggered, this, [this] {
+                if (m_job)
+                    open(m_job->spec.params.value(QStringLiteral("log_file")).toString(),
+                         Target::File);
+            });
+}
+
+QList<QAction *> FinishedJobActions::actions() const {
+    return {std::begin(m_actions), std::end(m_actions)};
+}
+
+QString FinishedJobActions::outputPath(const JobSnapshot &job) {
+    // The kinds' keys for where they write (see each kind's params header).
+    for (const char *key : {"output", "destination", "cwd"}) {
+        const QString path = job.spec.params.value(QLatin1String(key)).toString();
+        if (!path.isEmpty())
+            return path;
+    }
+    return {};
+}
+
+void FinishedJobActions::setJob(const std::optional<JobSnapshot> &job) {
+    m_job = job;
+    const bool finished = job && isFinished(job->state);
+    m_actions[RunAgain]->setEnabled(finished);
+    m_actions[CopyError]->setEnabled(job && !job->result.error.isEmpty());
+    m_actions[OpenOutput]->setEnabled(job && !outputPath(*job).isEmpty());
+    m_actions[OpenLogFile]->setEnabled(
+        job && !job->spec.params.value(QStringLiteral("log_file")).toString().isEmpty());
+}
+
+void FinishedJobActions::runAgain() {
+    if (!m_job)
+        return;
+    JobSpec spec = m_job->spec;
+    spec.after.clear();
+    spec.notBefore = {};
+    const Expected<JobId> added = m_queue->add(spec);
+    if (!added) {
+        Q_EMIT refused(tr("“%1” cannot run again: %2").arg(m_job->spec.title, added.error()));
+        return;
+    }
+    Q_EMIT jobAdded(*added);
+}
+
+void FinishedJobActions::open(const QString &path, Target target) {
+    if (path.isEmpty())
+        return;
+    const QFileInfo info(path);
+    // An output file (a manifest) opened in an editor would surprise: its folder opens.
+    const QString shown = target == Target::Folder && !info.isDir() ? info.absolutePath() : path;
+    if (!QFileInfo::exists(shown)) {
+        Q_EMIT refused(tr("%1 does not exist (any more)").arg(shown));
+        return;
+    }
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(shown)))
+        Q_EMIT refused(tr("no application could open %1").arg(shown));
+}
