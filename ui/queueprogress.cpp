@@ -70,7 +70,12 @@ void QueueProgress::endUpdate() {
         m_etaSeconds = -1;
         m_history.clear();
         m_history.append({now, m_fraction});
-    } else if (t.waiting == 0 && t.runningEtaKnown)
+    } else if (!t.runningEtaKnown) {
+        // A job that cannot say when it ends (a command without progress, a
+        // scan) runs: the queue cannot either; the rate of earlier jobs would
+        // count down a time that means nothing ("7s left" beside sleep 600).
+        m_etaSeconds = -1;
+    } else if (t.waiting == 0)
         m_etaSeconds = t.runningEta;
     else
         // Never sooner than the running job that has longest to go.

@@ -14,8 +14,9 @@ struct JobSnapshot;
 //
 // The ETA is the latest ETA of the running jobs when nothing waits behind them;
 // with jobs still waiting it is extrapolated from how fast the overall fraction
-// grew over the last half minute (never less than the latest running ETA), and
-// unknown (-1) until it has grown and no running job knows its ETA.
+// grew over the last half minute (never less than the latest running ETA). It
+// is unknown (-1) while any running job does not know its own, and until the
+// fraction has grown.
 //
 // Use: now and then (a few times a second at most) call beginUpdate(), addJob()
 // for every job, endUpdate(); it keeps a short history for the rate. Reads

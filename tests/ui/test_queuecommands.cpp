@@ -258,6 +258,33 @@ TEST(QueueProgress, NoTimeLeftIsShownWhileNothingRuns) {
     EXPECT_TRUE(progress.text().startsWith(QStringLiteral("84%"))) << progress.text().toStdString();
 }
 
+// It counted down "7s left", then "10s left", beside `sleep 600` once the jobs
+// before it had ended: the rate of finished jobs said nothing about this one.
+TEST(QueueProgress, NoTimeLeftIsShownWhileARunningJobCannotSayWhenItEnds) {
+    JobSnapshot finished;
+    finished.state = JobState::Succeeded;
+    JobSnapshot sleeper;
+    sleeper.state = JobState::Running;
+    sleeper.etaSeconds = -1;
+    JobSnapshot copy;
+    copy.state = JobState::Running;
+    copy.done = 10;
+    copy.total = 100;
+    copy.etaSeconds = 60;
+    QueueProgress progress;
+    for (int growth = 0; growth < 3; ++growth) {
+        progress.beginUpdate();
+        progress.addJob(finished);
+        progress.addJob(copy);
+        progress.addJob(sleeper);
+        progress.endUpdate();
+        copy.done += 30;
+        EXPECT_EQ(progress.etaSeconds(), -1);
+        EXPECT_FALSE(progress.text().contains(QStringLiteral("left")))
+            << progress.text().toStdString();
+    }
+}
+
 TEST(QueueProgress, AnEmptyOrFinishedQueueIsNotActiveAndShowsNothing) {
     QueueProgress progress;
     progress.beginUpdate();
