@@ -127,6 +127,9 @@ std::optional<QStringList> JobDetailsFormat::listItems(const QVariant &value) {
 
 QString JobDetailsFormat::valueText(const QString &key, const QVariant &value) {
     const QLocale locale;
+    // Stored as a whole or a fractional number, depending on where it came from.
+    if (key == QLatin1String("grace_seconds") && value.canConvert<double>())
+        return HumanFormat::duration(qRound64(value.toDouble()));
     switch (value.typeId()) {
     case QMetaType::Bool:
         return value.toBool() ? tr("Yes") : tr("No");
@@ -140,8 +143,6 @@ QString JobDetailsFormat::valueText(const QString &key, const QVariant &value) {
             return HumanFormat::bytes(value.toLongLong());
         if (isIdentifier(key))
             return QString::number(value.toLongLong());
-        if (key == QLatin1String("grace_seconds"))
-            return HumanFormat::duration(value.toLongLong());
         if ((key == QLatin1String("max_width") || key == QLatin1String("max_height")) &&
             value.toLongLong() <= 0)
             return tr("Not limited");

@@ -205,6 +205,8 @@ void JobOverview::rebuildParameters(const JobSnapshot &job) {
         const QVariant value = params.value(key);
         const std::optional<QStringList> items = JobDetailsFormat::listItems(value);
         const QString text = JobDetailsFormat::valueText(key, value);
+        if (text.isEmpty())
+            continue; // an unset option (no environment, no log file) is no parameter
         addValueRow(m_paramsGrid, JobDetailsFormat::keyLabel(key), QStringLiteral("param:") + key,
                     items ? *items : text.split(QLatin1Char('\n')));
     }

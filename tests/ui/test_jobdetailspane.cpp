@@ -90,6 +90,7 @@ TEST_F(DetailsPane, ShowsTheParametersResultAndTimingsOfAJob) {
     const JobId id = addLogger(2, 0,
                                {{QStringLiteral("paths"), paths},
                                 {QStringLiteral("base_dir"), QStringLiteral("/home/me")},
+                                {QStringLiteral("env"), QVariantMap()},
                                 {QStringLiteral("skipped"), skipped}});
     ASSERT_TRUE(waitForState(id, JobState::Succeeded));
     pane.setJob(id);
@@ -107,6 +108,8 @@ TEST_F(DetailsPane, ShowsTheParametersResultAndTimingsOfAJob) {
     EXPECT_EQ(textOf(QStringLiteral("param:base_dir")), QStringLiteral("/home/me"));
     EXPECT_EQ(textOf(QStringLiteral("param:paths")), paths.join(QLatin1Char('\n')));
     EXPECT_TRUE(widget(QStringLiteral("param:paths"))->focusPolicy() & Qt::TabFocus);
+    // An unset option is no row: no "Environment" with nothing beside it.
+    EXPECT_EQ(pane.findChild<QWidget *>(QStringLiteral("param:env")), nullptr);
 
     // The result: summary, lists with their counts, sizes readable.
     EXPECT_EQ(textOf(QStringLiteral("summary")), QStringLiteral("2 lines logged"));
@@ -286,6 +289,8 @@ TEST(JobDetailsFormatTest, ParametersReadAsWordsInTheOrderAPersonReadsThem) {
               QStringLiteral("Skipped count"));
     EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("grace_seconds"), 10),
               QStringLiteral("10s"));
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("grace_seconds"), 5.0),
+              QStringLiteral("5s"));
     EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("pid"), qint64(4018)),
               QStringLiteral("4018"));
     EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("lines"), qint64(4018)),
