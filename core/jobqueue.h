@@ -55,6 +55,15 @@ public:
     // moving 100 selected jobs to the top must not cost 100 reorders).
     Status moveBlock(const QList<JobId> &ids, JobId before);
     Status setPriority(JobId id, JobPriority priority);
+    // New settings for a job that has not started (Queued, Waiting, or Paused
+    // before it started) and has no earlier run to resume: its parameters
+    // (validated by its kind, which cannot change), title (empty: the kind's
+    // default), priority, group, dependencies and start time. It keeps its id,
+    // its place and its log. Refuses, changing nothing, a dependency that does
+    // not exist, has failed or was canceled, is the job itself, or waits for it.
+    // Emits jobsEdited, then prioritiesChanged and orderChanged when the
+    // priority changed, and jobStateChanged when it now waits for something else.
+    Status edit(JobId id, const JobSpec &spec);
 
     void pauseAll();     // every queued, waiting and running job
     void resumeAll();    // every paused job; also ends draining
@@ -184,6 +193,8 @@ Q_SIGNALS:
     void orderChanged();
     // These jobs' priorities changed (orderChanged follows).
     void prioritiesChanged(const QList<JobId> &ids);
+    // edit() gave these jobs new settings (JobSnapshot::spec).
+    void jobsEdited(const QList<JobId> &ids);
     void idleChanged(bool idle);
     // drain() began, or stopDraining() or resumeAll() ended, draining. The
     // queued jobs' reasons (JobSnapshot::waitReason) changed with it:

@@ -265,6 +265,12 @@ void QueuePersister::Private::follow() {
             changed.insert(id);
         later();
     });
+    connect(queue, &JobQueue::jobsEdited, q, [this](const QList<JobId> &ids) {
+        for (JobId id : ids)
+            changed.insert(id);
+        // What a person saved in a dialog is durable as soon as an add is.
+        scheduleBatch(0);
+    });
 }
 
 void QueuePersister::Private::scheduleBatch(int delayMs) {
