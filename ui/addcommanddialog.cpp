@@ -1,5 +1,6 @@
 #include "addcommanddialog.h"
 
+#include "commandjobparams.h"
 #include "shellwords.h"
 
 #include <QComboBox>
@@ -142,4 +143,19 @@ QVariantMap AddCommandDialog::parameters(QString *error) const {
             {QStringLiteral("arguments"), parts.mid(1)},
             {QStringLiteral("cwd"), workingDirectory()},
             {QStringLiteral("progress"), progressMode()}};
+}
+
+void AddCommandDialog::setParameters(const QVariantMap &params) {
+    QStringList words{params.value(QStringLiteral("program")).toString()};
+    words.append(params.value(QStringLiteral("arguments")).toStringList());
+    for (QString &word : words)
+        word = CommandJobParams::shellQuote(word);
+    setCommandLine(words.join(QLatin1Char(' ')));
+    setWorkingDirectory(params.value(QStringLiteral("cwd")).toString());
+    setProgressMode(params.value(QStringLiteral("progress")).toString());
+}
+
+QStringList AddCommandDialog::parameterKeys() const {
+    return {QStringLiteral("program"), QStringLiteral("arguments"), QStringLiteral("cwd"),
+            QStringLiteral("progress")};
 }

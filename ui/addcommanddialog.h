@@ -41,6 +41,8 @@ private:
     void updateParsed();
     void browseWorkingDirectory();
     QVariantMap parameters(QString *error) const override;
+    void setParameters(const QVariantMap &params) override;
+    QStringList parameterKeys() const override;
 
     QLineEdit *m_commandEdit = nullptr;
     QListWidget *m_parsedList = nullptr;

@@ -117,3 +117,20 @@ QVariantMap AddCopyDialog::parameters(QString *error) const {
             {QStringLiteral("on_conflict"), conflictPolicy()},
             {QStringLiteral("base_dir"), QDir::currentPath()}};
 }
+
+void AddCopyDialog::setParameters(const QVariantMap &params) {
+    const QDir base(params.value(QStringLiteral("base_dir")).toString());
+    QStringList items;
+    for (const QString &path : params.value(QStringLiteral("sources")).toStringList())
+        items.append(QDir::cleanPath(base.absoluteFilePath(path)));
+    setSources(items);
+    setDestination(base.absoluteFilePath(params.value(QStringLiteral("destination")).toString()));
+    setVerify(params.value(QStringLiteral("verify")).toBool());
+    if (params.contains(QStringLiteral("on_conflict")))
+        setConflictPolicy(params.value(QStringLiteral("on_conflict")).toString());
+}
+
+QStringList AddCopyDialog::parameterKeys() const {
+    return {QStringLiteral("sources"), QStringLiteral("destination"), QStringLiteral("verify"),
+            QStringLiteral("on_conflict"), QStringLiteral("base_dir")};
+}

@@ -41,6 +41,8 @@ public:
 private:
     void browseDestination();
     QVariantMap parameters(QString *error) const override;
+    void setParameters(const QVariantMap &params) override;
+    QStringList parameterKeys() const override;
 
     PathListEditor *m_sourceEditor = nullptr;
     QLineEdit *m_destinationEdit = nullptr;

@@ -276,3 +276,29 @@ QVariantMap AddHashDialog::parameters(QString *error) const {
     params.insert(QStringLiteral("base_dir"), base.absolutePath());
     return params;
 }
+
+void AddHashDialog::setParameters(const QVariantMap &params) {
+    const QDir base(params.value(QStringLiteral("base_dir")).toString());
+    const QString algorithmName = params.value(QStringLiteral("algorithm")).toString();
+    if (params.contains(QStringLiteral("verify"))) {
+        setMode(Mode::Verify);
+        setManifestPath(base.absoluteFilePath(params.value(QStringLiteral("verify")).toString()));
+    } else {
+        setMode(Mode::Hash);
+        QStringList items;
+        for (const QString &path : params.value(QStringLiteral("paths")).toStringList())
+            items.append(QDir::cleanPath(base.absoluteFilePath(path)));
+        setPaths(items);
+        setOutputPath(base.absoluteFilePath(params.value(QStringLiteral("output")).toString()));
+    }
+    setAlgorithm(algorithmName); // after the manifest, which guesses one from its name
+}
+
+QStringList AddHashDialog::parameterKeys() const {
+    QStringList keys{QStringLiteral("algorithm"), QStringLiteral("verify"),
+                     QStringLiteral("base_dir"), QStringLiteral("paths"), QStringLiteral("output")};
+    if (mode() == Mode::Hash) // a verify job's options do not apply to hashing
+        keys << QStringLiteral("strict") << QStringLiteral("ignore_missing")
+             << QStringLiteral("quiet") << QStringLiteral("status") << QStringLiteral("warn");
+    return keys;
+}

@@ -62,6 +62,8 @@ private:
     void updateDefaultOutput();
     void onManifestChanged(const QString &path);
     QVariantMap parameters(QString *error) const override;
+    void setParameters(const QVariantMap &params) override;
+    QStringList parameterKeys() const override;
 
     QButtonGroup *m_modeGroup = nullptr;
     QStackedWidget *m_pages = nullptr;

@@ -152,3 +152,22 @@ QVariantMap AddImagesDialog::parameters(QString *error) const {
             {QStringLiteral("format"), format()},
             {QStringLiteral("quality"), quality()}};
 }
+
+void AddImagesDialog::setParameters(const QVariantMap &params) {
+    const QDir base(params.value(QStringLiteral("base_dir")).toString());
+    QStringList items;
+    for (const QString &path : params.value(QStringLiteral("paths")).toStringList())
+        items.append(QDir::cleanPath(base.absoluteFilePath(path)));
+    setPaths(items);
+    setOutputPath(base.absoluteFilePath(params.value(QStringLiteral("output")).toString()));
+    setMaxSize(QSize(params.value(QStringLiteral("max_width")).toInt(),
+                     params.value(QStringLiteral("max_height")).toInt()));
+    setFormat(params.value(QStringLiteral("format")).toString());
+    if (params.contains(QStringLiteral("quality")))
+        setQuality(params.value(QStringLiteral("quality")).toInt());
+}
+
+QStringList AddImagesDialog::parameterKeys() const {
+    return {QStringLiteral("paths"),      QStringLiteral("output"), QStringLiteral("max_width"),
+            QStringLiteral("max_height"), QStringLiteral("format"), QStringLiteral("quality")};
+}

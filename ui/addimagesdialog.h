@@ -43,6 +43,8 @@ public:
 private:
     void browseOutput();
     QVariantMap parameters(QString *error) const override;
+    void setParameters(const QVariantMap &params) override;
+    QStringList parameterKeys() const override;
 
     PathListEditor *m_pathEditor = nullptr;
     QLineEdit *m_outputEdit = nullptr;

@@ -2,6 +2,7 @@
 
 #include "icons.h"
 #include "jobkindregistry.h"
+#include "jobscheduleeditor.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -21,6 +22,9 @@ AddJobDialog::AddJobDialog(const JobKindRegistry &kinds, const QString &kindName
     m_content = new QVBoxLayout;
     m_content->setContentsMargins(0, 0, 0, 0);
 
+    m_schedule = new JobScheduleEditor(this);
+    connect(m_schedule, &JobScheduleEditor::edited, this, &AddJobDialog::hideError);
+
     m_errorLabel = new QLabel(this);
     m_errorLabel->setAccessibleName(tr("Error"));
     m_errorLabel->setTextFormat(Qt::PlainText);
@@ -32,12 +36,14 @@ AddJobDialog::AddJobDialog(const JobKindRegistry &kinds, const QString &kindName
     m_errorLabel->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Add to &Queue"));
+    m_okButton = buttons->button(QDialogButtonBox::Ok);
+    m_okButton->setText(tr("Add to &Queue"));
     connect(buttons, &QDialogButtonBox::accepted, this, &AddJobDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &AddJobDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_content, 1);
+    layout->addWidget(m_schedule);
     layout->addWidget(m_errorLabel);
     layout->addWidget(buttons);
 }
@@ -53,10 +59,18 @@ void AddJobDialog::accept() {
         return;
     }
     QString error;
-    const QVariantMap params = parameters(&error);
+    QVariantMap params = parameters(&error);
     if (!error.isEmpty()) {
         showError(error);
         return;
+    }
+    if (m_edited != 0) {
+        // What the dialog has no control for stays as it was.
+        QVariantMap merged = m_editedParams;
+        for (const QString &key : parameterKeys())
+            merged.remove(key);
+        merged.insert(params);
+        params = merged;
     }
     // On the GUI thread: a kind's validate() is cheap (it stats paths or looks a
     // program up on PATH, it never walks a tree).
@@ -68,8 +82,25 @@ void AddJobDialog::accept() {
     m_spec = JobSpec{};
     m_spec.kind = m_kindName;
     m_spec.params = validated.value();
+    m_schedule->applyTo(&m_spec);
+    if (m_submit) {
+        if (const QString refused = m_submit(m_spec); !refused.isEmpty()) {
+            showError(refused);
+            return;
+        }
+    }
     hideError();
     QDialog::accept();
+}
+
+void AddJobDialog::editJob(const JobSnapshot &job) {
+    m_edited = job.id;
+    m_editedParams = job.spec.params;
+    setWindowTitle(tr("Edit Job %1 · %2").arg(job.id).arg(job.spec.title));
+    m_okButton->setText(tr("&Save"));
+    setParameters(job.spec.params);
+    m_schedule->setSchedule(job.spec);
+    hideError();
 }
 
 QHBoxLayout *AddJobDialog::createBrowseRow(QLineEdit *edit, const QString &buttonText,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobsnapshot.h"
 #include "jobspec.h"
 
 #include <QDialog>
@@ -8,14 +9,21 @@
 #include <functional>
 
 class JobKindRegistry;
+class JobScheduleEditor;
+class QPushButton;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QVBoxLayout;
 
 // The frame every "Add … Job" dialog shares: the subclass's controls on top
-// (contentLayout()), an inline error label below them, then "Add to Queue" and
-// "Cancel".
+// (contentLayout()), the queue settings (JobScheduleEditor: title, priority,
+// group, start after, not before), an inline error label, then "Add to Queue"
+// and "Cancel".
+//
+// The same dialog edits a job that has not started (editJob): prefilled from
+// it, titled after it, its button "Save". The kind's parameters the dialog has
+// no control for (a command's environment, say) are kept as they were.
 //
 // Before closing, accept() asks the subclass for its parameters(), then
 // validates them through the job kind named at construction; when the dialog
@@ -31,6 +39,19 @@ public:
     QString errorText() const;
     // The validated job, meaningful after the dialog was accepted.
     JobSpec spec() const { return m_spec; }
+
+    JobScheduleEditor *scheduleEditor() const { return m_schedule; }
+
+    // Prefill with this job's settings and save instead of adding: spec() is
+    // then its new settings, editedJob() its id (0 while adding).
+    void editJob(const JobSnapshot &job);
+    JobId editedJob() const { return m_edited; }
+
+    // Called by accept() with the validated job before the dialog closes;
+    // returns an error message to show inline (the dialog stays open), or an
+    // empty string. Without one, accept() closes and the caller reads spec().
+    using Submitter = std::function<QString(const JobSpec &spec)>;
+    void setSubmitter(Submitter submitter) { m_submit = std::move(submitter); }
 
     void accept() override;
 
@@ -48,6 +69,13 @@ protected:
     // dialog names better than the kind would (nothing entered yet, an open
     // quote), sets *error and returns {}. Called on the GUI thread by accept().
     virtual QVariantMap parameters(QString *error) const = 0;
+    // Shows a job's validated parameters (the kind's toMap() form) in the
+    // controls: the inverse of parameters(). Called by editJob().
+    virtual void setParameters(const QVariantMap &params) = 0;
+    // The parameters this dialog decides, as entered now: when editing, these
+    // are replaced by parameters() (a key it leaves out is dropped), and every
+    // other parameter of the job is kept.
+    virtual QStringList parameterKeys() const = 0;
 
     // `edit` followed by a button (`buttonText`, accessible name `buttonName`)
     // that calls `browse` when clicked; the button is a child of the edit's parent.
@@ -65,6 +93,11 @@ private:
     const QString m_kindName;
     const QString m_missingKindMessage;
     QVBoxLayout *m_content = nullptr;
+    JobScheduleEditor *m_schedule = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QPushButton *m_okButton = nullptr;
     JobSpec m_spec;
+    JobId m_edited = 0;
+    Submitter m_submit;
+    QVariantMap m_editedParams; // the edited job's parameters, as they were
 };

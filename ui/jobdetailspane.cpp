@@ -81,6 +81,10 @@ JobDetailsPane::JobDetailsPane(JobQueue *queue, QWidget *parent)
         if (m_id != 0 && ids.contains(m_id))
             scheduleRefresh(refreshIntervalMs);
     });
+    connect(queue, &JobQueue::jobsEdited, this, [this](const QList<JobId> &ids) {
+        if (m_id != 0 && ids.contains(m_id))
+            scheduleRefresh(0);
+    });
     connect(queue, &JobQueue::jobLogged, this, [this](JobId id, const QStringList &lines) {
         if (id == m_id)
             m_log->appendLines(lines);

@@ -5,6 +5,7 @@
 #include "addimagesdialog.h"
 #include "icons.h"
 #include "jobqueue.h"
+#include "jobscheduleeditor.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -74,15 +75,53 @@ QAction *JobLauncher::makeAction(Kind kind) {
 
 void JobLauncher::openAddDialog(AddJobDialog *dialog) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const Expected<JobId> added = m_queue->add(dialog->spec());
-        if (!added) {
-            Q_EMIT addRefused(tr("Could not add the job: %1").arg(added.error()));
-            return;
+    dialog->scheduleEditor()->setChoices(jobsInQueue(), dialog->editedJob());
+    dialog->setSubmitter([this, dialog](const JobSpec &spec) -> QString {
+        if (const JobId id = dialog->editedJob()) {
+            const Status saved = m_queue->edit(id, spec);
+            if (!saved)
+                return tr("Could not save job %1: %2").arg(id).arg(saved.error());
+            Q_EMIT jobEdited(id);
+            return {};
         }
+        const Expected<JobId> added = m_queue->add(spec);
+        if (!added)
+            return tr("Could not add the job: %1").arg(added.error());
         Q_EMIT jobAdded(added.value());
+        return {};
     });
     dialog->open();
+}
+
+QList<JobSnapshot> JobLauncher::jobsInQueue() const {
+    QList<JobSnapshot> jobs;
+    const QList<JobId> order = m_queue->order();
+    jobs.reserve(order.size());
+    for (JobId id : order) {
+        if (std::optional<JobSnapshot> job = m_queue->job(id))
+            jobs.append(std::move(*job));
+    }
+    return jobs;
+}
+
+AddJobDialog *JobLauncher::openEditDialog(const JobSnapshot &job) {
+    AddJobDialog *dialog = nullptr;
+    const QString kind = job.spec.kind;
+    if (kind == QLatin1String("hash")) {
+        dialog = new AddHashDialog(m_queue->kinds(), AddHashDialog::Mode::Hash, m_window);
+    } else if (kind == QLatin1String("images")) {
+        dialog = new AddImagesDialog(m_queue->kinds(), m_window);
+    } else if (kind == QLatin1String("copy")) {
+        dialog = new AddCopyDialog(m_queue->kinds(), m_window);
+    } else if (kind == QLatin1String("command")) {
+        dialog = new AddCommandDialog(m_queue->kinds(), m_window);
+    } else {
+        Q_EMIT addRefused(tr("Jobs of kind “%1” have no dialog to edit them in.").arg(kind));
+        return nullptr;
+    }
+    dialog->editJob(job);
+    openAddDialog(dialog);
+    return dialog;
 }
 
 AddHashDialog *JobLauncher::openHashDialog(AddHashDialog::Mode mode) {

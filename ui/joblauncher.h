@@ -1,6 +1,7 @@
 #pragma once
 
 #include "addhashdialog.h"
+#include "jobsnapshot.h"
 #include "jobtypes.h"
 
 #include <QObject>
@@ -20,8 +21,12 @@ class QWidget;
 // for them, its dialog prefilled).
 //
 // A dialog opens window-modal and returns at once; when it is accepted its
-// validated job is queued and jobAdded() fires, or addRefused() says why the
-// queue would not take it.
+// validated job is queued and jobAdded() fires; when the queue refuses it, the
+// dialog says why and stays open. Its "Start after" list offers the queue's
+// jobs as they were when it opened.
+//
+// Edit opens the dialog of a job that has not started, prefilled; Save gives
+// the job its new settings (JobQueue::edit) and jobEdited() fires.
 //
 // Ownership: the actions are children of this object; dialogs are children of
 // the window passed in (deleted when closed). Neither the queue nor the window
@@ -41,6 +46,9 @@ public:
     AddImagesDialog *openImagesDialog();
     AddCopyDialog *openCopyDialog();
     AddCommandDialog *openCommandDialog();
+    // The dialog of this job's kind, prefilled with it, saving into it. nullptr
+    // (and addRefused) when no dialog edits its kind.
+    AddJobDialog *openEditDialog(const JobSnapshot &job);
 
     // The kinds that fit these dropped local paths, as a menu whose entries open
     // the matching dialog prefilled with them: hash them, verify against a
@@ -57,10 +65,12 @@ public:
 Q_SIGNALS:
     void jobAdded(JobId id);
     void addRefused(const QString &message);
+    void jobEdited(JobId id);
 
 private:
     QAction *makeAction(Kind kind);
     void openAddDialog(AddJobDialog *dialog);
+    QList<JobSnapshot> jobsInQueue() const;
 
     JobQueue *m_queue;
     QWidget *m_window;

@@ -65,18 +65,6 @@ void clear(QGridLayout *grid) {
     }
 }
 
-QString priorityText(JobPriority priority) {
-    switch (priority) {
-    case JobPriority::Low:
-        return JobOverview::tr("Low");
-    case JobPriority::Normal:
-        return JobOverview::tr("Normal");
-    case JobPriority::High:
-        return JobOverview::tr("High");
-    }
-    return {};
-}
-
 QString progressText(const JobSnapshot &job) {
     if (job.total < 0 && job.done == 0)
         return {};
@@ -152,8 +140,9 @@ void JobOverview::updateJobColumn(const JobSnapshot &job, const QString &kindNam
     setRow(m_waiting, job.waitReason); // a Waiting or Queued job's reason, else empty
     setRow(m_status, job.status);
     setRow(m_progress, progressText(job));
-    setRow(m_priority,
-           job.spec.priority == JobPriority::Normal ? QString() : priorityText(job.spec.priority));
+    setRow(m_priority, job.spec.priority == JobPriority::Normal
+                           ? QString()
+                           : JobTableModel::priorityText(job.spec.priority));
     setRow(m_group, job.spec.group);
     QStringList after;
     for (JobId id : job.spec.after)

@@ -32,6 +32,10 @@ JobTableModel::JobTableModel(JobQueue *queue, QObject *parent)
         for (JobId id : ids)
             markDirty(id);
     });
+    connect(queue, &JobQueue::jobsEdited, this, [this](const QList<JobId> &ids) {
+        for (JobId id : ids)
+            markDirty(id);
+    });
     reload();
 }
 

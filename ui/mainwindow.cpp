@@ -16,6 +16,7 @@
 #include "jobtableview.h"
 #include "panecycler.h"
 #include "queueactions.h"
+#include "queuedjobactions.h"
 #include "queueprogressindicator.h"
 #include "queuesummarylabel.h"
 #include "removalhistory.h"
@@ -69,10 +70,15 @@ MainWindow::MainWindow(JobQueue *queue, AppSettings *settings, QWidget *parent)
     connect(m_finishedActions, &FinishedJobActions::refused, this, &MainWindow::showMessage);
     connect(m_finishedActions, &FinishedJobActions::jobAdded, this, &MainWindow::showAddedJob);
     m_launcher = new JobLauncher(queue, this);
+    m_queuedActions = new QueuedJobActions(queue, m_launcher, this);
+    connect(m_queuedActions, &QueuedJobActions::refused, this, &MainWindow::showMessage);
+    connect(m_queuedActions, &QueuedJobActions::jobAdded, this, &MainWindow::showAddedJob);
     connect(m_jobActions, &JobActions::refused, this, &MainWindow::showMessage);
     createRemovalHistory();
     connect(m_launcher, &JobLauncher::addRefused, this, &MainWindow::showMessage);
     connect(m_launcher, &JobLauncher::jobAdded, this, &MainWindow::showAddedJob);
+    connect(m_launcher, &JobLauncher::jobEdited, this,
+            [this](JobId id) { showMessage(tr("Saved the new settings of job %1.").arg(id)); });
 
     createActions();
     createView();
@@ -189,6 +195,7 @@ void MainWindow::createMenus() {
         menu->addAction(m_jobActions->action(JobActions::MoveBottom));
         menu->addMenu(priorityMenu);
         menu->addSeparator();
+        menu->addActions(m_queuedActions->actions());
         menu->addActions(m_finishedActions->actions());
         menu->addSeparator();
         menu->addAction(m_jobActions->action(JobActions::Remove));
@@ -464,8 +471,10 @@ void MainWindow::updateActions() {
         return view ? view->selectedJobs() : QList<JobSnapshot>();
     });
     const int currentRow = m_model->rowOf(m_view->currentJobId());
-    m_finishedActions->setJob(currentRow >= 0 ? std::optional(m_model->snapshot(currentRow))
-                                              : std::nullopt);
+    const auto current =
+        currentRow >= 0 ? std::optional(m_model->snapshot(currentRow)) : std::nullopt;
+    m_finishedActions->setJob(current);
+    m_queuedActions->setJob(current);
 }
 
 void MainWindow::showContextMenu(const QPoint &position) {

@@ -14,6 +14,7 @@ class QueuePersister;
 class JobTableModel;
 class JobTableView;
 class FinishedJobActions;
+class QueuedJobActions;
 class QueueActions;
 class QueueProgressIndicator;
 class QueueSummaryLabel;
@@ -51,6 +52,7 @@ public:
     JobTableView *view() const { return m_view; }
     JobActions *jobActions() const { return m_jobActions; }
     FinishedJobActions *finishedJobActions() const { return m_finishedActions; }
+    QueuedJobActions *queuedJobActions() const { return m_queuedActions; }
     QueueActions *queueActions() const { return m_queueActions; }
     RemovalHistory *removalHistory() const { return m_removals; }
     JobLauncher *launcher() const { return m_launcher; }
@@ -130,6 +132,7 @@ private:
     JobTableView *m_view = nullptr;
     JobActions *m_jobActions = nullptr;
     FinishedJobActions *m_finishedActions = nullptr;
+    QueuedJobActions *m_queuedActions = nullptr;
     QueueActions *m_queueActions = nullptr;
     RemovalHistory *m_removals = nullptr;
     JobLauncher *m_launcher = nullptr;
