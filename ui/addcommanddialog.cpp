@@ -65,6 +65,14 @@ AddCommandDialog::AddCommandDialog(const JobKindRegistry &kinds, QWidget *parent
     resize(600, 380);
 }
 
+void AddCommandDialog::folderSettingsChanged() {
+    // The folder chosen last, rather than wherever Taskdeck was started from,
+    // unless the field was already set.
+    const QString last = folders()->remembered(QStringLiteral("command/cwd"));
+    if (!last.isEmpty() && m_cwdEdit->text() == QDir::currentPath())
+        setWorkingDirectory(last);
+}
+
 QString AddCommandDialog::commandLine() const {
     return m_commandEdit->text();
 }
@@ -117,10 +125,13 @@ void AddCommandDialog::updateParsed() {
 
 void AddCommandDialog::browseWorkingDirectory() {
     const QString path = QFileDialog::getExistingDirectory(
-        this, tr("Working Folder"), workingDirectory(),
+        this, tr("Working Folder"),
+        folders()->startFor(QStringLiteral("command/cwd"), workingDirectory()),
         QFileDialog::ShowDirsOnly | QFileDialog::DontUseNativeDialog);
-    if (!path.isEmpty())
-        setWorkingDirectory(path);
+    if (path.isEmpty())
+        return;
+    folders()->remember(QStringLiteral("command/cwd"), path);
+    setWorkingDirectory(path);
 }
 
 QVariantMap AddCommandDialog::parameters(QString *error) const {

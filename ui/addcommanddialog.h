@@ -38,6 +38,7 @@ public:
     void setProgressMode(const QString &mode);
 
 private:
+    void folderSettingsChanged() override;
     void updateParsed();
     void browseWorkingDirectory();
     QVariantMap parameters(QString *error) const override;

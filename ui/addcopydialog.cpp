@@ -20,6 +20,7 @@ AddCopyDialog::AddCopyDialog(const JobKindRegistry &kinds, QWidget *parent)
 
     auto *listLabel = new QLabel(tr("&Files and folders to copy:"), this);
     m_sourceEditor = new PathListEditor(this);
+    m_sourceEditor->setFolderMemory(folders(), QStringLiteral("copy/sources"));
     m_sourceEditor->setAccessibleName(tr("Files and folders to copy"));
     m_sourceEditor->setPickerTitles(tr("Add Files to Copy"), tr("Add a Folder to Copy"));
     listLabel->setBuddy(m_sourceEditor);
@@ -95,11 +96,14 @@ void AddCopyDialog::setConflictPolicy(const QString &policy) {
 }
 
 void AddCopyDialog::browseDestination() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Copy Into"), destination(),
-                                                             QFileDialog::ShowDirsOnly |
-                                                                 QFileDialog::DontUseNativeDialog);
-    if (!folder.isEmpty())
-        setDestination(folder);
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Copy Into"),
+        folders()->startFor(QStringLiteral("copy/destination"), destination()),
+        QFileDialog::ShowDirsOnly | QFileDialog::DontUseNativeDialog);
+    if (folder.isEmpty())
+        return;
+    folders()->remember(QStringLiteral("copy/destination"), folder);
+    setDestination(folder);
 }
 
 QVariantMap AddCopyDialog::parameters(QString *error) const {

@@ -75,6 +75,7 @@ QWidget *AddHashDialog::createHashPage() {
     auto *page = new QWidget(this);
     auto *listLabel = new QLabel(tr("&Files and folders to hash:"), page);
     m_pathEditor = new PathListEditor(page);
+    m_pathEditor->setFolderMemory(folders(), QStringLiteral("hash/paths"));
     m_pathEditor->setAccessibleName(tr("Files and folders to hash"));
     m_pathEditor->setPickerTitles(tr("Add Files to Hash"), tr("Add a Folder to Hash"));
     listLabel->setBuddy(m_pathEditor);
@@ -223,21 +224,30 @@ void AddHashDialog::onManifestChanged(const QString &path) {
 }
 
 void AddHashDialog::browseOutput() {
+    const QString start =
+        outputPath().isEmpty() ? folders()->startFor(QStringLiteral("hash/output")) : outputPath();
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Write Manifest To"), outputPath(),
+        this, tr("Write Manifest To"), start,
         tr("Checksum manifests (*.sha256 *.sha512 *.sha1 *.md5 *.blake2b *.b2);;All files (*)"),
         nullptr, QFileDialog::DontUseNativeDialog);
-    if (!path.isEmpty())
-        setOutputPath(path);
+    if (path.isEmpty())
+        return;
+    folders()->remember(QStringLiteral("hash/output"), path);
+    setOutputPath(path);
 }
 
 void AddHashDialog::browseManifest() {
+    const QString start = manifestPath().isEmpty()
+                              ? folders()->startFor(QStringLiteral("verify/manifest"))
+                              : manifestPath();
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Manifest to Verify"), manifestPath(),
+        this, tr("Manifest to Verify"), start,
         tr("Checksum manifests (*.sha256 *.sha512 *.sha1 *.md5 *.blake2b *.b2);;All files (*)"),
         nullptr, QFileDialog::DontUseNativeDialog);
-    if (!path.isEmpty())
-        setManifestPath(path);
+    if (path.isEmpty())
+        return;
+    folders()->remember(QStringLiteral("verify/manifest"), path);
+    setManifestPath(path);
 }
 
 QVariantMap AddHashDialog::parameters(QString *error) const {

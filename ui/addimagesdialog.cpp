@@ -34,6 +34,7 @@ AddImagesDialog::AddImagesDialog(const JobKindRegistry &kinds, QWidget *parent)
 
     auto *listLabel = new QLabel(tr("&Images and folders to convert:"), this);
     m_pathEditor = new PathListEditor(this);
+    m_pathEditor->setFolderMemory(folders(), QStringLiteral("images/paths"));
     m_pathEditor->setAccessibleName(tr("Images and folders to convert"));
     m_pathEditor->setPickerTitles(tr("Add Images to Convert"), tr("Add a Folder of Images"));
     listLabel->setBuddy(m_pathEditor);
@@ -129,10 +130,13 @@ void AddImagesDialog::setQuality(int quality) {
 
 void AddImagesDialog::browseOutput() {
     const QString path = QFileDialog::getExistingDirectory(
-        this, tr("Write Images Into"), outputPath(),
+        this, tr("Write Images Into"),
+        folders()->startFor(QStringLiteral("images/output"), outputPath()),
         QFileDialog::ShowDirsOnly | QFileDialog::DontUseNativeDialog);
-    if (!path.isEmpty())
-        setOutputPath(path);
+    if (path.isEmpty())
+        return;
+    folders()->remember(QStringLiteral("images/output"), path);
+    setOutputPath(path);
 }
 
 QVariantMap AddImagesDialog::parameters(QString *error) const {

@@ -93,6 +93,11 @@ void AddJobDialog::accept() {
     QDialog::accept();
 }
 
+void AddJobDialog::setFolderSettings(QSettings *settings) {
+    m_folders.setSettings(settings);
+    folderSettingsChanged();
+}
+
 void AddJobDialog::editJob(const JobSnapshot &job) {
     m_edited = job.id;
     m_editedParams = job.spec.params;

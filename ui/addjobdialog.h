@@ -3,6 +3,8 @@
 #include "jobsnapshot.h"
 #include "jobspec.h"
 
+#include "rememberedfolders.h"
+
 #include <QDialog>
 #include <QVariantMap>
 
@@ -11,6 +13,7 @@
 class JobKindRegistry;
 class JobScheduleEditor;
 class QPushButton;
+class QSettings;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
@@ -41,6 +44,10 @@ public:
     JobSpec spec() const { return m_spec; }
 
     JobScheduleEditor *scheduleEditor() const { return m_schedule; }
+
+    // Where the path fields' pickers start (RememberedFolders); null: nowhere
+    // remembered. Not owned; must outlive the dialog.
+    void setFolderSettings(QSettings *settings);
 
     // Prefill with this job's settings and save instead of adding: spec() is
     // then its new settings, editedJob() its id (0 while adding).
@@ -84,6 +91,12 @@ protected:
     QHBoxLayout *createBrowseRow(QLineEdit *edit, const QString &buttonText,
                                  const QString &buttonName, const std::function<void()> &browse);
 
+    // The folders the path fields chose last. Its settings arrive through
+    // setFolderSettings(), after the subclass's constructor.
+    RememberedFolders *folders() { return &m_folders; }
+    // Called by setFolderSettings(): a subclass may prefill a field from them.
+    virtual void folderSettingsChanged() {}
+
     void showError(const QString &message);
     // Called when the person edits something: the last refusal no longer applies.
     void hideError();
@@ -93,6 +106,7 @@ private:
     const QString m_kindName;
     const QString m_missingKindMessage;
     QVBoxLayout *m_content = nullptr;
+    RememberedFolders m_folders;
     JobScheduleEditor *m_schedule = nullptr;
     QLabel *m_errorLabel = nullptr;
     QPushButton *m_okButton = nullptr;

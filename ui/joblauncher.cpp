@@ -75,6 +75,7 @@ QAction *JobLauncher::makeAction(Kind kind) {
 
 void JobLauncher::openAddDialog(AddJobDialog *dialog) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFolderSettings(m_folderSettings);
     dialog->scheduleEditor()->setChoices(jobsInQueue(), dialog->editedJob());
     dialog->setSubmitter([this, dialog](const JobSpec &spec) -> QString {
         if (const JobId id = dialog->editedJob()) {

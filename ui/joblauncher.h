@@ -13,6 +13,7 @@ class AddJobDialog;
 class JobQueue;
 class QAction;
 class QMenu;
+class QSettings;
 class QWidget;
 
 // Everything that starts a new job: one "Add … Job" action per kind of job (for
@@ -50,6 +51,10 @@ public:
     // (and addRefused) when no dialog edits its kind.
     AddJobDialog *openEditDialog(const JobSnapshot &job);
 
+    // Where the dialogs' path pickers remember their folders (RememberedFolders).
+    // Not owned; must outlive the launcher. Null: they remember nothing.
+    void setFolderSettings(QSettings *settings) { m_folderSettings = settings; }
+
     // The kinds that fit these dropped local paths, as a menu whose entries open
     // the matching dialog prefilled with them: hash them, verify against a
     // manifest (one manifest file), convert images, copy them somewhere, run a
@@ -75,4 +80,5 @@ private:
     JobQueue *m_queue;
     QWidget *m_window;
     QList<QAction *> m_actions;
+    QSettings *m_folderSettings = nullptr;
 };

@@ -70,6 +70,7 @@ MainWindow::MainWindow(JobQueue *queue, AppSettings *settings, QWidget *parent)
     connect(m_finishedActions, &FinishedJobActions::refused, this, &MainWindow::showMessage);
     connect(m_finishedActions, &FinishedJobActions::jobAdded, this, &MainWindow::showAddedJob);
     m_launcher = new JobLauncher(queue, this);
+    m_launcher->setFolderSettings(m_settings->settings());
     m_queuedActions = new QueuedJobActions(queue, m_launcher, this);
     connect(m_queuedActions, &QueuedJobActions::refused, this, &MainWindow::showMessage);
     connect(m_queuedActions, &QueuedJobActions::jobAdded, this, &MainWindow::showAddedJob);

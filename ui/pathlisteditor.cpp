@@ -1,5 +1,7 @@
 #include "pathlisteditor.h"
 
+#include "rememberedfolders.h"
+
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -84,22 +86,40 @@ void PathListEditor::removeSelected() {
     Q_EMIT pathsChanged();
 }
 
-void PathListEditor::browseFiles() {
+void PathListEditor::setFolderMemory(RememberedFolders *folders, const QString &field) {
+    m_folders = folders;
+    m_field = field;
+}
+
+QString PathListEditor::pickerStart() const {
+    // The last item's folder, else where this field chose last.
     const QStringList existing = paths();
-    const QString start =
-        existing.isEmpty() ? QString() : QFileInfo(existing.last()).absolutePath();
-    addPaths(QFileDialog::getOpenFileNames(this, m_filesTitle, start, QString(), nullptr,
-                                           QFileDialog::DontUseNativeDialog));
+    const QString current = existing.isEmpty() ? QString() : existing.last();
+    if (m_folders)
+        return m_folders->startFor(m_field, current);
+    return current.isEmpty() ? QString() : QFileInfo(current).absolutePath();
+}
+
+void PathListEditor::remember(const QStringList &chosen) {
+    if (m_folders && !chosen.isEmpty())
+        m_folders->remember(m_field, QFileInfo(chosen.last()).absolutePath());
+}
+
+void PathListEditor::browseFiles() {
+    const QStringList chosen = QFileDialog::getOpenFileNames(
+        this, m_filesTitle, pickerStart(), QString(), nullptr, QFileDialog::DontUseNativeDialog);
+    remember(chosen);
+    addPaths(chosen);
 }
 
 void PathListEditor::browseFolder() {
-    const QStringList existing = paths();
-    const QString start =
-        existing.isEmpty() ? QString() : QFileInfo(existing.last()).absolutePath();
-    const QString folder = QFileDialog::getExistingDirectory(
-        this, m_folderTitle, start, QFileDialog::ShowDirsOnly | QFileDialog::DontUseNativeDialog);
-    if (!folder.isEmpty())
-        addPaths({folder});
+    const QString folder = QFileDialog::getExistingDirectory(this, m_folderTitle, pickerStart(),
+                                                             QFileDialog::ShowDirsOnly |
+                                                                 QFileDialog::DontUseNativeDialog);
+    if (folder.isEmpty())
+        return;
+    remember({folder});
+    addPaths({folder});
 }
 
 void PathListEditor::dragEnterEvent(QDragEnterEvent *event) {

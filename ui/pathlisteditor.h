@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QListWidget;
+class RememberedFolders;
 class QPushButton;
 
 // An editable list of files and folders: "Add Files…", "Add Folder…" (Qt's own
@@ -21,6 +22,9 @@ public:
 
     // The caption of the file pickers, e.g. "Add Files to Hash".
     void setPickerTitles(const QString &filesTitle, const QString &folderTitle);
+    // Where its pickers start when the list is empty, and what they remember,
+    // under `field` (see RememberedFolders). Not owned; must outlive it.
+    void setFolderMemory(RememberedFolders *folders, const QString &field);
 
 Q_SIGNALS:
     // Fires after paths were added or removed.
@@ -31,6 +35,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    QString pickerStart() const;
+    void remember(const QStringList &chosen);
     void browseFiles();
     void browseFolder();
     void removeSelected();
@@ -39,4 +45,6 @@ private:
     QPushButton *m_removeButton;
     QString m_filesTitle;
     QString m_folderTitle;
+    RememberedFolders *m_folders = nullptr;
+    QString m_field;
 };
