@@ -11,6 +11,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 AddJobDialog::AddJobDialog(const JobKindRegistry &kinds, const QString &kindName,
                            const QString &missingKindMessage, QWidget *parent)
     : QDialog(parent)
@@ -91,6 +93,23 @@ void AddJobDialog::accept() {
     }
     hideError();
     QDialog::accept();
+}
+
+void AddJobDialog::showEvent(QShowEvent *event) {
+    QDialog::showEvent(event);
+    if (std::exchange(m_shown, true))
+        return;
+    // The focus chain runs in creation order: the queue settings and the buttons
+    // (this class's), then the kind's controls; take the first of those.
+    for (QWidget *widget = nextInFocusChain(); widget && widget != this;
+         widget = widget->nextInFocusChain()) {
+        if (m_schedule->isAncestorOf(widget) || qobject_cast<QPushButton *>(widget) ||
+            !(widget->focusPolicy() & Qt::TabFocus) || !widget->isVisibleTo(this) ||
+            !widget->isEnabled())
+            continue;
+        widget->setFocus(Qt::TabFocusReason);
+        return;
+    }
 }
 
 void AddJobDialog::setFolderSettings(QSettings *settings) {

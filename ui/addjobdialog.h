@@ -63,6 +63,11 @@ public:
     void accept() override;
 
 protected:
+    // On the first show, the focus goes to the kind's first control: the queue
+    // settings are created first, so they would otherwise take it.
+    void showEvent(QShowEvent *event) override;
+
+protected:
     // `kindName` is the registry name of the kind this dialog adds jobs of;
     // `missingKindMessage` is shown on accept() when the registry has no such kind.
     AddJobDialog(const JobKindRegistry &kinds, const QString &kindName,
@@ -112,6 +117,7 @@ private:
     QPushButton *m_okButton = nullptr;
     JobSpec m_spec;
     JobId m_edited = 0;
+    bool m_shown = false;
     Submitter m_submit;
     QVariantMap m_editedParams; // the edited job's parameters, as they were
 };

@@ -13,6 +13,7 @@
 #include "uitestfixture.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -303,4 +304,15 @@ TEST_F(JobEditTest, EveryDialogSavesAJobUnchangedWhenNothingIsChanged) {
         const auto [before, after] = saveUnchanged(id);
         EXPECT_EQ(json(after), json(before));
     }
+}
+
+TEST_F(JobEditTest, TheFocusStartsOnTheKindsFirstControlNotOnTheQueueSettings) {
+    AddCommandDialog *dialog = window.launcher()->openCommandDialog();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(dialog));
+    QLineEdit *commandLine = named<QLineEdit>(dialog, QStringLiteral("Command line"));
+    EXPECT_TRUE(waitUntil([&] { return commandLine->hasFocus(); }))
+        << (QApplication::focusWidget()
+                ? QApplication::focusWidget()->accessibleName().toStdString()
+                : std::string("nothing"));
+    dialog->reject();
 }
