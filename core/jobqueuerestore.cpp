@@ -116,9 +116,7 @@ Status JobQueue::restore(const QList<StoredJob> &stored, RecoveryPolicy policy) 
 }
 
 bool JobQueue::canReinstate(const JobSnapshot &job) const {
-    const bool started =
-        job.state == JobState::Running || (job.state == JobState::Paused && job.started);
-    return job.id != 0 && job.id < d->nextId && !d->find(job.id) && !started;
+    return job.id != 0 && job.id < d->nextId && !d->find(job.id) && !job.hasRunUnderWay();
 }
 
 Expected<QList<JobId>> JobQueue::reinstate(const QList<RemovedJob> &removed) {

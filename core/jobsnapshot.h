@@ -44,6 +44,11 @@ struct JobSnapshot {
 
     // 0..1, or -1 when the total is unknown.
     double fraction() const;
+    // A run of it is under way: Running, or Paused after it started (its run
+    // holds a slot). Removing or canceling it stops that run.
+    bool hasRunUnderWay() const {
+        return state == JobState::Running || (state == JobState::Paused && started);
+    }
     // This job as it will be once its ending is durable (itself when there is
     // none): what the store writes.
     JobSnapshot settled() const;

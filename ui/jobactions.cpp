@@ -190,7 +190,7 @@ QList<JobId> JobActions::selectedIds() const {
 bool JobActions::applies(Command command, const JobSnapshot &job, int jobCount) {
     const JobState state = job.state;
     // A job that has started can only be stopped if its kind can stop.
-    const bool active = state == JobState::Running || (state == JobState::Paused && job.started);
+    const bool active = job.hasRunUnderWay();
     switch (command) {
     case Pause:
         // A queued or waiting job is held back; a running one must be able to suspend.

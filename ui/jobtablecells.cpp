@@ -24,8 +24,7 @@ QDateTime finishedAt(const JobSnapshot &job) {
 } // namespace
 
 bool JobTableCells::elapsedTicks(const JobSnapshot &job) {
-    return job.startedAt.isValid() &&
-           (job.state == JobState::Running || (job.state == JobState::Paused && job.started));
+    return job.startedAt.isValid() && job.hasRunUnderWay();
 }
 
 qint64 JobTableCells::elapsedSeconds(const JobSnapshot &job) {

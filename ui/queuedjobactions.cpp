@@ -39,8 +39,9 @@ QList<QAction *> QueuedJobActions::actions() const {
 }
 
 bool QueuedJobActions::canEdit(const JobSnapshot &job) {
-    return !job.ending && (job.state == JobState::Queued || job.state == JobState::Waiting ||
-                           (job.state == JobState::Paused && !job.started));
+    return !job.ending && !job.hasRunUnderWay() &&
+           (job.state == JobState::Queued || job.state == JobState::Waiting ||
+            job.state == JobState::Paused);
 }
 
 void QueuedJobActions::setJob(const std::optional<JobSnapshot> &job) {

@@ -10,7 +10,7 @@
 #include <algorithm>
 
 bool RemovalPrompt::hasStarted(const JobSnapshot &job) {
-    return job.state == JobState::Running || (job.state == JobState::Paused && job.started);
+    return job.hasRunUnderWay();
 }
 
 bool RemovalPrompt::needsAsking(const QList<JobSnapshot> &jobs) {

@@ -50,8 +50,7 @@ TrayIcon::TrayIcon(JobQueue *queue, AppSettings *settings, QObject *parent)
     const QList<JobId> ids = queue->order();
     for (JobId id : ids) {
         const std::optional<JobSnapshot> job = queue->job(id);
-        if (job &&
-            (job->state == JobState::Running || (job->state == JobState::Paused && job->started)))
+        if (job && job->hasRunUnderWay())
             m_started.insert(id);
     }
     m_ranSinceIdle = !queue->isIdle();
