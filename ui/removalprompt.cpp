@@ -3,6 +3,7 @@
 #include "appsettings.h"
 
 #include <QCheckBox>
+#include <QGridLayout>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -16,6 +17,11 @@ bool RemovalPrompt::hasStarted(const JobSnapshot &job) {
 bool RemovalPrompt::needsAsking(const QList<JobSnapshot> &jobs) {
     return jobs.size() > 1 || std::any_of(jobs.cbegin(), jobs.cend(), hasStarted);
 }
+
+namespace {
+// The prompt's least width, in pixels.
+constexpr int minimumWidth = 420;
+} // namespace
 
 bool RemovalPrompt::confirm(const QList<JobSnapshot> &jobs, AppSettings *settings,
                             QWidget *parent) {
@@ -44,11 +50,19 @@ bool RemovalPrompt::confirm(const QList<JobSnapshot> &jobs, AppSettings *setting
     remove->setObjectName(QLatin1String(removeButtonName));
     QPushButton *keep = box.addButton(tr("&Keep"), QMessageBox::RejectRole);
     keep->setObjectName(QLatin1String(keepButtonName));
-    box.setDefaultButton(remove);
+    // Enter right after Delete must not cancel a run that Undo cannot bring back.
+    box.setDefaultButton(started > 0 ? keep : remove);
     box.setEscapeButton(keep);
     auto *dontAsk = new QCheckBox(tr("&Don't ask again"), &box);
     dontAsk->setObjectName(QLatin1String(dontAskCheckBoxName));
     box.setCheckBox(dontAsk);
+    // Wide enough for its title and a sentence per line (QMessageBox sizes to
+    // its shortest text and ignores setMinimumWidth; a spacer in its grid does not;
+    // after setCheckBox(), which rebuilds that grid).
+    if (auto *grid = qobject_cast<QGridLayout *>(box.layout())) {
+        grid->addItem(new QSpacerItem(minimumWidth, 0, QSizePolicy::Minimum, QSizePolicy::Fixed),
+                      grid->rowCount(), 0, 1, grid->columnCount());
+    }
     box.exec();
     if (box.clickedButton() != remove)
         return false;

@@ -34,6 +34,7 @@ public:
     bool asked() const { return m_asked; }
     QStringList buttons() const { return m_buttons; }
     QString text() const { return m_text; }
+    int width() const { return m_width; }
 
 private:
     void answer() {
@@ -43,6 +44,7 @@ private:
         m_timer.stop();
         m_asked = true;
         m_text = box->text() + QLatin1Char('\n') + box->informativeText();
+        m_width = box->width();
         for (QAbstractButton *button : box->buttons())
             m_buttons << button->objectName();
         m_buttons.sort();
@@ -58,6 +60,7 @@ private:
     }
 
     const char *m_buttonName;
+    int m_width = 0;
     bool m_remember;
     const char *m_rememberBoxName;
     Qt::Key m_key = Qt::Key_Escape;

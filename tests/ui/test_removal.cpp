@@ -141,6 +141,31 @@ TEST_F(RemovalTest, SeveralJobsOrARunningOneAskFirstAndKeepLeavesThemAll) {
     EXPECT_EQ(stateOf(other), JobState::Running);
 }
 
+TEST_F(RemovalTest, EnterKeepsARunningJobButRemovesJobsThatUndoCanBringBack) {
+    const JobId running = add(QStringLiteral("spin"), QStringLiteral("running"));
+    ASSERT_TRUE(waitForState(running, JobState::Running));
+    queue.drain();
+    const JobId a = add(QStringLiteral("spin"), QStringLiteral("a"));
+    const JobId b = add(QStringLiteral("spin"), QStringLiteral("b"));
+
+    select({running, a});
+    {
+        PromptAnswerer enter(Qt::Key_Return);
+        remove()->trigger();
+        ASSERT_TRUE(enter.asked());
+        // Wide enough that its title and sentences are not cut to a sliver.
+        EXPECT_GE(enter.width(), 420);
+    }
+    EXPECT_EQ(queue.count(), 3);
+    EXPECT_EQ(stateOf(running), JobState::Running);
+
+    select({a, b});
+    PromptAnswerer enter(Qt::Key_Return);
+    remove()->trigger();
+    ASSERT_TRUE(enter.asked());
+    EXPECT_EQ(queue.order(), QList<JobId>{running});
+}
+
 TEST_F(RemovalTest, DontAskAgainIsRememberedAndTheSettingsTurnItBackOn) {
     queue.drain();
     const QList<JobId> first = {add(QStringLiteral("spin")), add(QStringLiteral("spin"))};
