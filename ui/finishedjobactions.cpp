@@ -2,6 +2,8 @@
 
 #include "jobqueue.h"
 
+#include "filemanagerlauncher.h"
+
 #include <QAction>
 #include <QClipboard>
 #include <QDesktopServices>
@@ -11,8 +13,10 @@
 
 FinishedJobActions::FinishedJobActions(JobQueue *queue, QObject *parent)
     : QObject(parent)
-    , m_queue(queue) {
+    , m_queue(queue)
+    , m_fileManager(new FileManagerLauncher(this)) {
     Q_ASSERT(queue);
+    connect(m_fileManager, &FileManagerLauncher::refused, this, &FinishedJobActions::refused);
     const auto make = [this](Command command, const QString &text, const QString &tip,
                              const char *name) {
         auto *action = new QAction(text, this);
@@ -35,15 +39,25 @@ FinishedJobActions::FinishedJobActions(JobQueue *queue, QObject *parent)
                  "openOutputAction"),
             &QAction::triggered, this, [this] {
                 if (m_job)
-                    open(outputPath(*m_job), Target::Folder);
+                    m_fileManager->openFolder(outputPath(*m_job));
+            });
+    connect(make(ShowInFileManager, tr("Show in &File Manager"),
+                 tr("Show the file or folder this job writes in the file manager"),
+                 "showInFileManagerAction"),
+            &QAction::triggered, this, [this] {
+                if (m_job)
+                    m_fileManager->showItem(outputPath(*m_job));
             });
     connect(make(OpenLogFile, tr("Open &Log File"), tr("Open the command's own log file"),
                  "openLogFileAction"),
             &QAction::triggered, this, [this] {
                 if (m_job)
-                    open(m_job->spec.params.value(QStringLiteral("log_file")).toString(),
-                         Target::File);
+                    openFile(m_job->spec.params.value(QStringLiteral("log_file")).toString());
             });
+}
+
+void FinishedJobActions::setFileManagerBus(const QDBusConnection &bus) {
+    m_fileManager->setBus(bus);
 }
 
 QList<QAction *> FinishedJobActions::actions() const {
@@ -66,6 +80,7 @@ void FinishedJobActions::setJob(const std::optional<JobSnapshot> &job) {
     m_actions[RunAgain]->setEnabled(finished);
     m_actions[CopyError]->setEnabled(job && !job->result.error.isEmpty());
     m_actions[OpenOutput]->setEnabled(job && !outputPath(*job).isEmpty());
+    m_actions[ShowInFileManager]->setEnabled(m_actions[OpenOutput]->isEnabled());
     m_actions[OpenLogFile]->setEnabled(
         job && !job->spec.params.value(QStringLiteral("log_file")).toString().isEmpty());
 }
@@ -84,16 +99,13 @@ void FinishedJobActions::runAgain() {
     Q_EMIT jobAdded(*added);
 }
 
-void FinishedJobActions::open(const QString &path, Target target) {
+void FinishedJobActions::openFile(const QString &path) {
     if (path.isEmpty())
         return;
-    const QFileInfo info(path);
-    // An output file (a manifest) opened in an editor would surprise: its folder opens.
-    const QString shown = target == Target::Folder && !info.isDir() ? info.absolutePath() : path;
-    if (!QFileInfo::exists(shown)) {
-        Q_EMIT refused(tr("%1 does not exist (any more)").arg(shown));
+    if (!QFileInfo::exists(path)) {
+        Q_EMIT refused(tr("%1 does not exist (any more)").arg(path));
         return;
     }
-    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(shown)))
-        Q_EMIT refused(tr("no application could open %1").arg(shown));
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        Q_EMIT refused(tr("no application could open %1").arg(path));
 }

@@ -6,8 +6,10 @@
 
 #include <optional>
 
+class FileManagerLauncher;
 class JobQueue;
 class QAction;
+class QDBusConnection;
 
 // What a person does with the current job once it has ended, as QActions for
 // the Job menu and the context menu:
@@ -19,6 +21,10 @@ class QAction;
 //                     a copy's destination, converted images' folder, a
 //                     command's working folder; opened with the desktop's
 //                     handler (QDesktopServices), which a test can intercept
+//   Show in File Manager  the same path in the desktop's file manager, a file
+//                     selected in its folder (FileManagerLauncher::showItem:
+//                     D-Bus, asynchronous; opens the folder when no file
+//                     manager answers)
 //   Open Log File     a command's own log file (its log_file parameter)
 // Each is enabled only when it applies to the current job (setJob).
 //
@@ -27,7 +33,7 @@ class QAction;
 class FinishedJobActions : public QObject {
     Q_OBJECT
 public:
-    enum Command { RunAgain, CopyError, OpenOutput, OpenLogFile, CommandCount };
+    enum Command { RunAgain, CopyError, OpenOutput, ShowInFileManager, OpenLogFile, CommandCount };
 
     explicit FinishedJobActions(JobQueue *queue, QObject *parent = nullptr);
 
@@ -36,6 +42,10 @@ public:
 
     // The job the actions act on (the table's current job); nullopt: none.
     void setJob(const std::optional<JobSnapshot> &job);
+
+    // The bus Show in File Manager calls the file manager on; default: the
+    // session bus. Tests pass a private bus with a fake file manager.
+    void setFileManagerBus(const QDBusConnection &bus);
 
     // Where a job's output is: a file or a folder; empty when the kind names none.
     static QString outputPath(const JobSnapshot &job);
@@ -49,11 +59,11 @@ Q_SIGNALS:
 
 private:
     void runAgain();
-    enum class Target { Folder, File };
-    // Opens path (Folder: the folder it is, or holds it) with the desktop's handler.
-    void open(const QString &path, Target target);
+    // Opens the file with the desktop's handler.
+    void openFile(const QString &path);
 
     JobQueue *m_queue;
+    FileManagerLauncher *m_fileManager; // a child
     std::optional<JobSnapshot> m_job;
     QAction *m_actions[CommandCount] = {};
 };

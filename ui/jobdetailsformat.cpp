@@ -2,6 +2,7 @@
 
 #include "humanformat.h"
 
+#include <QDir>
 #include <QLocale>
 
 #include <algorithm>
@@ -80,6 +81,26 @@ bool isIdentifier(const QString &key) {
 }
 
 } // namespace
+
+bool JobDetailsFormat::isPathParameter(const QString &key, const QVariant &value) {
+    // The kinds' keys for paths (see each kind's params header). A hash job's
+    // "verify" is the manifest it checks; a copy's "verify" is a yes or no.
+    if (key == QLatin1String("verify"))
+        return value.typeId() == QMetaType::QString;
+    for (const char *pathKey :
+         {"paths", "sources", "destination", "output", "cwd", "log_file", "base_dir"}) {
+        if (key == QLatin1String(pathKey))
+            return true;
+    }
+    return false;
+}
+
+QString JobDetailsFormat::absolutePath(const QString &path, const QString &baseDir) {
+    if (path.isEmpty() || QDir::isAbsolutePath(path))
+        return QDir::cleanPath(path);
+    return QDir::cleanPath(
+        QDir(baseDir.isEmpty() ? QDir::currentPath() : baseDir).absoluteFilePath(path));
+}
 
 QStringList JobDetailsFormat::orderedKeys(const QVariantMap &values) {
     QStringList keys = values.keys(); // by name already

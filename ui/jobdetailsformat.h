@@ -22,6 +22,13 @@ public:
     // reads them (the program before its arguments, sources before the
     // destination, options after); keys this table does not know follow, by name.
     static QStringList orderedKeys(const QVariantMap &values);
+    // Whether a parameter names files or folders (a hash job's paths, output
+    // and manifest, a copy's sources and destination, a command's working
+    // folder and log file, any base folder): the pane shows these as links.
+    static bool isPathParameter(const QString &key, const QVariant &value);
+    // path made absolute against baseDir (a job's base_dir parameter) when it
+    // is relative; against the current folder when baseDir is empty too.
+    static QString absolutePath(const QString &path, const QString &baseDir);
     // The items of a list value (QStringList, QVariantList); nullopt for anything else.
     static std::optional<QStringList> listItems(const QVariant &value);
     // A single value as text; for a list, its items one a line.

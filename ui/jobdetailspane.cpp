@@ -46,6 +46,7 @@ JobDetailsPane::JobDetailsPane(JobQueue *queue, QWidget *parent)
     createHeader(pageLayout);
 
     m_overview = new JobOverview;
+    connect(m_overview, &JobOverview::refused, this, &JobDetailsPane::refused);
     auto *scroll = new QScrollArea;
     scroll->setWidget(m_overview);
     scroll->setWidgetResizable(true);

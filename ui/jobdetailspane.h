@@ -25,6 +25,7 @@ class QVBoxLayout;
 // at once for a state change); signals about other jobs cost an id compare.
 // jobLogged lines of the shown job are appended as they come. When the shown
 // job is removed the pane goes back to the hint (job() becomes 0).
+// Paths among the parameters are links to their folders (see JobOverview).
 //
 // Ownership: does not own the queue, which must outlive the pane. GUI thread.
 class JobDetailsPane : public QWidget {
@@ -49,6 +50,11 @@ public:
     JobLogView *logView() const { return m_log; }
     QLabel *errorLabel() const { return m_error; }
     QLabel *hintLabel() const { return m_hint; }
+
+Q_SIGNALS:
+    // A path link in the Overview could not be opened (JobOverview::refused):
+    // one line for the status bar.
+    void refused(const QString &message);
 
 private:
     void createHeader(QVBoxLayout *pageLayout);

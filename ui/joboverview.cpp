@@ -1,6 +1,8 @@
 #include "joboverview.h"
 
 #include "humanformat.h"
+
+#include "filemanagerlauncher.h"
 #include "jobdetailsformat.h"
 #include "jobtablemodel.h"
 
@@ -9,6 +11,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QTextBrowser>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace {
@@ -20,6 +24,26 @@ constexpr int boxLines = 5;
 
 constexpr Qt::TextInteractionFlags selectable =
     Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard;
+
+constexpr Qt::TextInteractionFlags selectableLinks =
+    selectable | Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard;
+
+// Paths as links, one a line: the text is the path as the job names it
+// (escaped: a path may hold <, & or quotes), the target its absolute file: URL.
+// Spaces are kept as they are.
+QString pathLinks(const QStringList &paths, const QString &baseDir, int maxItems) {
+    QStringList lines;
+    for (const QString &path : paths.mid(0, maxItems)) {
+        const QUrl url = QUrl::fromLocalFile(JobDetailsFormat::absolutePath(path, baseDir));
+        lines.append(
+            QStringLiteral("<a href=\"%1\">%2</a>")
+                .arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped(), path.toHtmlEscaped()));
+    }
+    if (paths.size() > maxItems)
+        lines.append(JobDetailsFormat::capped(paths, maxItems).constLast().toHtmlEscaped());
+    return QStringLiteral("<div style=\"white-space: pre-wrap\">%1</div>")
+        .arg(lines.join(QStringLiteral("<br>")));
+}
 
 QLabel *valueLabel(const QString &text = {}) {
     auto *label = new QLabel(text);
@@ -109,6 +133,9 @@ JobOverview::JobOverview(QWidget *parent)
     m_started = addRow(tr("Started"), QStringLiteral("started"));
     m_finished = addRow(tr("Finished"), QStringLiteral("finished"));
     m_duration = addRow(tr("Duration"), QStringLiteral("duration"));
+
+    m_fileManager = new FileManagerLauncher(this);
+    connect(m_fileManager, &FileManagerLauncher::refused, this, &JobOverview::refused);
 }
 
 QLabel *JobOverview::addRow(const QString &label, const QString &objectName) {
@@ -187,6 +214,39 @@ void JobOverview::addValueRow(QGridLayout *grid, const QString &label, const QSt
     addGridRow(grid, label, value);
 }
 
+void JobOverview::addPathRow(QGridLayout *grid, const QString &label, const QString &objectName,
+                             const QStringList &paths, const QString &baseDir) {
+    QWidget *value = nullptr;
+    if (paths.size() <= maxLabelLines) {
+        QLabel *links = valueLabel();
+        links->setTextFormat(Qt::RichText);
+        links->setTextInteractionFlags(selectableLinks);
+        links->setText(pathLinks(paths, baseDir, maxLabelLines));
+        connect(links, &QLabel::linkActivated, this,
+                [this](const QString &link) { openLink(QUrl(link)); });
+        value = links;
+    } else {
+        auto *box = new QTextBrowser;
+        box->setOpenLinks(false);
+        box->setLineWrapMode(QTextEdit::NoWrap);
+        box->setTextInteractionFlags(selectableLinks);
+        box->setHtml(pathLinks(paths, baseDir, maxShownItems));
+        const QFontMetrics metrics(box->font());
+        box->setFixedHeight(metrics.lineSpacing() * boxLines + 2 * box->frameWidth() + 8);
+        connect(box, &QTextBrowser::anchorClicked, this, &JobOverview::openLink);
+        value = box;
+    }
+    value->setObjectName(objectName);
+    value->setAccessibleName(label);
+    value->setToolTip(tr("Click a folder to open it, or a file to open the folder it is in"));
+    addGridRow(grid, label, value);
+}
+
+void JobOverview::openLink(const QUrl &url) {
+    if (url.isLocalFile())
+        m_fileManager->openFolder(url.toLocalFile());
+}
+
 void JobOverview::rebuildParameters(const JobSnapshot &job) {
     clear(m_paramsGrid);
     const QVariantMap &params = job.spec.params;
@@ -196,6 +256,12 @@ void JobOverview::rebuildParameters(const JobSnapshot &job) {
         const QString text = JobDetailsFormat::valueText(key, value);
         if (text.isEmpty())
             continue; // an unset option (no environment, no log file) is no parameter
+        if (JobDetailsFormat::isPathParameter(key, value)) {
+            addPathRow(m_paramsGrid, JobDetailsFormat::keyLabel(key),
+                       QStringLiteral("param:") + key, items ? *items : QStringList{text},
+                       params.value(QStringLiteral("base_dir")).toString());
+            continue;
+        }
         addValueRow(m_paramsGrid, JobDetailsFormat::keyLabel(key), QStringLiteral("param:") + key,
                     items ? *items : text.split(QLatin1Char('\n')));
     }

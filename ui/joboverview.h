@@ -5,8 +5,10 @@
 #include <QHash>
 #include <QWidget>
 
+class FileManagerLauncher;
 class QGridLayout;
 class QLabel;
+class QUrl;
 
 // The Overview tab of the details pane: three columns side by side, made for
 // a short, wide pane. "Job": kind, state, why it waits, status, progress,
@@ -14,7 +16,9 @@ class QLabel;
 // readable, lists one item a line. "Result": the summary and the details,
 // lists with their counts ("Mismatched (3)"). Every value is selectable text
 // that the keyboard reaches; long lists sit in small scrolling boxes.
-// GUI thread.
+// Parameters that name files or folders (JobDetailsFormat::isPathParameter)
+// are links: activating one opens the folder, or the folder holding the file,
+// with the desktop's handler (FileManagerLauncher::openFolder). GUI thread.
 class JobOverview : public QWidget {
     Q_OBJECT
 public:
@@ -28,6 +32,11 @@ public:
     // otherwise only the Job column's values are updated, in place.
     void showJob(const JobSnapshot &job, const QString &kindName, bool full);
 
+Q_SIGNALS:
+    // A path link was activated but its folder does not exist (any more), or
+    // the desktop could not open it: one line for the status bar.
+    void refused(const QString &message);
+
 private:
     QLabel *addRow(const QString &label, const QString &objectName);
     void setRow(QLabel *value, const QString &text);
@@ -37,6 +46,12 @@ private:
     // A row holding a value: a label for a few lines, a scrolling box for more.
     void addValueRow(QGridLayout *grid, const QString &label, const QString &objectName,
                      const QStringList &lines);
+    // A row of paths, one link a line; relative ones resolve against baseDir.
+    void addPathRow(QGridLayout *grid, const QString &label, const QString &objectName,
+                    const QStringList &paths, const QString &baseDir);
+    void openLink(const QUrl &url);
+
+    FileManagerLauncher *m_fileManager = nullptr; // a child
 
     QGridLayout *m_jobGrid = nullptr;
     QGridLayout *m_paramsGrid = nullptr;

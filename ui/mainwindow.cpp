@@ -326,6 +326,7 @@ void MainWindow::createView() {
 void MainWindow::createDetailsDock() {
     m_details = new JobDetailsPane(m_queue, this);
     m_details->setObjectName(QStringLiteral("DetailsPane"));
+    connect(m_details, &JobDetailsPane::refused, this, &MainWindow::showMessage);
     m_detailsDock = new QDockWidget(tr("Details"), this);
     m_detailsDock->setObjectName(QStringLiteral("DetailsDock"));
     m_detailsDock->setWidget(m_details);

@@ -1,10 +1,14 @@
 // What a person does with a job that has ended: run it again, copy its error,
-// open what it wrote or its log; and a double-click opens its details.
+// open what it wrote, show it in the file manager or open its log; and a
+// double-click opens its details.
+#include "filemanagerlauncher.h"
 #include "finishedjobactions.h"
 #include "jobdetailspane.h"
 #include "jobtablemodel.h"
 #include "jobtableview.h"
 #include "mainwindow.h"
+#include "openedurls.h"
+#include "privatesessionbus.h"
 #include "uitestfixture.h"
 
 #include <QAction>
@@ -14,22 +18,12 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QMenu>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUrl>
 
 namespace {
-
-// Stands in for the desktop's file handler: records what would have opened.
-class OpenedUrls : public QObject {
-    Q_OBJECT
-public:
-    OpenedUrls() { QDesktopServices::setUrlHandler(QStringLiteral("file"), this, "open"); }
-    ~OpenedUrls() override { QDesktopServices::unsetUrlHandler(QStringLiteral("file")); }
-    QList<QUrl> urls;
-public Q_SLOTS:
-    void open(const QUrl &url) { urls.append(url); }
-};
 
 class FinishedJobActionsTest : public UiTestFixture {
 protected:
@@ -51,6 +45,54 @@ protected:
     }
     bool waitForEnabled(QAction *action) {
         return waitUntil([&] { return action->isEnabled(); });
+    }
+};
+
+// Show in File Manager talks D-Bus to the desktop's file manager. The real
+// file manager cannot run here (no desktop session, no display), so each test
+// gets a private session bus, and a fake org.freedesktop.FileManager1 service
+// in its own process (tests/ui/fakefilemanager.cpp) records the calls it
+// receives in a file.
+class ShowInFileManagerTest : public FinishedJobActionsTest {
+protected:
+    static constexpr int busTimeoutMs = 20000;
+    PrivateSessionBus bus;
+    QProcess fileManager;
+    QString record = temp.filePath(QStringLiteral("show-items.txt"));
+
+    void SetUp() override {
+        FinishedJobActionsTest::SetUp();
+        ASSERT_TRUE(bus.connected()) << bus.errors().toStdString();
+        window.finishedJobActions()->setFileManagerBus(bus.connection());
+    }
+    void TearDown() override {
+        fileManager.kill();
+        fileManager.waitForFinished(busTimeoutMs);
+    }
+    void startFileManager() {
+        fileManager.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        fileManager.start(QStringLiteral(TASKDECK_FAKE_FILE_MANAGER), {bus.address(), record});
+        ASSERT_TRUE(
+            bus.waitForService(QStringLiteral("org.freedesktop.FileManager1"), busTimeoutMs));
+    }
+    QStringList recorded() const {
+        QFile file(record);
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+            return {};
+        return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+    // A failed job that wrote `output` (a file or a folder), the current one,
+    // its Show in File Manager enabled.
+    void makeCurrentJobWriting(const QString &output) {
+        const JobId id = add(QStringLiteral("fail"), QStringLiteral("Hash"),
+                             {{QStringLiteral("output"), output}});
+        ASSERT_TRUE(waitForState(id, JobState::Failed));
+        makeCurrent(id);
+        ASSERT_TRUE(waitUntil([&] { return window.view()->currentJobId() == id; }));
+        ASSERT_TRUE(waitForEnabled(action(FinishedJobActions::ShowInFileManager)));
+    }
+    FileManagerLauncher *launcher() const {
+        return window.finishedJobActions()->findChild<FileManagerLauncher *>();
     }
 };
 
@@ -123,8 +165,8 @@ TEST_F(FinishedJobActionsTest, TheJobMenuOffersThemAndADoubleClickOpensTheDetail
         for (QAction *item : menu->actions())
             texts << item->objectName();
     }
-    for (const char *name :
-         {"runAgainAction", "copyErrorAction", "openOutputAction", "openLogFileAction"})
+    for (const char *name : {"runAgainAction", "copyErrorAction", "openOutputAction",
+                             "showInFileManagerAction", "openLogFileAction"})
         EXPECT_GE(texts.count(QLatin1String(name)), 2) << name; // the Job menu and the context menu
 
     const JobId id = add(QStringLiteral("fail"));
@@ -139,4 +181,44 @@ TEST_F(FinishedJobActionsTest, TheJobMenuOffersThemAndADoubleClickOpensTheDetail
     EXPECT_TRUE(waitUntil([&] { return dock->isVisible(); }));
 }
 
-#include "test_finishedjobactions.moc"
+TEST_F(ShowInFileManagerTest, AsksTheFileManagerToShowTheOutputFileSelected) {
+    startFileManager();
+    // A space and a '#' must reach the file manager encoded, as a URI.
+    const QString manifest = temp.filePath(QStringLiteral("my photos #1.sha256"));
+    ASSERT_TRUE(QFile(manifest).open(QIODevice::WriteOnly));
+    makeCurrentJobWriting(manifest);
+    QSignalSpy shown(launcher(), &FileManagerLauncher::shownByFileManager);
+
+    action(FinishedJobActions::ShowInFileManager)->trigger();
+    ASSERT_TRUE(waitUntil([&] { return !recorded().isEmpty(); }, busTimeoutMs));
+    const QString uri = QUrl::fromLocalFile(manifest).toString(QUrl::FullyEncoded);
+    EXPECT_EQ(recorded(), QStringList{uri});
+    EXPECT_TRUE(uri.contains(QStringLiteral("my%20photos%20%231.sha256"))) << uri.toStdString();
+    // The file manager answered: nothing else opens.
+    ASSERT_TRUE(waitUntil([&] { return shown.size() == 1; }, busTimeoutMs));
+    EXPECT_TRUE(opened.urls.isEmpty());
+
+    // A folder is shown itself.
+    makeCurrentJobWriting(temp.path());
+    action(FinishedJobActions::ShowInFileManager)->trigger();
+    ASSERT_TRUE(waitUntil([&] { return recorded().size() == 2; }, busTimeoutMs));
+    EXPECT_EQ(recorded().at(1), QUrl::fromLocalFile(temp.path()).toString(QUrl::FullyEncoded));
+}
+
+TEST_F(ShowInFileManagerTest, WithoutAFileManagerOpensTheFolderAndAMissingPathSaysSo) {
+    // Nothing owns org.freedesktop.FileManager1 on this bus.
+    const QString manifest = temp.filePath(QStringLiteral("photos.sha256"));
+    ASSERT_TRUE(QFile(manifest).open(QIODevice::WriteOnly));
+    makeCurrentJobWriting(manifest);
+    action(FinishedJobActions::ShowInFileManager)->trigger();
+    ASSERT_TRUE(waitUntil([&] { return !opened.urls.isEmpty(); }, busTimeoutMs));
+    EXPECT_EQ(opened.urls, QList<QUrl>{QUrl::fromLocalFile(temp.path())});
+
+    ASSERT_TRUE(QFile::remove(manifest));
+    QSignalSpy refused(window.finishedJobActions(), &FinishedJobActions::refused);
+    action(FinishedJobActions::ShowInFileManager)->trigger();
+    ASSERT_EQ(refused.size(), 1);
+    EXPECT_TRUE(refused.at(0).at(0).toString().contains(manifest));
+    EXPECT_EQ(opened.urls.size(), 1);
+    EXPECT_TRUE(recorded().isEmpty());
+}

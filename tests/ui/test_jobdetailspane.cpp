@@ -5,13 +5,19 @@
 #include "joblogview.h"
 #include "joboverview.h"
 #include "loggingjobkind.h"
+#include "openedurls.h"
 #include "uitestfixture.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextDocument>
 
 namespace {
 
@@ -30,13 +36,38 @@ protected:
         more.insert(QStringLiteral("tickMs"), tickMs);
         return add(QStringLiteral("log"), {}, more);
     }
-    // The text of a value in the Overview (by its object name), or of the header's labels.
+    // The text of a value in the Overview (by its object name), or of the
+    // header's labels, as a person reads it (a label of links: without markup).
     QString textOf(const QString &name) const {
-        if (auto *label = pane.findChild<QLabel *>(name))
-            return label->text();
+        if (auto *label = pane.findChild<QLabel *>(name)) {
+            if (label->textFormat() != Qt::RichText)
+                return label->text();
+            QTextDocument document;
+            document.setHtml(label->text());
+            return document.toPlainText();
+        }
         if (auto *box = pane.findChild<QPlainTextEdit *>(name))
             return box->toPlainText();
+        if (auto *box = pane.findChild<QTextBrowser *>(name))
+            return box->toPlainText();
         return QStringLiteral("<no %1>").arg(name);
+    }
+    // The targets of the links in a rich text, in order, as Qt reads the markup.
+    static QStringList linksIn(const QTextDocument &document) {
+        QStringList links;
+        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                const QTextCharFormat format = it.fragment().charFormat();
+                if (format.isAnchor() && !format.anchorHref().isEmpty())
+                    links.append(format.anchorHref());
+            }
+        }
+        return links;
+    }
+    static QStringList linksIn(const QLabel *label) {
+        QTextDocument document;
+        document.setHtml(label->text());
+        return linksIn(document);
     }
     bool shows(const QString &name) const {
         const QWidget *widget = pane.findChild<QWidget *>(name);
@@ -134,11 +165,26 @@ TEST_F(DetailsPane, ShowsALongListInAScrollingBoxWithEveryItem) {
     const JobId id = addLogger(0, 0, {{QStringLiteral("paths"), paths}});
     ASSERT_TRUE(waitForState(id, JobState::Succeeded));
     pane.setJob(id);
-    auto *box = qobject_cast<QPlainTextEdit *>(widget(QStringLiteral("param:paths")));
+    // Paths: a box of links.
+    auto *box = qobject_cast<QTextBrowser *>(widget(QStringLiteral("param:paths")));
     ASSERT_NE(box, nullptr);
     EXPECT_TRUE(box->isReadOnly());
     EXPECT_EQ(box->toPlainText(), paths.join(QLatin1Char('\n')));
     EXPECT_EQ(box->accessibleName(), QStringLiteral("Paths"));
+    EXPECT_EQ(linksIn(*box->document()).size(), paths.size());
+}
+
+TEST_F(DetailsPane, ShowsALongListOfTextsInAPlainScrollingBox) {
+    QStringList skipped;
+    for (int i = 0; i < 40; ++i)
+        skipped.append(QStringLiteral("file%1.raw: unsupported").arg(i));
+    const JobId id = addLogger(0, 0, {{QStringLiteral("skipped"), skipped}});
+    ASSERT_TRUE(waitForState(id, JobState::Succeeded));
+    pane.setJob(id);
+    auto *box = qobject_cast<QPlainTextEdit *>(widget(QStringLiteral("detail:skipped")));
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->isReadOnly());
+    EXPECT_EQ(box->toPlainText(), skipped.join(QLatin1Char('\n')));
 }
 
 TEST_F(DetailsPane, ShowsWhyAJobWaitsForAnother) {
@@ -268,6 +314,83 @@ TEST_F(DetailsPane, GoesBackToTheHintWhenItsJobIsRemoved) {
     ASSERT_TRUE(queue.remove(other).ok());
     EXPECT_EQ(pane.job(), shown);
     EXPECT_FALSE(pane.hintLabel()->isVisible());
+}
+
+// Paths were plain text: to see a hash job's folder a person copied it into a
+// file manager by hand.
+TEST_F(DetailsPane, ShowsPathsAsLinksThatOpenTheirFolder) {
+    QTemporaryDir temp;
+    OpenedUrls opened;
+    // Markup in a name must show as itself, never as markup.
+    const QString folder = temp.filePath(QStringLiteral("a <b> & \"c\" #1"));
+    ASSERT_TRUE(QDir().mkpath(folder));
+    const QString manifest = temp.filePath(QStringLiteral("photos.sha256"));
+    ASSERT_TRUE(QFile(manifest).open(QIODevice::WriteOnly));
+    ASSERT_TRUE(QDir().mkpath(temp.filePath(QStringLiteral("relative"))));
+    const QString gone = temp.filePath(QStringLiteral("gone"));
+    const JobId id =
+        addLogger(0, 0,
+                  {{QStringLiteral("paths"), QStringList{folder, QStringLiteral("relative"), gone}},
+                   {QStringLiteral("base_dir"), temp.path()},
+                   {QStringLiteral("output"), manifest},
+                   {QStringLiteral("on_conflict"), QStringLiteral("skip")}});
+    ASSERT_TRUE(waitForState(id, JobState::Succeeded));
+    pane.setJob(id);
+
+    auto *paths = qobject_cast<QLabel *>(widget(QStringLiteral("param:paths")));
+    ASSERT_NE(paths, nullptr);
+    EXPECT_EQ(paths->textFormat(), Qt::RichText);
+    EXPECT_TRUE(paths->text().contains(folder.toHtmlEscaped()));
+    EXPECT_FALSE(paths->text().contains(QStringLiteral("<b>")));
+    // Still text to select and copy, as given; and links for mouse and keyboard.
+    EXPECT_EQ(textOf(QStringLiteral("param:paths")),
+              (QStringList{folder, QStringLiteral("relative"), gone}.join(QLatin1Char('\n'))));
+    EXPECT_TRUE(paths->textInteractionFlags() & Qt::TextSelectableByMouse);
+    EXPECT_TRUE(paths->textInteractionFlags() & Qt::TextSelectableByKeyboard);
+    EXPECT_TRUE(paths->textInteractionFlags() & Qt::LinksAccessibleByKeyboard);
+    const QStringList links = linksIn(paths);
+    ASSERT_EQ(links.size(), 3);
+    // A relative path resolves against the job's base folder.
+    EXPECT_EQ(QUrl(links.at(1)), QUrl::fromLocalFile(temp.filePath(QStringLiteral("relative"))));
+
+    // A folder opens itself.
+    Q_EMIT paths->linkActivated(links.at(0));
+    ASSERT_EQ(opened.urls.size(), 1);
+    EXPECT_EQ(opened.urls.at(0), QUrl::fromLocalFile(folder));
+    // A file opens the folder that holds it.
+    auto *output = qobject_cast<QLabel *>(widget(QStringLiteral("param:output")));
+    ASSERT_NE(output, nullptr);
+    ASSERT_EQ(linksIn(output), QStringList{QUrl::fromLocalFile(manifest).toString()});
+    Q_EMIT output->linkActivated(linksIn(output).at(0));
+    ASSERT_EQ(opened.urls.size(), 2);
+    EXPECT_EQ(opened.urls.at(1), QUrl::fromLocalFile(temp.path()));
+    // A path that is gone says so rather than opening nothing in silence.
+    QSignalSpy refused(&pane, &JobDetailsPane::refused);
+    Q_EMIT paths->linkActivated(links.at(2));
+    EXPECT_EQ(opened.urls.size(), 2);
+    ASSERT_EQ(refused.size(), 1);
+    EXPECT_TRUE(refused.at(0).at(0).toString().contains(gone));
+    // Not a path: plain text.
+    auto *policy = qobject_cast<QLabel *>(widget(QStringLiteral("param:on_conflict")));
+    ASSERT_NE(policy, nullptr);
+    EXPECT_EQ(policy->textFormat(), Qt::PlainText);
+}
+
+TEST(JobDetailsFormatTest, KnowsWhichParametersArePaths) {
+    EXPECT_TRUE(JobDetailsFormat::isPathParameter(QStringLiteral("sources"), QStringList()));
+    EXPECT_TRUE(JobDetailsFormat::isPathParameter(QStringLiteral("cwd"), QStringLiteral("/a")));
+    EXPECT_TRUE(
+        JobDetailsFormat::isPathParameter(QStringLiteral("log_file"), QStringLiteral("/a.log")));
+    // A hash job verifies a manifest; a copy verifies or not.
+    EXPECT_TRUE(
+        JobDetailsFormat::isPathParameter(QStringLiteral("verify"), QStringLiteral("/a.sha256")));
+    EXPECT_FALSE(JobDetailsFormat::isPathParameter(QStringLiteral("verify"), true));
+    EXPECT_FALSE(
+        JobDetailsFormat::isPathParameter(QStringLiteral("program"), QStringLiteral("rsync")));
+    EXPECT_EQ(JobDetailsFormat::absolutePath(QStringLiteral("b/../c"), QStringLiteral("/a")),
+              QStringLiteral("/a/c"));
+    EXPECT_EQ(JobDetailsFormat::absolutePath(QStringLiteral("/x/y"), QStringLiteral("/a")),
+              QStringLiteral("/x/y"));
 }
 
 // The pane showed "Max height 0", "Grace seconds" and "Pid 4,018", sorted by
