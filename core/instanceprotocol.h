@@ -7,8 +7,9 @@
 //   request {"v":1, "id":<int>, "cmd":"...", ...arguments}
 //   reply   {"v":1, "id":<same>, "ok":true, ...} or {..., "ok":false, "error":"..."}
 //   event   {"v":1, "id":<same>, "event":"...", ...} (streams, before the final reply)
-// The commands and the job object are specified in the design notes of issue 5
-// (protocol version 1); JobJson builds and reads the job and spec objects.
+// docs/protocol.md specifies it (protocol version 1): the transport, every
+// command with its arguments, replies, events and errors, and the job object,
+// which JobJson builds and reads.
 namespace InstanceProtocol {
 // The version this build speaks; a request with any other "v" is refused.
 inline constexpr int version = 1;
