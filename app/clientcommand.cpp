@@ -3,6 +3,7 @@
 #include "clientaddcommand.h"
 #include "clientsession.h"
 #include "instancepaths.h"
+#include "instanceprotocol.h"
 #include "kindcommandline.h"
 #include "runcommand.h"
 
@@ -18,16 +19,16 @@ QString tr(const char *text) {
     return QCoreApplication::translate("ClientCommand", text);
 }
 
-const QStringList actionCommands{QStringLiteral("cancel"), QStringLiteral("pause"),
-                                 QStringLiteral("resume"), QStringLiteral("retry"),
-                                 QStringLiteral("remove")};
-const QStringList queueCommands{QStringLiteral("pause-all"), QStringLiteral("resume-all"),
-                                QStringLiteral("drain")};
-const QStringList otherCommands{QStringLiteral("add"),  QStringLiteral("list"),
-                                QStringLiteral("show"), QStringLiteral("log"),
-                                QStringLiteral("move"), QStringLiteral("wait")};
-const QStringList moveTargets{QStringLiteral("top"), QStringLiteral("up"), QStringLiteral("down"),
-                              QStringLiteral("bottom")};
+namespace Command = InstanceProtocol::Command;
+namespace MoveTo = InstanceProtocol::MoveTo;
+
+// Each client command is the instance protocol's command of the same name.
+const QStringList actionCommands{Command::cancel, Command::pause, Command::resume, Command::retry,
+                                 Command::remove};
+const QStringList queueCommands{Command::pauseAll, Command::resumeAll, Command::drain};
+const QStringList otherCommands{Command::add, Command::list, Command::show,
+                                Command::log, Command::move, Command::wait};
+const QStringList moveTargets{MoveTo::top, MoveTo::up, MoveTo::down, MoveTo::bottom};
 
 // A job id argument: a whole number above 0.
 std::optional<qint64> jobId(const QString &word) {
@@ -45,23 +46,23 @@ struct Syntax {
 };
 
 Syntax syntaxOf(const QString &command) {
-    if (command == QLatin1String("list"))
+    if (command == Command::list)
         return {{}, tr("Lists the queue's jobs in queue order.")};
-    if (command == QLatin1String("show"))
+    if (command == Command::show)
         return {QStringLiteral("ID"), tr("Shows everything about one job.")};
-    if (command == QLatin1String("log"))
+    if (command == Command::log)
         return {QStringLiteral("ID"), tr("Prints a job's log; with --follow, also its new lines "
                                          "until the job ends (exit 0 if it succeeded).")};
-    if (command == QLatin1String("move"))
+    if (command == Command::move)
         return {QStringLiteral("ID top|up|down|bottom"), tr("Moves a job in the queue.")};
-    if (command == QLatin1String("wait"))
+    if (command == Command::wait)
         return {QStringLiteral("ID..."),
                 tr("Waits until the jobs end; exit 0 only if all succeeded.")};
     if (actionCommands.contains(command))
         return {QStringLiteral("ID..."), tr("Applies %1 to each job.").arg(command)};
-    if (command == QLatin1String("pause-all"))
+    if (command == Command::pauseAll)
         return {{}, tr("Pauses every queued, waiting and running job.")};
-    if (command == QLatin1String("resume-all"))
+    if (command == Command::resumeAll)
         return {{}, tr("Resumes every paused job and ends draining.")};
     return {{}, tr("Lets running jobs finish and starts nothing new until resume-all.")};
 }
@@ -99,7 +100,7 @@ int ClientCommand::exec(const QStringList &arguments) {
     QCommandLineParser parser;
     QString program = QStringLiteral("taskdeck ") + command;
     const KindCommandLine *kind = nullptr;
-    if (command == QLatin1String("add")) {
+    if (command == Command::add) {
         // `taskdeck add --data-dir DIR KIND ...` reads as naturally as after KIND.
         if (words.value(0) == QLatin1String("--data-dir") && words.size() >= 2) {
             leadingDataDir = words.value(1);
@@ -147,7 +148,7 @@ int ClientCommand::exec(const QStringList &arguments) {
             parser.addPositionalArgument(syntax.positional.section(QLatin1Char(' '), 0, 0),
                                          tr("Job ids (see taskdeck list)."), syntax.positional);
     }
-    if (command == QLatin1String("log")) {
+    if (command == Command::log) {
         parser.addOption({QStringLiteral("follow"),
                           tr("Keep printing new lines until the job ends; exit 0 if it "
                              "succeeded, 1 otherwise.")});
@@ -197,19 +198,18 @@ int ClientCommand::exec(const QStringList &arguments) {
             return badUsage(tr("%1 needs at least one job id").arg(command), command);
         if (wanted > 0 && positional.size() != wanted)
             return badUsage(tr("usage: taskdeck %1 %2").arg(command, syntax.positional), command);
-        const QStringList idWords =
-            command == QLatin1String("move") ? positional.mid(0, 1) : positional;
+        const QStringList idWords = command == Command::move ? positional.mid(0, 1) : positional;
         for (const QString &word : idWords) {
             const std::optional<qint64> id = jobId(word);
             if (!id)
                 return badUsage(tr("'%1' is not a job id (a number above 0)").arg(word), command);
             ids.append(*id);
         }
-        if (command == QLatin1String("move") && !moveTargets.contains(positional.value(1)))
+        if (command == Command::move && !moveTargets.contains(positional.value(1)))
             return badUsage(
                 tr("move needs top, up, down or bottom, not '%1'").arg(positional.value(1)),
                 command);
-        if (command == QLatin1String("log") && parser.isSet(QStringLiteral("lines"))) {
+        if (command == Command::log && parser.isSet(QStringLiteral("lines"))) {
             bool ok = false;
             logLines = parser.value(QStringLiteral("lines")).toInt(&ok);
             if (!ok || logLines < 0)
@@ -224,15 +224,15 @@ int ClientCommand::exec(const QStringList &arguments) {
         return client.lost(); // 3 when nobody listens, 1 when the socket is not to be trusted
     if (kind)
         return client.add(spec);
-    if (command == QLatin1String("list"))
+    if (command == Command::list)
         return client.list();
-    if (command == QLatin1String("show"))
+    if (command == Command::show)
         return client.show(ids.at(0).toInteger());
-    if (command == QLatin1String("log"))
+    if (command == Command::log)
         return client.log(ids.at(0).toInteger(), logLines, parser.isSet(QStringLiteral("follow")));
-    if (command == QLatin1String("move"))
+    if (command == Command::move)
         return client.move(ids.at(0).toInteger(), positional.at(1));
-    if (command == QLatin1String("wait"))
+    if (command == Command::wait)
         return client.wait(ids);
     if (actionCommands.contains(command))
         return client.action(ids);

@@ -1,6 +1,7 @@
 #include "clientsession.h"
 
 #include "clientprinter.h"
+#include "instanceprotocol.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -8,6 +9,8 @@
 #include <cstdio>
 
 namespace {
+namespace Field = InstanceProtocol::Field;
+
 QString tr(const char *text) {
     return QCoreApplication::translate("ClientSession", text);
 }
@@ -20,17 +23,17 @@ void printJson(const QJsonValue &value) {
 
 // The reply without the protocol's own fields, for --json.
 QJsonObject payload(QJsonObject reply) {
-    reply.remove(QStringLiteral("v"));
-    reply.remove(QStringLiteral("id"));
+    reply.remove(Field::v);
+    reply.remove(Field::id);
     return reply;
 }
 
 bool succeeded(const QJsonObject &reply) {
-    return reply.value(QStringLiteral("ok")).toBool();
+    return reply.value(Field::ok).toBool();
 }
 
 QString replyError(const QJsonObject &reply) {
-    return reply.value(QStringLiteral("error")).toString();
+    return reply.value(Field::error).toString();
 }
 
 void printLines(const QJsonArray &lines) {
@@ -82,12 +85,12 @@ int ClientSession::refused(const QJsonObject &reply) {
 }
 
 int ClientSession::add(const QJsonObject &spec) {
-    const auto reply = request({{QStringLiteral("spec"), spec}});
+    const auto reply = request({{Field::spec, spec}});
     if (!reply)
         return lost();
     if (!succeeded(*reply))
         return refused(*reply);
-    const QJsonObject job = reply->value(QStringLiteral("job")).toObject();
+    const QJsonObject job = reply->value(Field::job).toObject();
     if (m_json)
         printJson(job);
     else
@@ -102,7 +105,7 @@ int ClientSession::list() {
         return lost();
     if (!succeeded(*reply))
         return refused(*reply);
-    const QJsonArray jobs = reply->value(QStringLiteral("jobs")).toArray();
+    const QJsonArray jobs = reply->value(Field::jobs).toArray();
     if (m_json)
         printJson(jobs);
     else
@@ -111,12 +114,12 @@ int ClientSession::list() {
 }
 
 int ClientSession::show(qint64 id) {
-    const auto reply = request({{QStringLiteral("job"), id}});
+    const auto reply = request({{Field::job, id}});
     if (!reply)
         return lost();
     if (!succeeded(*reply))
         return refused(*reply);
-    const QJsonObject job = reply->value(QStringLiteral("job")).toObject();
+    const QJsonObject job = reply->value(Field::job).toObject();
     if (m_json)
         printJson(job);
     else
@@ -125,33 +128,33 @@ int ClientSession::show(qint64 id) {
 }
 
 int ClientSession::move(qint64 id, const QString &target) {
-    const auto reply = request({{QStringLiteral("job"), id}, {QStringLiteral("to"), target}});
+    const auto reply = request({{Field::job, id}, {Field::to, target}});
     if (!reply)
         return lost();
     if (!succeeded(*reply))
         return refused(*reply);
     if (m_json)
-        printJson(reply->value(QStringLiteral("job")));
+        printJson(reply->value(Field::job));
     return Ok;
 }
 
 int ClientSession::action(const QJsonArray &ids) {
-    const auto reply = request({{QStringLiteral("jobs"), ids}});
+    const auto reply = request({{Field::jobs, ids}});
     if (!reply)
         return lost();
     if (m_json)
         printJson(payload(*reply));
-    const QJsonArray results = reply->value(QStringLiteral("results")).toArray();
+    const QJsonArray results = reply->value(Field::results).toArray();
     if (results.isEmpty() && !succeeded(*reply))
         return refused(*reply);
     for (const QJsonValue &value : results) {
         const QJsonObject result = value.toObject();
-        if (result.value(QStringLiteral("ok")).toBool())
+        if (result.value(Field::ok).toBool())
             continue;
         printError(tr("cannot %1 job %2: %3")
                        .arg(m_command)
-                       .arg(qint64(result.value(QStringLiteral("id")).toDouble()))
-                       .arg(result.value(QStringLiteral("error")).toString()));
+                       .arg(qint64(result.value(Field::id).toDouble()))
+                       .arg(result.value(Field::error).toString()));
     }
     return succeeded(*reply) ? Ok : ActionFailed;
 }
@@ -166,12 +169,12 @@ int ClientSession::queueWide() {
 }
 
 int ClientSession::wait(const QJsonArray &ids) {
-    const auto reply = request({{QStringLiteral("jobs"), ids}});
+    const auto reply = request({{Field::jobs, ids}});
     if (!reply)
         return lost();
     if (!succeeded(*reply))
         return refused(*reply);
-    const QJsonArray jobs = reply->value(QStringLiteral("jobs")).toArray();
+    const QJsonArray jobs = reply->value(Field::jobs).toArray();
     bool allSucceeded = true;
     QString lines;
     for (const QJsonValue &value : jobs) {
@@ -190,9 +193,8 @@ int ClientSession::wait(const QJsonArray &ids) {
 // Without follow: the kept lines. With follow: those, then new lines as
 // they come, until the job ends (exit 0 if it succeeded, else 1).
 int ClientSession::log(qint64 id, int lines, bool follow) {
-    if (!m_client.send(m_command, {{QStringLiteral("job"), id},
-                                   {QStringLiteral("lines"), lines},
-                                   {QStringLiteral("follow"), follow}})) {
+    if (!m_client.send(m_command,
+                       {{Field::job, id}, {Field::lines, lines}, {Field::follow, follow}})) {
         printError(m_client.error());
         return lost();
     }
@@ -205,19 +207,19 @@ int ClientSession::log(qint64 id, int lines, bool follow) {
         if (m_json)
             writeOut(QString::fromUtf8(
                 QJsonDocument(payload(*message)).toJson(QJsonDocument::Compact) + '\n'));
-        if (message->contains(QStringLiteral("event"))) {
+        if (message->contains(Field::event)) {
             if (!m_json)
-                printLines(message->value(QStringLiteral("lines")).toArray());
+                printLines(message->value(Field::lines).toArray());
             continue;
         }
         if (!succeeded(*message))
             return refused(*message);
         if (!follow) {
             if (!m_json)
-                printLines(message->value(QStringLiteral("lines")).toArray());
+                printLines(message->value(Field::lines).toArray());
             return Ok;
         }
-        const QString state = message->value(QStringLiteral("state")).toString();
+        const QString state = message->value(Field::state).toString();
         if (state == QLatin1String("succeeded"))
             return Ok;
         const QString error = replyError(*message);

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 namespace {
+namespace Field = InstanceProtocol::Field;
+
 QString tr(const char *text) {
     return QCoreApplication::translate("InstanceClient", text);
 }
@@ -77,9 +79,9 @@ bool InstanceClient::checkPeer(const QString &socketName) {
 
 bool InstanceClient::send(const QString &command, const QJsonObject &arguments) {
     QJsonObject message = arguments;
-    message.insert(QStringLiteral("v"), InstanceProtocol::version);
-    message.insert(QStringLiteral("id"), ++m_lastId);
-    message.insert(QStringLiteral("cmd"), command);
+    message.insert(Field::v, InstanceProtocol::version);
+    message.insert(Field::id, ++m_lastId);
+    message.insert(Field::cmd, command);
     const QByteArray line = QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n';
     if (!m_socket || m_socket->state() != QLocalSocket::ConnectedState) {
         m_instanceGone = true;
@@ -145,7 +147,7 @@ std::optional<QJsonObject> InstanceClient::next(int timeoutMs) {
         const QJsonObject message = document.object();
         // A reply with id null answers a line the instance could not read;
         // with one request at a time that was ours.
-        const QJsonValue id = message.value(QStringLiteral("id"));
+        const QJsonValue id = message.value(Field::id);
         if (!id.isNull() && id.toInt() != m_lastId)
             continue; // not for the current request (never expected; ignored)
         return message;
@@ -158,7 +160,7 @@ std::optional<QJsonObject> InstanceClient::request(const QString &command,
         return std::nullopt;
     for (;;) {
         std::optional<QJsonObject> message = next(timeoutMs);
-        if (!message || !message->contains(QStringLiteral("event")))
+        if (!message || !message->contains(Field::event))
             return message;
     }
 }

@@ -8,9 +8,9 @@
 
 class QLocalSocket;
 
-// The client side of the instance protocol (version 1, see
-// /work/shared/DESIGN.md): one connection to the instance that owns a data
-// folder, one request at a time, replies and events read line by line.
+// The client side of the instance protocol (InstanceProtocol, specified in
+// docs/protocol.md): one connection to the instance that owns a data folder,
+// one request at a time, replies and events read line by line.
 //
 // Blocking: connect() and next() wait on the socket with waitFor*, which is
 // right in the short-lived CLI process and wrong anywhere else. Main thread.

@@ -4,6 +4,7 @@
 #include "instanceclient.h"
 #include "instancelock.h"
 #include "instancepaths.h"
+#include "instanceprotocol.h"
 #include "instanceserver.h"
 #include "jobkindregistry.h"
 #include "jobqueue.h"
@@ -38,13 +39,13 @@ int WindowInstance::activateOther(const QString &dataDir, qint64 ownerPid) {
                          .arg(dataDir, client.error()));
         return AnotherInstance;
     }
-    const auto reply = client.request(QStringLiteral("activate"), {}, 10000);
+    const auto reply = client.request(InstanceProtocol::Command::activate, {}, 10000);
     if (!reply) {
         printMessage(client.error());
         return AnotherInstance;
     }
-    if (!reply->value(QStringLiteral("ok")).toBool()) {
-        printMessage(reply->value(QStringLiteral("error")).toString());
+    if (!reply->value(InstanceProtocol::Field::ok).toBool()) {
+        printMessage(reply->value(InstanceProtocol::Field::error).toString());
         return AnotherInstance;
     }
     printMessage(

@@ -3,6 +3,7 @@
 #include "instanceconnection.h"
 #include "instancejobwait.h"
 #include "instancelogfollow.h"
+#include "instanceprotocol.h"
 #include "jobjson.h"
 #include "jobqueue.h"
 #include "queuepersister.h"
@@ -14,9 +15,9 @@
 #include <limits>
 
 namespace {
-QLatin1String key(const char *name) {
-    return QLatin1String(name);
-}
+namespace Command = InstanceProtocol::Command;
+namespace Field = InstanceProtocol::Field;
+namespace MoveTo = InstanceProtocol::MoveTo;
 
 QString noJob(JobId id) {
     return QStringLiteral("no job %1").arg(id);
@@ -50,27 +51,37 @@ QString InstanceCommands::dataDir() const {
     return m_dataDir;
 }
 
-void InstanceCommands::handle(InstanceConnection *c, const InstanceRequest &r) {
-    static const QHash<QString, Handler> handlers{
-        {QStringLiteral("hello"), &InstanceCommands::hello},
-        {QStringLiteral("add"), &InstanceCommands::add},
-        {QStringLiteral("list"), &InstanceCommands::list},
-        {QStringLiteral("show"), &InstanceCommands::show},
-        {QStringLiteral("log"), &InstanceCommands::log},
-        {QStringLiteral("cancel"), &InstanceCommands::control},
-        {QStringLiteral("pause"), &InstanceCommands::control},
-        {QStringLiteral("resume"), &InstanceCommands::control},
-        {QStringLiteral("retry"), &InstanceCommands::control},
-        {QStringLiteral("remove"), &InstanceCommands::control},
-        {QStringLiteral("move"), &InstanceCommands::move},
-        {QStringLiteral("pause-all"), &InstanceCommands::queueWide},
-        {QStringLiteral("resume-all"), &InstanceCommands::queueWide},
-        {QStringLiteral("drain"), &InstanceCommands::queueWide},
-        {QStringLiteral("wait"), &InstanceCommands::wait},
-        {QStringLiteral("activate"), &InstanceCommands::activate},
-        {QStringLiteral("shutdown"), &InstanceCommands::shutdown},
+const QHash<QString, InstanceCommands::Handler> &InstanceCommands::handlers() {
+    static const QHash<QString, Handler> table{
+        {Command::hello, &InstanceCommands::hello},
+        {Command::add, &InstanceCommands::add},
+        {Command::list, &InstanceCommands::list},
+        {Command::show, &InstanceCommands::show},
+        {Command::log, &InstanceCommands::log},
+        {Command::cancel, &InstanceCommands::control},
+        {Command::pause, &InstanceCommands::control},
+        {Command::resume, &InstanceCommands::control},
+        {Command::retry, &InstanceCommands::control},
+        {Command::remove, &InstanceCommands::control},
+        {Command::move, &InstanceCommands::move},
+        {Command::pauseAll, &InstanceCommands::queueWide},
+        {Command::resumeAll, &InstanceCommands::queueWide},
+        {Command::drain, &InstanceCommands::queueWide},
+        {Command::wait, &InstanceCommands::wait},
+        {Command::activate, &InstanceCommands::activate},
+        {Command::shutdown, &InstanceCommands::shutdown},
     };
-    const Handler handler = handlers.value(r.command);
+    return table;
+}
+
+QStringList InstanceCommands::commandNames() {
+    QStringList names = handlers().keys();
+    names.sort();
+    return names;
+}
+
+void InstanceCommands::handle(InstanceConnection *c, const InstanceRequest &r) {
+    const Handler handler = handlers().value(r.command);
     if (!handler) {
         const QString name =
             r.command.size() > 64 ? r.command.left(64) + QStringLiteral("...") : r.command;
@@ -91,7 +102,7 @@ void InstanceCommands::afterCommit(InstanceConnection *c,
 
 std::optional<JobId> InstanceCommands::existingJob(InstanceConnection *c,
                                                    const InstanceRequest &r) {
-    const auto id = JobJson::jobId(r.message.value(key("job")));
+    const auto id = JobJson::jobId(r.message.value(Field::job));
     if (!id) {
         c->fail(r.id, QStringLiteral("'job' must be a job id"));
         return std::nullopt;
@@ -105,7 +116,7 @@ std::optional<JobId> InstanceCommands::existingJob(InstanceConnection *c,
 
 std::optional<QList<JobId>> InstanceCommands::requestedJobs(InstanceConnection *c,
                                                             const InstanceRequest &r) {
-    const auto ids = JobJson::jobIds(r.message.value(key("jobs")));
+    const auto ids = JobJson::jobIds(r.message.value(Field::jobs));
     if (!ids) {
         c->fail(r.id, jobsArgumentError);
         return std::nullopt;
@@ -124,14 +135,14 @@ std::optional<QList<JobId>> InstanceCommands::requestedJobs(InstanceConnection *
 }
 
 void InstanceCommands::hello(InstanceConnection *c, const InstanceRequest &r) {
-    c->reply(r.id, {{key("version"), 1},
-                    {key("pid"), QCoreApplication::applicationPid()},
-                    {key("headless"), m_headless},
-                    {key("data_dir"), m_dataDir}});
+    c->reply(r.id, {{Field::version, InstanceProtocol::version},
+                    {Field::pid, QCoreApplication::applicationPid()},
+                    {Field::headless, m_headless},
+                    {Field::dataDir, m_dataDir}});
 }
 
 void InstanceCommands::add(InstanceConnection *c, const InstanceRequest &r) {
-    const QJsonValue specValue = r.message.value(key("spec"));
+    const QJsonValue specValue = r.message.value(Field::spec);
     if (!specValue.isObject()) {
         c->fail(r.id, QStringLiteral("'spec' must be an object with the job's kind and params"));
         return;
@@ -156,7 +167,7 @@ void InstanceCommands::add(InstanceConnection *c, const InstanceRequest &r) {
             return;
         }
         const auto now = m_queue->job(id);
-        c->reply(requestId, {{key("job"), JobJson::toJson(now ? *now : whenAdded)}});
+        c->reply(requestId, {{Field::job, JobJson::toJson(now ? *now : whenAdded)}});
     });
 }
 
@@ -166,17 +177,17 @@ void InstanceCommands::list(InstanceConnection *c, const InstanceRequest &r) {
         if (const auto job = m_queue->job(id))
             jobs.append(JobJson::toJson(*job));
     }
-    c->reply(r.id, {{key("jobs"), jobs}});
+    c->reply(r.id, {{Field::jobs, jobs}});
 }
 
 void InstanceCommands::show(InstanceConnection *c, const InstanceRequest &r) {
     if (const auto id = existingJob(c, r))
-        c->reply(r.id, {{key("job"), JobJson::toJson(*m_queue->job(*id), JobJson::WithDetails)}});
+        c->reply(r.id, {{Field::job, JobJson::toJson(*m_queue->job(*id), JobJson::WithDetails)}});
 }
 
 void InstanceCommands::log(InstanceConnection *c, const InstanceRequest &r) {
-    const QJsonValue linesValue = r.message.value(key("lines"));
-    const QJsonValue followValue = r.message.value(key("follow"));
+    const QJsonValue linesValue = r.message.value(Field::lines);
+    const QJsonValue followValue = r.message.value(Field::follow);
     int lines = 1000;
     if (!linesValue.isUndefined() && !linesValue.isNull()) {
         const double number = linesValue.toDouble(-1);
@@ -200,19 +211,19 @@ void InstanceCommands::log(InstanceConnection *c, const InstanceRequest &r) {
         return;
     }
     if (!m_persister) {
-        c->reply(r.id, {{key("lines"), QJsonArray::fromStringList(m_queue->logTail(*id, lines))}});
+        c->reply(r.id, {{Field::lines, QJsonArray::fromStringList(m_queue->logTail(*id, lines))}});
         return;
     }
     m_persister->readLog(*id, lines, c, [c, requestId = r.id](const QStringList &lines) {
-        c->reply(requestId, {{key("lines"), QJsonArray::fromStringList(lines)}});
+        c->reply(requestId, {{Field::lines, QJsonArray::fromStringList(lines)}});
     });
 }
 
 void InstanceCommands::control(InstanceConnection *c, const InstanceRequest &r) {
     static const QHash<QString, Status (JobQueue::*)(JobId)> actions{
-        {QStringLiteral("cancel"), &JobQueue::cancel}, {QStringLiteral("pause"), &JobQueue::pause},
-        {QStringLiteral("resume"), &JobQueue::resume}, {QStringLiteral("retry"), &JobQueue::retry},
-        {QStringLiteral("remove"), &JobQueue::remove},
+        {Command::cancel, &JobQueue::cancel}, {Command::pause, &JobQueue::pause},
+        {Command::resume, &JobQueue::resume}, {Command::retry, &JobQueue::retry},
+        {Command::remove, &JobQueue::remove},
     };
     const auto ids = requestedJobs(c, r);
     if (!ids)
@@ -224,27 +235,27 @@ void InstanceCommands::control(InstanceConnection *c, const InstanceRequest &r) 
         const Status status =
             m_queue->job(id) ? (m_queue->*action)(id) : Status::failure(noJob(id));
         results.append(QJsonObject{
-            {key("id"), qint64(id)}, {key("ok"), status.ok()}, {key("error"), status.error()}});
+            {Field::id, qint64(id)}, {Field::ok, status.ok()}, {Field::error, status.error()}});
         if (!status)
             errors.append(status.error());
     }
     afterCommit(c, [c, requestId = r.id, results, errors](const QString &error) {
-        QJsonObject reply{{key("ok"), errors.isEmpty() && error.isEmpty()},
-                          {key("results"), results}};
+        QJsonObject reply{{Field::ok, errors.isEmpty() && error.isEmpty()},
+                          {Field::results, results}};
         if (!error.isEmpty())
-            reply.insert(key("error"), QStringLiteral("not saved: %1").arg(error));
+            reply.insert(Field::error, QStringLiteral("not saved: %1").arg(error));
         else if (!errors.isEmpty())
-            reply.insert(key("error"), errors.join(QStringLiteral("; ")));
+            reply.insert(Field::error, errors.join(QStringLiteral("; ")));
         c->reply(requestId, reply);
     });
 }
 
 void InstanceCommands::move(InstanceConnection *c, const InstanceRequest &r) {
-    static const QHash<QString, MoveTarget> targets{{QStringLiteral("top"), MoveTarget::Top},
-                                                    {QStringLiteral("up"), MoveTarget::Up},
-                                                    {QStringLiteral("down"), MoveTarget::Down},
-                                                    {QStringLiteral("bottom"), MoveTarget::Bottom}};
-    const QJsonValue to = r.message.value(key("to"));
+    static const QHash<QString, MoveTarget> targets{{MoveTo::top, MoveTarget::Top},
+                                                    {MoveTo::up, MoveTarget::Up},
+                                                    {MoveTo::down, MoveTarget::Down},
+                                                    {MoveTo::bottom, MoveTarget::Bottom}};
+    const QJsonValue to = r.message.value(Field::to);
     if (!to.isString() || !targets.contains(to.toString())) {
         c->fail(r.id, QStringLiteral("'to' must be one of top, up, down, bottom"));
         return;
@@ -264,14 +275,14 @@ void InstanceCommands::move(InstanceConnection *c, const InstanceRequest &r) {
         else if (!job)
             c->fail(requestId, QStringLiteral("job %1 was removed").arg(id));
         else
-            c->reply(requestId, {{key("job"), JobJson::toJson(*job)}});
+            c->reply(requestId, {{Field::job, JobJson::toJson(*job)}});
     });
 }
 
 void InstanceCommands::queueWide(InstanceConnection *c, const InstanceRequest &r) {
-    if (r.command == QLatin1String("pause-all"))
+    if (r.command == Command::pauseAll)
         m_queue->pauseAll();
-    else if (r.command == QLatin1String("resume-all"))
+    else if (r.command == Command::resumeAll)
         m_queue->resumeAll();
     else
         m_queue->drain();

@@ -3,7 +3,9 @@
 #include "instancerequest.h"
 #include "jobtypes.h"
 
+#include <QHash>
 #include <QObject>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -12,11 +14,12 @@ class InstanceConnection;
 class JobQueue;
 class QueuePersister;
 
-// The commands of the instance protocol (InstanceProtocol), run against the
-// queue for one connection's request: each answers through the connection,
-// at once or, for those that change the queue, once the change is on disk
-// (QueuePersister::whenCommitted); streams ("log" with follow, "wait") are
-// served by child objects of the connection (InstanceLogFollow, InstanceJobWait).
+// The commands of the instance protocol (InstanceProtocol, docs/protocol.md),
+// run against the queue for one connection's request: each answers through
+// the connection, at once or, for those that change the queue, once the
+// change is on disk (QueuePersister::whenCommitted); streams ("log" with
+// follow, "wait") are served by child objects of the connection
+// (InstanceLogFollow, InstanceJobWait).
 //
 // Ownership: borrows the queue and the persister (may be null: changes count
 // as committed at once and logs come from JobQueue::logTail); both must outlive
@@ -33,6 +36,8 @@ public:
 
     // Runs the request's command; an unknown one is answered with an error.
     void handle(InstanceConnection *connection, const InstanceRequest &request);
+    // The name of every command handle() runs (InstanceProtocol::Command), sorted.
+    static QStringList commandNames();
 
 Q_SIGNALS:
     // "activate" in a window instance: bring the window to the front.
@@ -43,6 +48,8 @@ Q_SIGNALS:
 
 private:
     using Handler = void (InstanceCommands::*)(InstanceConnection *, const InstanceRequest &);
+    // The command table: each name and the member that runs it.
+    static const QHash<QString, Handler> &handlers();
 
     void hello(InstanceConnection *c, const InstanceRequest &r);
     void add(InstanceConnection *c, const InstanceRequest &r);

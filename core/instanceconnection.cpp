@@ -11,9 +11,7 @@
 #include <cmath>
 
 namespace {
-QLatin1String key(const char *name) {
-    return QLatin1String(name);
-}
+namespace Field = InstanceProtocol::Field;
 
 // A value from the client, shown in an error message: compact and short, so
 // a hostile request cannot make the reply huge.
@@ -79,19 +77,19 @@ void InstanceConnection::end() {
 }
 
 void InstanceConnection::reply(const QJsonValue &id, QJsonObject fields) {
-    if (!fields.contains(key("ok")))
-        fields.insert(key("ok"), true);
-    fields.insert(key("id"), id);
+    if (!fields.contains(Field::ok))
+        fields.insert(Field::ok, true);
+    fields.insert(Field::id, id);
     write(std::move(fields));
 }
 
 void InstanceConnection::fail(const QJsonValue &id, const QString &message) {
-    write(QJsonObject{{key("id"), id}, {key("ok"), false}, {key("error"), message}});
+    write(QJsonObject{{Field::id, id}, {Field::ok, false}, {Field::error, message}});
 }
 
 void InstanceConnection::sendEvent(const QJsonValue &id, const QString &name, QJsonObject fields) {
-    fields.insert(key("id"), id);
-    fields.insert(key("event"), name);
+    fields.insert(Field::id, id);
+    fields.insert(Field::event, name);
     write(std::move(fields));
 }
 
@@ -119,7 +117,7 @@ void InstanceConnection::write(QJsonObject message) {
         end();
         return;
     }
-    message.insert(key("v"), InstanceProtocol::version);
+    message.insert(Field::v, InstanceProtocol::version);
     const QByteArray line = QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n';
     const qint64 accepted = m_socket->write(line);
     if (accepted > 0) {
@@ -181,9 +179,9 @@ void InstanceConnection::handleLine(const QByteArray &line) {
         return;
     }
     const QJsonObject message = document.object();
-    const QJsonValue id = message.value(key("id"));
+    const QJsonValue id = message.value(Field::id);
     const QJsonValue replyId = isIntegerId(id) ? id : QJsonValue(QJsonValue::Null);
-    const QJsonValue version = message.value(key("v"));
+    const QJsonValue version = message.value(Field::v);
     if (!version.isDouble() || version.toDouble() != InstanceProtocol::version) {
         fail(replyId, QStringLiteral("unsupported protocol version %1; this instance speaks %2")
                           .arg(shown(version))
@@ -194,7 +192,7 @@ void InstanceConnection::handleLine(const QByteArray &line) {
         fail(QJsonValue::Null, QStringLiteral("'id' must be an integer chosen by the client"));
         return;
     }
-    const QJsonValue command = message.value(key("cmd"));
+    const QJsonValue command = message.value(Field::cmd);
     if (!command.isString()) {
         fail(id, QStringLiteral("'cmd' must be the name of a command"));
         return;

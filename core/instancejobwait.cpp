@@ -1,6 +1,7 @@
 #include "instancejobwait.h"
 
 #include "instanceconnection.h"
+#include "instanceprotocol.h"
 #include "jobjson.h"
 #include "jobqueue.h"
 
@@ -45,7 +46,7 @@ void InstanceJobWait::finishIfDone() {
     QJsonArray jobs;
     for (JobId id : std::as_const(m_jobs))
         jobs.append(JobJson::toJson(m_finished.value(id)));
-    m_connection->reply(m_requestId, {{QStringLiteral("jobs"), jobs}});
+    m_connection->reply(m_requestId, {{InstanceProtocol::Field::jobs, jobs}});
     end();
 }
 

@@ -1,6 +1,7 @@
 #include "instancelogfollow.h"
 
 #include "instanceconnection.h"
+#include "instanceprotocol.h"
 #include "jobqueue.h"
 #include "queuepersister.h"
 
@@ -61,17 +62,17 @@ void InstanceLogFollow::sendOldLines(const QStringList &lines) {
 }
 
 void InstanceLogFollow::sendLines(const QStringList &lines) {
-    m_connection->sendEvent(m_requestId, QStringLiteral("log"),
-                            {{QStringLiteral("lines"), QJsonArray::fromStringList(lines)}});
+    m_connection->sendEvent(m_requestId, InstanceProtocol::Event::log,
+                            {{InstanceProtocol::Field::lines, QJsonArray::fromStringList(lines)}});
 }
 
 void InstanceLogFollow::finish() {
     // Finished first, then removed: the job ended; its end is what was asked for.
     const auto job = m_queue->job(m_job);
     if (m_finishedIn) {
-        m_connection->reply(m_requestId,
-                            {{QStringLiteral("state"), jobStateName(*m_finishedIn)},
-                             {QStringLiteral("error"), job ? job->result.error : QString()}});
+        m_connection->reply(
+            m_requestId, {{InstanceProtocol::Field::state, jobStateName(*m_finishedIn)},
+                          {InstanceProtocol::Field::error, job ? job->result.error : QString()}});
     } else {
         m_connection->fail(m_requestId, QStringLiteral("job %1 was removed").arg(m_job));
     }

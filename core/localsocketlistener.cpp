@@ -24,10 +24,11 @@ namespace {
 constexpr int backOffMs = 50;
 
 QByteArray refusalLine(const QString &message) {
-    const QJsonObject reply{{QStringLiteral("v"), InstanceProtocol::version},
-                            {QStringLiteral("id"), QJsonValue::Null},
-                            {QStringLiteral("ok"), false},
-                            {QStringLiteral("error"), message}};
+    namespace Field = InstanceProtocol::Field;
+    const QJsonObject reply{{Field::v, InstanceProtocol::version},
+                            {Field::id, QJsonValue::Null},
+                            {Field::ok, false},
+                            {Field::error, message}};
     return QJsonDocument(reply).toJson(QJsonDocument::Compact) + '\n';
 }
 } // namespace
