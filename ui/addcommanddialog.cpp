@@ -5,7 +5,6 @@
 
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -124,14 +123,10 @@ void AddCommandDialog::updateParsed() {
 }
 
 void AddCommandDialog::browseWorkingDirectory() {
-    const QString path = QFileDialog::getExistingDirectory(
-        this, tr("Working Folder"),
-        folders()->startFor(QStringLiteral("command/cwd"), workingDirectory()),
-        QFileDialog::ShowDirsOnly | QFileDialog::DontUseNativeDialog);
-    if (path.isEmpty())
-        return;
-    folders()->remember(QStringLiteral("command/cwd"), path);
-    setWorkingDirectory(path);
+    const QString folder =
+        browseFolder(QStringLiteral("command/cwd"), tr("Working Folder"), workingDirectory());
+    if (!folder.isEmpty())
+        setWorkingDirectory(folder);
 }
 
 QVariantMap AddCommandDialog::parameters(QString *error) const {

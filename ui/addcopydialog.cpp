@@ -5,7 +5,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -96,14 +95,10 @@ void AddCopyDialog::setConflictPolicy(const QString &policy) {
 }
 
 void AddCopyDialog::browseDestination() {
-    const QString folder = QFileDialog::getExistingDirectory(
-        this, tr("Copy Into"),
-        folders()->startFor(QStringLiteral("copy/destination"), destination()),
-        QFileDialog::ShowDirsOnly | QFileDialog::DontUseNativeDialog);
-    if (folder.isEmpty())
-        return;
-    folders()->remember(QStringLiteral("copy/destination"), folder);
-    setDestination(folder);
+    const QString folder =
+        browseFolder(QStringLiteral("copy/destination"), tr("Copy Into"), destination());
+    if (!folder.isEmpty())
+        setDestination(folder);
 }
 
 QVariantMap AddCopyDialog::parameters(QString *error) const {

@@ -4,7 +4,6 @@
 
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -129,14 +128,10 @@ void AddImagesDialog::setQuality(int quality) {
 }
 
 void AddImagesDialog::browseOutput() {
-    const QString path = QFileDialog::getExistingDirectory(
-        this, tr("Write Images Into"),
-        folders()->startFor(QStringLiteral("images/output"), outputPath()),
-        QFileDialog::ShowDirsOnly | QFileDialog::DontUseNativeDialog);
-    if (path.isEmpty())
-        return;
-    folders()->remember(QStringLiteral("images/output"), path);
-    setOutputPath(path);
+    const QString folder =
+        browseFolder(QStringLiteral("images/output"), tr("Write Images Into"), outputPath());
+    if (!folder.isEmpty())
+        setOutputPath(folder);
 }
 
 QVariantMap AddImagesDialog::parameters(QString *error) const {

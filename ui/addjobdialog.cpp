@@ -5,6 +5,7 @@
 #include "jobscheduleeditor.h"
 
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -110,6 +111,16 @@ void AddJobDialog::showEvent(QShowEvent *event) {
         widget->setFocus(Qt::TabFocusReason);
         return;
     }
+}
+
+QString AddJobDialog::browseFolder(const QString &field, const QString &title,
+                                   const QString &current) {
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, title, m_folders.startFor(field, current),
+        QFileDialog::ShowDirsOnly | QFileDialog::DontUseNativeDialog);
+    if (!folder.isEmpty())
+        m_folders.remember(field, folder);
+    return folder;
 }
 
 void AddJobDialog::setFolderSettings(QSettings *settings) {

@@ -96,6 +96,11 @@ protected:
     QHBoxLayout *createBrowseRow(QLineEdit *edit, const QString &buttonText,
                                  const QString &buttonName, const std::function<void()> &browse);
 
+    // Qt's own folder picker for the path field `field` (see RememberedFolders):
+    // it opens in the folder of `current` or where the field chose last, and
+    // what is chosen is remembered. Empty when the person cancels.
+    QString browseFolder(const QString &field, const QString &title, const QString &current);
+
     // The folders the path fields chose last. Its settings arrive through
     // setFolderSettings(), after the subclass's constructor.
     RememberedFolders *folders() { return &m_folders; }

@@ -61,3 +61,10 @@ void FileManagerLauncher::openFolder(const QString &path) {
     if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
         Q_EMIT refused(tr("no application could open %1").arg(folder));
 }
+
+void FileManagerLauncher::openFile(const QString &path) {
+    if (path.isEmpty() || !exists(path))
+        return;
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        Q_EMIT refused(tr("no application could open %1").arg(path));
+}

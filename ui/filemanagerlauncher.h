@@ -17,7 +17,9 @@
 // openFolder(): opens a folder, or the folder holding a file, with the
 // desktop's handler (QDesktopServices, which a test can intercept).
 //
-// Both emit refused() at once, and do nothing else, for a path that does not
+// openFile(): opens a file itself with the desktop's handler.
+//
+// All three emit refused() at once, and do nothing else, for a path that does not
 // exist (a file that is gone does not open its folder: the person would look
 // for it there); neither does anything for an empty path.
 //
@@ -33,6 +35,8 @@ public:
 
     void showItem(const QString &path);
     void openFolder(const QString &path);
+    // Opens a file itself with the desktop's handler (a log in a text viewer).
+    void openFile(const QString &path);
 
 Q_SIGNALS:
     // The path does not exist, or the desktop could not open it: one line for

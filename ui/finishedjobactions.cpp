@@ -6,10 +6,8 @@
 
 #include <QAction>
 #include <QClipboard>
-#include <QDesktopServices>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QUrl>
 
 FinishedJobActions::FinishedJobActions(JobQueue *queue, QObject *parent)
     : QObject(parent)
@@ -52,7 +50,8 @@ FinishedJobActions::FinishedJobActions(JobQueue *queue, QObject *parent)
                  "openLogFileAction"),
             &QAction::triggered, this, [this] {
                 if (m_job)
-                    openFile(m_job->spec.params.value(QStringLiteral("log_file")).toString());
+                    m_fileManager->openFile(
+                        m_job->spec.params.value(QStringLiteral("log_file")).toString());
             });
 }
 
@@ -97,15 +96,4 @@ void FinishedJobActions::runAgain() {
         return;
     }
     Q_EMIT jobAdded(*added);
-}
-
-void FinishedJobActions::openFile(const QString &path) {
-    if (path.isEmpty())
-        return;
-    if (!QFileInfo::exists(path)) {
-        Q_EMIT refused(tr("%1 does not exist (any more)").arg(path));
-        return;
-    }
-    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
-        Q_EMIT refused(tr("no application could open %1").arg(path));
 }

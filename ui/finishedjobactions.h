@@ -60,7 +60,6 @@ Q_SIGNALS:
 private:
     void runAgain();
     // Opens the file with the desktop's handler.
-    void openFile(const QString &path);
 
     JobQueue *m_queue;
     FileManagerLauncher *m_fileManager; // a child
