@@ -6,7 +6,6 @@
 
 #include <QAction>
 #include <QClipboard>
-#include <QFileInfo>
 #include <QGuiApplication>
 
 FinishedJobActions::FinishedJobActions(JobQueue *queue, QObject *parent)
