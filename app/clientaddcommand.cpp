@@ -1,9 +1,9 @@
 #include "clientaddcommand.h"
 
-#include "jobkind.h"
-#include "jobkindregistry.h"
-#include "jobtypes.h"
+#include "job/jobkind.h"
+#include "job/jobtypes.h"
 #include "kindcommandline.h"
+#include "kinds/builtinkinds.h"
 #include "runcommand.h"
 
 #include <QCommandLineParser>
@@ -65,7 +65,7 @@ Expected<QJsonObject> ClientAddCommand::spec(const QString &kind, const QCommand
     // (exit 2) with the same message, before anything is sent. The instance
     // checks again when it queues the job.
     // The registry owns the kind: it must outlive the call.
-    const std::shared_ptr<const JobKindRegistry> kinds = JobKindRegistry::withBuiltinKinds();
+    const std::shared_ptr<const JobKindRegistry> kinds = BuiltinKinds::registry();
     if (const JobKind *jobKind = kinds->find(kind)) {
         if (const Expected<QVariantMap> valid = jobKind->validate(*params); !valid)
             return Expected<QJsonObject>::failure(valid.error());

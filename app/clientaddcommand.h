@@ -1,6 +1,6 @@
 #pragma once
 
-#include "expected.h"
+#include "base/expected.h"
 
 #include <QDateTime>
 #include <QJsonObject>

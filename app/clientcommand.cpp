@@ -2,8 +2,8 @@
 
 #include "clientaddcommand.h"
 #include "clientsession.h"
-#include "instancepaths.h"
-#include "instanceprotocol.h"
+#include "instance/instancepaths.h"
+#include "instance/instanceprotocol.h"
 #include "kindcommandline.h"
 #include "runcommand.h"
 

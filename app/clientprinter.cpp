@@ -1,6 +1,6 @@
 #include "clientprinter.h"
 
-#include "humanformat.h"
+#include "job/humanformat.h"
 
 #include <QJsonDocument>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #include "clientsession.h"
 
 #include "clientprinter.h"
-#include "instanceprotocol.h"
+#include "instance/instanceprotocol.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

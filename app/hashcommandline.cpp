@@ -1,6 +1,6 @@
 #include "hashcommandline.h"
 
-#include "checksummanifest.h"
+#include "kinds/hash/checksummanifest.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,21 +1,16 @@
 #include "headlessinstance.h"
 
-#include "appsettings.h"
-#include "instancelock.h"
-#include "instancepaths.h"
-#include "instanceserver.h"
-#include "jobkindregistry.h"
-#include "jobqueue.h"
-#include "queuepersister.h"
-#include "queuestopper.h"
-#include "storesettings.h"
+#include "instance.h"
+#include "instance/instancepaths.h"
+#include "instance/instanceserver.h"
+#include "kinds/builtinkinds.h"
+#include "store/queuestopper.h"
 #include "unixsignalwatcher.h"
 
 #include <QCoreApplication>
 #include <QSettings>
 
 #include <cstdio>
-#include <unistd.h>
 
 namespace {
 QString tr(const char *text) {
@@ -67,59 +62,36 @@ int HeadlessInstance::run(const QStringList &arguments) {
 }
 
 int HeadlessInstance::exec(const QString &dataDir) {
-    InstanceLock lock(dataDir);
-    if (!lock.tryAcquire()) {
-        printMessage(lock.error());
-        return lock.ownerPid() != 0 ? AlreadyRunning : Failed;
-    }
-    if (!lock.notice().isEmpty())
-        printMessage(lock.notice());
-
-    JobQueue queue(JobKindRegistry::withBuiltinKinds());
-    // The window's queue settings (parallel jobs, group limits) apply here too.
     QSettings settings;
-    AppSettings(&settings).applyTo(queue);
-
-    QueuePersister persister(&queue, dataDir);
-    const Expected<QString> opened = persister.open(StoreSettings::recoveryPolicy(settings),
-                                                    StoreSettings::historyDays(settings));
-    if (!opened) {
-        printMessage(opened.error());
-        return Failed;
+    Instance instance(dataDir, BuiltinKinds::registry(), &settings);
+    if (const Instance::Opening opening = instance.open(); opening != Instance::Opening::Opened) {
+        printMessage(instance.error());
+        return opening == Instance::Opening::HeldByOther ? AlreadyRunning : Failed;
     }
-    if (!opened->isEmpty())
-        printMessage(*opened);
-
-    InstanceServer server(&queue, &persister);
-    server.setHeadless(true);
-    server.setDataDir(dataDir);
-    if (const Status listening = server.listenFor(dataDir); !listening) {
+    for (const QString &notice : instance.notices())
+        printMessage(notice);
+    if (const Status listening = instance.listen(true); !listening) {
         printMessage(listening.error());
         return Failed;
     }
 
     // SIGTERM/SIGINT or a "shutdown" request: running jobs are recorded as
     // interrupted, what is pending is written, then the loop ends.
-    QueueStopper stopper(&queue, &persister, nullptr, StoreSettings::stopSeconds(settings) * 1000);
+    QueueStopper &stopper = instance.stopper();
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::interrupted, &stopper,
                      &QueueStopper::stop);
-    QObject::connect(&server, &InstanceServer::shutdownRequested, &stopper, &QueueStopper::stop);
-    QObject::connect(&stopper, &QueueStopper::stopped, &stopper, [&stopper](int exitCode) {
-        if (!stopper.error().isEmpty())
-            printMessage(tr("the queue could not be saved: %1").arg(stopper.error()));
-        if (stopper.abandonedCount() > 0)
+    QObject::connect(&instance.server(), &InstanceServer::shutdownRequested, &stopper,
+                     &QueueStopper::stop);
+    instance.quitWhenStopped([](const QueueStopper &stopped) {
+        if (!stopped.error().isEmpty())
+            printMessage(tr("the queue could not be saved: %1").arg(stopped.error()));
+        if (stopped.abandonedCount() > 0)
             printMessage(tr("%1 jobs did not stop within %2 s; they were recorded as interrupted")
-                             .arg(stopper.abandonedCount())
-                             .arg(stopper.giveUpAfterMs() / 1000));
+                             .arg(stopped.abandonedCount())
+                             .arg(stopped.giveUpAfterMs() / 1000));
         printMessage(
-            tr("stopped; %1 running jobs recorded as interrupted").arg(stopper.interruptedCount()));
-        // What did not stop still runs on worker threads the queue cannot be
-        // destroyed under: the queue is on disk, so the process ends here (and
-        // with it those jobs, their processes included: their death signal).
-        if (stopper.abandonedCount() > 0)
-            ::_exit(exitCode);
-        QCoreApplication::exit(exitCode);
+            tr("stopped; %1 running jobs recorded as interrupted").arg(stopped.interruptedCount()));
     });
     printMessage(tr("headless instance (pid %1) serving %2")
                      .arg(QCoreApplication::applicationPid())

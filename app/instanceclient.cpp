@@ -1,7 +1,7 @@
 #include "instanceclient.h"
 
-#include "instancepaths.h"
-#include "instanceprotocol.h"
+#include "instance/instancepaths.h"
+#include "instance/instanceprotocol.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "expected.h"
-#include "jobresult.h"
+#include "base/expected.h"
+#include "job/jobresult.h"
 
 #include <QString>
 #include <QVariantMap>

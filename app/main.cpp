@@ -1,7 +1,7 @@
 // taskdeck: the window, or with arguments a command-line tool on the same engine.
 #include "clientcommand.h"
 #include "headlessinstance.h"
-#include "instancepaths.h"
+#include "instance/instancepaths.h"
 #include "runcommand.h"
 #include "usage.h"
 #include "windowinstance.h"

@@ -2,10 +2,10 @@
 
 #include "commandcommandline.h"
 #include "copycommandline.h"
+#include "engine/jobqueue.h"
 #include "hashcommandline.h"
 #include "imagescommandline.h"
-#include "jobkindregistry.h"
-#include "jobqueue.h"
+#include "kinds/builtinkinds.h"
 #include "terminaloutput.h"
 #include "terminalprogress.h"
 #include "unixsignalwatcher.h"
@@ -92,7 +92,7 @@ int RunCommand::exec(const QStringList &arguments) {
         return BadUsage;
     }
 
-    JobQueue queue(JobKindRegistry::withBuiltinKinds());
+    JobQueue queue(BuiltinKinds::registry());
     TerminalProgress progress(stderr);
     if (!commandLine->showsProgressBar())
         progress.disable();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "joboutputsink.h"
+#include "job/joboutputsink.h"
 
 class TerminalProgress;
 

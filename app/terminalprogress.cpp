@@ -1,6 +1,6 @@
 #include "terminalprogress.h"
 
-#include "humanformat.h"
+#include "job/humanformat.h"
 
 #include <QLocale>
 

@@ -1,17 +1,13 @@
 #include "windowinstance.h"
 
 #include "appsettings.h"
+#include "instance.h"
+#include "instance/instanceprotocol.h"
+#include "instance/instanceserver.h"
 #include "instanceclient.h"
-#include "instancelock.h"
-#include "instancepaths.h"
-#include "instanceprotocol.h"
-#include "instanceserver.h"
-#include "jobkindregistry.h"
-#include "jobqueue.h"
+#include "kinds/builtinkinds.h"
 #include "mainwindow.h"
-#include "queuepersister.h"
-#include "queuestopper.h"
-#include "storesettings.h"
+#include "store/queuestopper.h"
 
 #include <QApplication>
 #include <QJsonObject>
@@ -19,7 +15,6 @@
 #include <QSettings>
 
 #include <cstdio>
-#include <unistd.h>
 
 namespace {
 QString tr(const char *text) {
@@ -54,62 +49,35 @@ int WindowInstance::activateOther(const QString &dataDir, qint64 ownerPid) {
 }
 
 int WindowInstance::exec(const QString &dataDir) {
-    InstanceLock lock(dataDir);
-    if (!lock.tryAcquire()) {
-        if (lock.ownerPid() != 0)
-            return activateOther(dataDir, lock.ownerPid());
-        printMessage(lock.error());
-        QMessageBox::critical(nullptr, tr("Taskdeck"), lock.error());
-        return Failed;
-    }
-
-    JobQueue queue(JobKindRegistry::withBuiltinKinds());
     QSettings store;
-    AppSettings settings(&store);
-    settings.applyTo(queue);
-    QObject::connect(&settings, &AppSettings::changed, &queue,
-                     [&settings, &queue] { settings.applyTo(queue); });
-
-    // Declared after the queue: destroyed first, with a last write.
-    QueuePersister persister(&queue, dataDir);
-    // Start-up, before any window exists: loading is the one wait on the disk.
-    const Expected<QString> opened =
-        persister.open(StoreSettings::recoveryPolicy(store), StoreSettings::historyDays(store));
-    if (!opened) {
-        printMessage(opened.error());
+    Instance instance(dataDir, BuiltinKinds::registry(), &store);
+    // Start-up, before any window exists: restoring is the one wait on the disk.
+    if (const Instance::Opening opening = instance.open(); opening != Instance::Opening::Opened) {
+        if (opening == Instance::Opening::HeldByOther)
+            return activateOther(dataDir, instance.ownerPid());
+        printMessage(instance.error());
         QMessageBox::critical(nullptr, tr("Taskdeck"),
-                              tr("The queue cannot be opened: %1").arg(opened.error()));
+                              tr("The queue cannot be opened: %1").arg(instance.error()));
         return Failed;
     }
+    AppSettings settings(&store);
+    QObject::connect(&settings, &AppSettings::changed, &instance, &Instance::applySettings);
 
-    MainWindow window(&queue, &settings);
-    window.setPersister(&persister);
-    InstanceServer server(&queue, &persister);
-    server.setDataDir(dataDir);
-    if (const Status listening = server.listenFor(dataDir); !listening)
+    MainWindow window(&instance.queue(), &settings);
+    window.setPersister(&instance.persister());
+    if (const Status listening = instance.listen(false); !listening)
         window.showNotice(tr("The shell cannot reach this window: %1").arg(listening.error()));
-    QObject::connect(&server, &InstanceServer::activationRequested, &window,
+    QObject::connect(&instance.server(), &InstanceServer::activationRequested, &window,
                      &MainWindow::bringToFront);
 
     // Closing the window may leave the queue running in the tray; quitting is the
     // window's decision once it has asked about unfinished jobs.
     QApplication::setQuitOnLastWindowClosed(false);
-    QueueStopper stopper(&queue, &persister, nullptr, StoreSettings::stopSeconds(store) * 1000);
-    QObject::connect(&window, &MainWindow::quitConfirmed, &stopper, &QueueStopper::stop,
+    QObject::connect(&window, &MainWindow::quitConfirmed, &instance.stopper(), &QueueStopper::stop,
                      Qt::QueuedConnection);
-    QObject::connect(&stopper, &QueueStopper::stopped, qApp, [&stopper](int exitCode) {
-        // Jobs that did not stop in time run on threads the queue cannot be
-        // destroyed under; the queue is on disk: the process ends here.
-        if (stopper.abandonedCount() > 0) {
-            std::fflush(stderr);
-            ::_exit(exitCode);
-        }
-        QCoreApplication::exit(exitCode);
-    });
+    instance.quitWhenStopped();
     window.show();
-    if (!lock.notice().isEmpty())
-        window.showNotice(lock.notice());
-    if (!opened->isEmpty())
-        window.showNotice(*opened);
+    for (const QString &notice : instance.notices())
+        window.showNotice(notice);
     return QApplication::exec();
 }

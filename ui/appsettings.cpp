@@ -1,40 +1,17 @@
 #include "appsettings.h"
 
-#include "jobqueue.h"
+#include "instance/storesettings.h"
 
-#include "storesettings.h"
 #include <QMetaEnum>
-
 #include <QSettings>
-#include <QThread>
-
-#include <algorithm>
 
 namespace {
 
-const QString maxParallelJobsKey = QStringLiteral("queue/maxParallelJobs");
-const QString groupLimitsKey = QStringLiteral("queue/groupLimits");
-const QString groupNameKey = QStringLiteral("name");
-const QString groupLimitKey = QStringLiteral("limit");
 const QString notifyOnFailureKey = QStringLiteral("notifications/onFailure");
 const QString notifyWhenQueueEmptyKey = QStringLiteral("notifications/whenQueueEmpty");
 const QString closeBehaviorKey = QStringLiteral("window/closeBehavior");
 const QString confirmRemovalKey = QStringLiteral("window/confirmRemoval");
 const QString stateGroup = QStringLiteral("state/");
-
-int clampedJobs(int jobs) {
-    return std::clamp(jobs, AppSettings::minParallelJobs, AppSettings::maxParallelJobsLimit);
-}
-
-QHash<QString, int> cleaned(const QHash<QString, int> &limits) {
-    QHash<QString, int> result;
-    for (auto it = limits.cbegin(); it != limits.cend(); ++it) {
-        const QString name = it.key().trimmed();
-        if (!name.isEmpty() && it.value() >= 1)
-            result.insert(name, it.value());
-    }
-    return result;
-}
 
 // Stored by name rather than number so an edited or reordered enum cannot turn
 // a remembered "Ask" into something else.
@@ -47,54 +24,31 @@ QString behaviorName(AppSettings::CloseBehavior behavior) {
 
 AppSettings::AppSettings(QSettings *settings, QObject *parent)
     : QObject(parent)
-    , m_settings(settings) {
+    , m_settings(settings)
+    , m_queueSettings(settings) {
     Q_ASSERT(settings);
 }
 
 int AppSettings::defaultMaxParallelJobs() {
-    return clampedJobs(QThread::idealThreadCount());
+    return QueueSettings::defaultMaxParallelJobs();
 }
 
 int AppSettings::maxParallelJobs() const {
-    bool ok = false;
-    const int jobs = m_settings->value(maxParallelJobsKey).toInt(&ok);
-    return ok ? clampedJobs(jobs) : defaultMaxParallelJobs();
+    return m_queueSettings.maxParallelJobs();
 }
 
 void AppSettings::setMaxParallelJobs(int jobs) {
-    jobs = clampedJobs(jobs);
-    if (jobs != maxParallelJobs())
-        write(maxParallelJobsKey, jobs);
+    if (m_queueSettings.setMaxParallelJobs(jobs))
+        Q_EMIT changed();
 }
 
 QHash<QString, int> AppSettings::groupLimits() const {
-    QHash<QString, int> limits;
-    const int size = m_settings->beginReadArray(groupLimitsKey);
-    for (int i = 0; i < size; ++i) {
-        m_settings->setArrayIndex(i);
-        limits.insert(m_settings->value(groupNameKey).toString(),
-                      m_settings->value(groupLimitKey).toInt());
-    }
-    m_settings->endArray();
-    return cleaned(limits);
+    return m_queueSettings.groupLimits();
 }
 
 void AppSettings::setGroupLimits(const QHash<QString, int> &limits) {
-    const QHash<QString, int> clean = cleaned(limits);
-    if (clean == groupLimits())
-        return;
-    // Sorted, so the file reads the same however the hash iterates.
-    QStringList names = clean.keys();
-    names.sort(Qt::CaseInsensitive);
-    m_settings->remove(groupLimitsKey);
-    m_settings->beginWriteArray(groupLimitsKey, int(names.size()));
-    for (int i = 0; i < names.size(); ++i) {
-        m_settings->setArrayIndex(i);
-        m_settings->setValue(groupNameKey, names.at(i));
-        m_settings->setValue(groupLimitKey, clean.value(names.at(i)));
-    }
-    m_settings->endArray();
-    Q_EMIT changed();
+    if (m_queueSettings.setGroupLimits(limits))
+        Q_EMIT changed();
 }
 
 bool AppSettings::notifyOnFailure() const {
@@ -167,18 +121,7 @@ void AppSettings::setState(const QString &key, const QByteArray &value) {
 }
 
 void AppSettings::applyTo(JobQueue &queue) {
-    queue.setMaxRunning(maxParallelJobs());
-    const QHash<QString, int> limits = groupLimits();
-    for (const QString &group : std::as_const(m_appliedGroups)) {
-        if (!limits.contains(group))
-            queue.setGroupLimit(group, 0);
-    }
-    m_appliedGroups.clear();
-    for (auto it = limits.cbegin(); it != limits.cend(); ++it) {
-        if (queue.groupLimit(it.key()) != it.value())
-            queue.setGroupLimit(it.key(), it.value());
-        m_appliedGroups.insert(it.key());
-    }
+    m_queueSettings.applyTo(queue);
 }
 
 void AppSettings::write(const QString &key, const QVariant &value) {

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "storedjob.h"
+#include "instance/queuesettings.h"
+#include "job/storedjob.h"
 #include <QByteArray>
 #include <QHash>
 
@@ -40,8 +41,8 @@ public:
     enum class CloseBehavior { Ask, KeepRunningInTray, PauseAndQuit, CancelAndQuit };
     Q_ENUM(CloseBehavior)
 
-    static constexpr int minParallelJobs = 1;
-    static constexpr int maxParallelJobsLimit = 64;
+    static constexpr int minParallelJobs = QueueSettings::minParallelJobs;
+    static constexpr int maxParallelJobsLimit = QueueSettings::maxParallelJobsLimit;
 
     explicit AppSettings(QSettings *settings, QObject *parent = nullptr);
 
@@ -82,9 +83,8 @@ public:
     void setState(const QString &key, const QByteArray &value);
 
     // Sets the queue's maximum of running jobs and its group limits from these
-    // settings. A group this object limited on an earlier call and that has no
-    // limit any more gets its limit lifted (0), so call it on the same queue
-    // each time (e.g. on changed()).
+    // settings (QueueSettings::applyTo()); call it on the same queue each time
+    // (e.g. on changed()).
     void applyTo(JobQueue &queue);
 
 Q_SIGNALS:
@@ -94,5 +94,5 @@ private:
     void write(const QString &key, const QVariant &value);
 
     QSettings *m_settings;
-    QSet<QString> m_appliedGroups; // groups applyTo() gave a limit
+    QueueSettings m_queueSettings; // the part `taskdeck --headless` reads too
 };

@@ -1,7 +1,7 @@
 #include "closeprompt.h"
 
-#include "jobfilterproxymodel.h"
-#include "jobqueue.h"
+#include "engine/jobqueue.h"
+#include "jobtable/jobfilterproxymodel.h"
 
 #include <QCheckBox>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "appsettings.h"
-#include "jobtypes.h"
+#include "job/jobtypes.h"
 
 #include <QCoreApplication>
 

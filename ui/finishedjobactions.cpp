@@ -1,6 +1,6 @@
 #include "finishedjobactions.h"
 
-#include "jobqueue.h"
+#include "engine/jobqueue.h"
 
 #include "filemanagerlauncher.h"
 

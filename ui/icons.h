@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jobtypes.h"
+#include "job/jobtypes.h"
 
 #include <QIcon>
 

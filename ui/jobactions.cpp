@@ -1,7 +1,7 @@
 #include "jobactions.h"
 
+#include "engine/jobqueue.h"
 #include "icons.h"
-#include "jobqueue.h"
 
 #include <QAction>
 #include <QKeySequence>

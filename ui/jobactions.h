@@ -1,7 +1,7 @@
 #pragma once
 
-#include "expected.h"
-#include "jobsnapshot.h"
+#include "base/expected.h"
+#include "job/jobsnapshot.h"
 
 #include <QList>
 #include <QObject>

@@ -1,7 +1,7 @@
 #include "queueactions.h"
 
+#include "engine/jobqueue.h"
 #include "icons.h"
-#include "jobqueue.h"
 
 #include <QAction>
 #include <QKeySequence>

@@ -1,7 +1,7 @@
 #include "queuedjobactions.h"
 
-#include "joblauncher.h"
-#include "jobqueue.h"
+#include "addjob/joblauncher.h"
+#include "engine/jobqueue.h"
 
 #include <QAction>
 #include <QKeySequence>

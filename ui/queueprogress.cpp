@@ -1,7 +1,7 @@
 #include "queueprogress.h"
 
-#include "humanformat.h"
-#include "jobsnapshot.h"
+#include "job/humanformat.h"
+#include "job/jobsnapshot.h"
 
 #include <QCoreApplication>
 

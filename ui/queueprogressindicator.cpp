@@ -1,6 +1,6 @@
 #include "queueprogressindicator.h"
 
-#include "jobtablemodel.h"
+#include "jobtable/jobtablemodel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,8 +1,8 @@
 #include "queuesummarylabel.h"
 
-#include "jobfilterproxymodel.h"
-#include "jobqueue.h"
-#include "jobtablemodel.h"
+#include "engine/jobqueue.h"
+#include "jobtable/jobfilterproxymodel.h"
+#include "jobtable/jobtablemodel.h"
 
 #include <QLocale>
 

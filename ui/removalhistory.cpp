@@ -1,6 +1,6 @@
 #include "removalhistory.h"
 
-#include "jobqueue.h"
+#include "engine/jobqueue.h"
 #include "removalprompt.h"
 
 #include <QAction>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "removedjob.h"
+#include "job/removedjob.h"
 
 #include <QList>
 #include <QObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jobsnapshot.h"
+#include "job/jobsnapshot.h"
 
 #include <QCoreApplication>
 #include <QList>

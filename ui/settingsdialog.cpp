@@ -1,7 +1,7 @@
 #include "settingsdialog.h"
 
 #include "appsettings.h"
-#include "jobqueue.h"
+#include "engine/jobqueue.h"
 
 #include <QCheckBox>
 #include <QComboBox>

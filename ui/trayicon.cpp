@@ -1,9 +1,9 @@
 #include "trayicon.h"
 
 #include "appsettings.h"
-#include "humanformat.h"
+#include "engine/jobqueue.h"
 #include "icons.h"
-#include "jobqueue.h"
+#include "job/humanformat.h"
 
 #include <QAction>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #include "windowlayoutkeeper.h"
 
 #include "appsettings.h"
-#include "jobtableview.h"
+#include "jobtable/jobtableview.h"
 
 #include <QDockWidget>
 #include <QEvent>

@@ -8,7 +8,7 @@
 // counts its runs in a marker file). At the end the restarted instance must
 // finish every job. The random seed is printed; TASKDECK_CRASH_SEED replays it.
 #include "headlessfixture.h"
-#include "instancepaths.h"
+#include "instance/instancepaths.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>

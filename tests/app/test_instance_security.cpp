@@ -5,7 +5,7 @@
 // The real binary on a temporary data folder; where permissions matter, the
 // other side runs as a second local user (OtherUser), as root ignores modes.
 #include "headlessfixture.h"
-#include "instancepaths.h"
+#include "instance/instancepaths.h"
 #include "otheruser.h"
 
 #include <QLocalSocket>

@@ -6,8 +6,8 @@
 //   case=folder_2000x256KiB cp_mbps=.. taskdeck_mbps=.. ratio=..
 // Usage: bench_copy [--dir DIR] [--runs N]. With --dir the source data is kept
 // there and reused by later runs; without it a temporary folder is used.
-#include "jobkindregistry.h"
-#include "jobqueue.h"
+#include "engine/jobqueue.h"
+#include "kinds/builtinkinds.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -146,7 +146,7 @@ int main(int argc, char **argv) {
         return 2;
     }
 
-    JobQueue queue(JobKindRegistry::withBuiltinKinds());
+    JobQueue queue(BuiltinKinds::registry());
     for (const Case &c : {single, folder}) {
         // An untimed round first warms the cache, and the figures are only worth
         // printing if the copy equals the source (contents, modes, times).

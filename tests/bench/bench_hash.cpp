@@ -5,8 +5,8 @@
 //   case=folder_2000x256KiB sha256sum_mbps=.. taskdeck_mbps=.. ratio=..
 // Usage: bench_hash [--dir DIR] [--runs N]. With --dir the data is kept there
 // and reused by later runs; without it a temporary folder is used.
-#include "jobkindregistry.h"
-#include "jobqueue.h"
+#include "engine/jobqueue.h"
+#include "kinds/builtinkinds.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -159,7 +159,7 @@ int main(int argc, char **argv) {
         return 2;
     }
 
-    JobQueue queue(JobKindRegistry::withBuiltinKinds());
+    JobQueue queue(BuiltinKinds::registry());
     for (const Case &c : {single, folder}) {
         warm(c, dir);
         // An untimed round first: both read the cache once more, and the

@@ -7,8 +7,8 @@
 // any figure is printed.
 // Usage: bench_images [--dir DIR] [--count N] [--runs N]. With --dir the
 // photos are kept there and reused by later runs.
-#include "jobkindregistry.h"
-#include "jobqueue.h"
+#include "engine/jobqueue.h"
+#include "kinds/builtinkinds.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -116,7 +116,7 @@ std::optional<double> timeMogrify(const QString &in, const QString &out, int cou
 
 std::optional<double> timeTaskdeck(const QString &in, const QString &out, int count) {
     QDir(out).removeRecursively();
-    JobQueue queue(JobKindRegistry::withBuiltinKinds());
+    JobQueue queue(BuiltinKinds::registry());
     JobSpec spec;
     spec.kind = QStringLiteral("images");
     spec.params = {{QStringLiteral("paths"), QStringList{in}},

@@ -1,6 +1,6 @@
 #include "benchinstantjobkind.h"
 
-#include "jobcontext.h"
+#include "job/jobcontext.h"
 
 JobResult BenchInstantJobKind::run(JobContext &context, const QVariantMap &) const {
     context.setTotal(1, ProgressUnit::Items);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jobkind.h"
+#include "job/jobkind.h"
 
 // A bench job that reports one item done and succeeds at once. Stateless; any thread.
 class BenchInstantJobKind : public JobKind {

@@ -1,6 +1,6 @@
 #include "benchspinnerjobkind.h"
 
-#include "jobcontext.h"
+#include "job/jobcontext.h"
 
 #include <QThread>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jobkind.h"
+#include "job/jobkind.h"
 
 // A bench job that reports progress in a tight loop (setDone on every pass,
 // a new status text every few thousand passes) until it is canceled, calling

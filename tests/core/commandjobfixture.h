@@ -3,8 +3,8 @@
 // A JobQueue with the built-in kinds and a temporary folder, for command jobs
 // that run real processes. Waits are on conditions with generous bounds (the
 // machine may be loaded), never sleeps.
-#include "jobkindregistry.h"
-#include "jobqueue.h"
+#include "engine/jobqueue.h"
+#include "kinds/builtinkinds.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,7 +23,7 @@ protected:
     static constexpr int patienceMs = 60000;
 
     QTemporaryDir tmp;
-    JobQueue queue{JobKindRegistry::withBuiltinKinds()};
+    JobQueue queue{BuiltinKinds::registry()};
     QHash<JobId, QStringList> logs;
 
     void SetUp() override {

@@ -3,9 +3,9 @@
 // A JobQueue with the built-in kinds in a temporary folder, and helpers that
 // read as the copy tests' sentences. Waits are on conditions (the event loop
 // wakes on every queue signal and every 2 ms), never sleeps.
+#include "engine/jobqueue.h"
 #include "hashtestsupport.h"
-#include "jobkindregistry.h"
-#include "jobqueue.h"
+#include "kinds/builtinkinds.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -23,7 +23,7 @@ protected:
 
     QTemporaryDir tmp;
     QByteArray root; // tmp's path, native
-    JobQueue queue{JobKindRegistry::withBuiltinKinds()};
+    JobQueue queue{BuiltinKinds::registry()};
 
     void SetUp() override {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));

@@ -2,7 +2,7 @@
 
 #include <QFile>
 
-#include "jobcontext.h"
+#include "job/jobcontext.h"
 
 #include <stdexcept>
 

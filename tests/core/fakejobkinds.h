@@ -1,7 +1,7 @@
 #pragma once
 
-#include "jobkind.h"
-#include "jobkindregistry.h"
+#include "job/jobkind.h"
+#include "job/jobkindregistry.h"
 
 #include <QSet>
 

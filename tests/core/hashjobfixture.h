@@ -3,10 +3,10 @@
 // A JobQueue with the built-in kinds in a temporary folder, and helpers that
 // read as the hash tests' sentences. Waits are on conditions with generous
 // bounds, never sleeps.
-#include "hashalgorithm.h"
+#include "engine/jobqueue.h"
 #include "hashtestsupport.h"
-#include "jobkindregistry.h"
-#include "jobqueue.h"
+#include "kinds/builtinkinds.h"
+#include "kinds/common/hashalgorithm.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,7 +22,7 @@ protected:
 
     QTemporaryDir tmp;
     QByteArray root; // tmp's path, native
-    JobQueue queue{JobKindRegistry::withBuiltinKinds()};
+    JobQueue queue{BuiltinKinds::registry()};
     QHash<JobId, QByteArrayList> logs;
 
     void SetUp() override {

@@ -3,8 +3,8 @@
 // A JobQueue with the built-in kinds in a temporary folder, and helpers that
 // make test images with QImage and read results back with QImageReader.
 // Waits are on conditions with generous bounds, never sleeps.
-#include "jobkindregistry.h"
-#include "jobqueue.h"
+#include "engine/jobqueue.h"
+#include "kinds/builtinkinds.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -23,7 +23,7 @@ protected:
     static constexpr int patienceMs = 120000;
 
     QTemporaryDir tmp;
-    JobQueue queue{JobKindRegistry::withBuiltinKinds()};
+    JobQueue queue{BuiltinKinds::registry()};
 
     void SetUp() override {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "instancepaths.h"
-#include "instanceserver.h"
+#include "instance/instancepaths.h"
+#include "instance/instanceserver.h"
 #include "jobqueuefixture.h"
-#include "queuepersister.h"
+#include "store/queuepersister.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "engine/jobqueue.h"
 #include "fakejobkinds.h"
-#include "jobqueue.h"
 
 #include <QDeadlineTimer>
 #include <QEventLoop>

@@ -4,8 +4,8 @@
 // test controls: a started QPromise, a JobProgress and the resume state of an
 // earlier run. What the run recorded (JobProgress::takeCheckpoints) and logged
 // is collected. One KindRun per run (a QPromise is used once).
-#include "jobcontext.h"
-#include "jobkind.h"
+#include "job/jobcontext.h"
+#include "job/jobkind.h"
 #include "leasegate.h"
 
 #include <QDeadlineTimer>

@@ -1,8 +1,8 @@
 // The coreutils checksum file format: writing lines, "-c" lines, and reading
 // manifests back, checked against the literal bytes coreutils 9.1 produces and,
 // for reading, against what sha256sum -c itself accepts.
-#include "checksummanifest.h"
 #include "hashtestsupport.h"
+#include "kinds/hash/checksummanifest.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -2,9 +2,9 @@
 // output capture, progress, the log file, and programs that cannot start.
 #include "commandjobfixture.h"
 
-#include "commandjobkind.h"
-#include "jobcontext.h"
-#include "jobprogress.h"
+#include "job/jobcontext.h"
+#include "job/jobprogress.h"
+#include "kinds/command/commandjobkind.h"
 
 #include <QPromise>
 

@@ -7,7 +7,7 @@
 #include "copyjobfixture.h"
 #include "kindrun.h"
 
-#include "filestamp.h"
+#include "kinds/common/filestamp.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>

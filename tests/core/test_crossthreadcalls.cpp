@@ -1,5 +1,5 @@
 // CrossThreadCalls: functions run on the object's thread, in the order posted.
-#include "crossthreadcalls.h"
+#include "base/crossthreadcalls.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -1,8 +1,8 @@
 // ReadableFile and AtomicOutputFile: the two ways a job touches the user's
 // files. Real files, FIFOs, devices and links in a temporary folder.
-#include "atomicoutputfile.h"
-#include "jobcontext.h"
-#include "readablefile.h"
+#include "base/readablefile.h"
+#include "job/jobcontext.h"
+#include "kinds/common/atomicoutputfile.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -2,9 +2,10 @@
 // coreutils tools, verification that agrees with sha256sum -c, and the
 // messages and summaries a person reads.
 #include "hashjobfixture.h"
+#include "kinds/builtinkinds.h"
 
-#include "checksummanifest.h"
-#include "hashjobkind.h"
+#include "kinds/hash/checksummanifest.h"
+#include "kinds/hash/hashjobkind.h"
 
 #include <QFileInfo>
 
@@ -293,7 +294,7 @@ TEST_F(HashJob, UnreadableFilesFailTheJobAfterTheRestIsHashedAndWritten) {
 }
 
 TEST_F(HashJob, IsABuiltinKindWithTitlesNamingWhatItWorksOn) {
-    const auto registry = JobKindRegistry::withBuiltinKinds();
+    const auto registry = BuiltinKinds::registry();
     ASSERT_NE(registry->find(QStringLiteral("hash")), nullptr);
     EXPECT_TRUE(registry->names().contains(QStringLiteral("hash")));
     const HashJobKind hash;

@@ -2,8 +2,8 @@
 // holding every worker thread while paused.
 #include "hashjobfixture.h"
 
-#include "hashjobkind.h"
-#include "jobcontext.h"
+#include "job/jobcontext.h"
+#include "kinds/hash/hashjobkind.h"
 
 #include <QElapsedTimer>
 #include <QThreadPool>

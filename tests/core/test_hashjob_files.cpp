@@ -4,7 +4,7 @@
 // of blocking it forever.
 #include "hashjobfixture.h"
 
-#include "jobcontext.h"
+#include "job/jobcontext.h"
 
 #include <QCryptographicHash>
 #include <QThreadPool>

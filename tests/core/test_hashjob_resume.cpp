@@ -6,7 +6,7 @@
 #include "hashjobfixture.h"
 #include "kindrun.h"
 
-#include "filestamp.h"
+#include "kinds/common/filestamp.h"
 
 #include <QCryptographicHash>
 #include <QThread>

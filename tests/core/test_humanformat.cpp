@@ -1,4 +1,4 @@
-#include "humanformat.h"
+#include "job/humanformat.h"
 
 #include <gtest/gtest.h>
 
@@ -31,9 +31,8 @@ TEST(HumanFormat, QuantitiesCarryTheirUnit) {
 }
 
 TEST(HumanFormat, DoneOfTotalNamesTheUnitOnce) {
-    EXPECT_EQ(
-        HumanFormat::doneOfTotal(1'000'000, 4'000'000, ProgressUnit::Bytes).toStdString(),
-        "1.0 MB / 4.0 MB");
+    EXPECT_EQ(HumanFormat::doneOfTotal(1'000'000, 4'000'000, ProgressUnit::Bytes).toStdString(),
+              "1.0 MB / 4.0 MB");
     EXPECT_EQ(HumanFormat::doneOfTotal(512, 999, ProgressUnit::Bytes).toStdString(),
               "512 / 999 bytes");
     EXPECT_EQ(HumanFormat::doneOfTotal(12, 340, ProgressUnit::Files).toStdString(),
@@ -47,8 +46,7 @@ TEST(HumanFormat, DoneOfAnUnknownTotalIsJustTheDonePart) {
 }
 
 TEST(HumanFormat, SpeedsArePerSecond) {
-    EXPECT_EQ(HumanFormat::speed(230.4e6, ProgressUnit::Bytes).toStdString(),
-              "230.4 MB/s");
+    EXPECT_EQ(HumanFormat::speed(230.4e6, ProgressUnit::Bytes).toStdString(), "230.4 MB/s");
     EXPECT_EQ(HumanFormat::speed(12, ProgressUnit::Files).toStdString(), "12 files/s");
     EXPECT_EQ(HumanFormat::speed(0.4, ProgressUnit::Files).toStdString(), "0.4 files/s");
     EXPECT_EQ(HumanFormat::speed(3.5, ProgressUnit::Items).toStdString(), "3.5 items/s");

@@ -5,7 +5,7 @@
 #include "imagesjobfixture.h"
 #include "kindrun.h"
 
-#include "filestamp.h"
+#include "kinds/common/filestamp.h"
 
 #include <QThreadPool>
 

@@ -1,10 +1,10 @@
 // InstanceLock, InstancePaths and JobJson: the pieces around the instance server.
-#include "clientbacklog.h"
-#include "instancelock.h"
-#include "instancepaths.h"
-#include "jobjson.h"
+#include "base/privatefolder.h"
+#include "instance/clientbacklog.h"
+#include "instance/instancelock.h"
+#include "instance/instancepaths.h"
+#include "instance/jobjson.h"
 #include "otheruser.h"
-#include "privatefolder.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,10 +1,10 @@
 // docs/protocol.md against the server it specifies: every command the server
 // answers has its section, the job object's table lists exactly the fields the
 // server sends, and the documented replies are the ones on the wire.
-#include "instancecommands.h"
-#include "instanceprotocol.h"
+#include "instance/instancecommands.h"
+#include "instance/instanceprotocol.h"
+#include "instance/jobjson.h"
 #include "instanceserverfixture.h"
-#include "jobjson.h"
 
 #include <QFile>
 #include <QRegularExpression>

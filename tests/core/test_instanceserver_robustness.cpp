@@ -1,5 +1,5 @@
 // InstanceServer: bad messages, oversized lines, garbage, many clients, socket rights.
-#include "instanceprotocol.h"
+#include "instance/instanceprotocol.h"
 #include "instanceserverfixture.h"
 
 #include <QFile>

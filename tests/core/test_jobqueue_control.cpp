@@ -1,6 +1,6 @@
 // What a person does to jobs: cancel, pause, resume, retry, remove, move, drain.
 #include "jobqueuefixture.h"
-#include "queuestopper.h"
+#include "store/queuestopper.h"
 
 #include <QElapsedTimer>
 

@@ -1,6 +1,6 @@
 // Editing a job that has not started (the window's Edit on a queued job).
 #include "jobqueuefixture.h"
-#include "queuepersister.h"
+#include "store/queuepersister.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

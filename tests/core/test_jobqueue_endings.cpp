@@ -2,7 +2,7 @@
 // a job that is not Resumable begins its work only once its start is: the
 // queue holds both back until the gate confirms them (the store side is
 // QueuePersister; here a recording fake). The fake kinds are not Resumable.
-#include "durabilitygate.h"
+#include "engine/durabilitygate.h"
 #include "jobqueuefixture.h"
 
 #include <QSignalSpy>

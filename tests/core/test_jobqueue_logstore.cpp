@@ -1,5 +1,5 @@
 // JobLogStore: the bounded log tails JobQueue keeps per job.
-#include "joblogstore.h"
+#include "engine/joblogstore.h"
 
 #include <gtest/gtest.h>
 

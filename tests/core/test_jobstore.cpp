@@ -1,8 +1,8 @@
 // JobStore: rows, order, checkpoints and logs go to disk and come back.
-#include "crossthreadcalls.h"
-#include "jobkind.h"
-#include "jobkindregistry.h"
+#include "base/crossthreadcalls.h"
+#include "job/jobkind.h"
 #include "jobstorefixture.h"
+#include "kinds/builtinkinds.h"
 
 #include <QDir>
 #include <QFile>
@@ -96,7 +96,7 @@ TEST_F(StoreRows, ParametersSurviveTheJsonRoundTripWellEnoughForTheKinds) {
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
     file.close();
     ASSERT_TRUE(QDir().mkpath(destination));
-    const auto registry = JobKindRegistry::withBuiltinKinds();
+    const auto registry = BuiltinKinds::registry();
     const JobKind *copy = registry->find(QStringLiteral("copy"));
     ASSERT_NE(copy, nullptr);
     const auto normalized = copy->validate({{QStringLiteral("sources"), QStringList{source}},

@@ -1,9 +1,9 @@
 // The progress parsers of command jobs, fed recorded tool output, and the
 // small pieces around them: line splitting on '\r' and '\n', the capped log.
-#include "autoprogressparser.h"
-#include "cappedlogfile.h"
-#include "outputlinesampler.h"
-#include "outputlinesplitter.h"
+#include "job/cappedlogfile.h"
+#include "kinds/command/autoprogressparser.h"
+#include "kinds/command/outputlinesampler.h"
+#include "kinds/command/outputlinesplitter.h"
 
 #include <QFile>
 #include <QTemporaryDir>

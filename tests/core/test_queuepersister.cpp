@@ -1,9 +1,9 @@
 // QueuePersister keeps a JobQueue in its store: what a restart brings back.
-#include "jobleftover.h"
+#include "base/processidentity.h"
+#include "job/jobleftover.h"
 #include "jobqueuefixture.h"
-#include "jobstore.h"
-#include "processidentity.h"
-#include "queuepersister.h"
+#include "store/jobstore.h"
+#include "store/queuepersister.h"
 
 #include <QDir>
 #include <QFileInfo>

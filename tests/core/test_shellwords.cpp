@@ -1,5 +1,5 @@
 // Command lines split as sh splits a simple command.
-#include "shellwords.h"
+#include "kinds/command/shellwords.h"
 
 #include <gtest/gtest.h>
 

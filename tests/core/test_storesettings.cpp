@@ -1,5 +1,5 @@
 // The store's preferences as the window and the headless instance read them.
-#include "storesettings.h"
+#include "instance/storesettings.h"
 
 #include <QSettings>
 #include <QTemporaryDir>

@@ -7,10 +7,10 @@
 // Settings go to the temporary folder too, so the shot never shows (or changes)
 // the person's own window layout.
 #include "appsettings.h"
-#include "jobdetailspane.h"
-#include "jobkindregistry.h"
-#include "jobqueue.h"
-#include "jobtableview.h"
+#include "details/jobdetailspane.h"
+#include "engine/jobqueue.h"
+#include "jobtable/jobtableview.h"
+#include "kinds/builtinkinds.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -68,7 +68,7 @@ int main(int argc, char **argv) {
     AppSettings settings(&store);
     // Quitting closes the window, which would otherwise ask about the running jobs.
     settings.setCloseBehavior(AppSettings::CloseBehavior::CancelAndQuit);
-    JobQueue queue(JobKindRegistry::withBuiltinKinds());
+    JobQueue queue(BuiltinKinds::registry());
     queue.setMaxRunning(4);
     queue.setGroupLimit(QStringLiteral("backup-disk"), 1);
     MainWindow window(&queue, &settings);

@@ -1,6 +1,6 @@
 #include "failingjobkind.h"
 
-#include "jobcontext.h"
+#include "job/jobcontext.h"
 
 JobResult FailingJobKind::run(JobContext &context, const QVariantMap &params) const {
     context.setTotal(10, ProgressUnit::Files);

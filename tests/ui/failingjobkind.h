@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jobkind.h"
+#include "job/jobkind.h"
 
 // "fail": fails at once with params "message" (default: a read error a person
 // could act on). Stateless; any thread.

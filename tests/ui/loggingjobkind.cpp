@@ -1,6 +1,6 @@
 #include "loggingjobkind.h"
 
-#include "jobcontext.h"
+#include "job/jobcontext.h"
 
 #include <QDeadlineTimer>
 #include <QThread>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jobkind.h"
+#include "job/jobkind.h"
 
 // "log": logs params "lines" lines at once ("line 1", "line 2", ...), then, with
 // params "tickMs" > 0, one more line ("tick 1", ...) every tickMs milliseconds

@@ -1,6 +1,6 @@
 #include "spinningjobkind.h"
 
-#include "jobcontext.h"
+#include "job/jobcontext.h"
 
 #include <QThread>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jobkind.h"
+#include "job/jobkind.h"
 
 // A job that runs until canceled, reporting byte progress towards params "total"
 // (default 100 MB; it stops just short of it and keeps going). Its name and

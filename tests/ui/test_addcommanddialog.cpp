@@ -1,4 +1,4 @@
-#include "addcommanddialog.h"
+#include "addjob/addcommanddialog.h"
 
 #include "mainwindow.h"
 #include "uitestfixture.h"

@@ -1,6 +1,6 @@
-#include "addcopydialog.h"
+#include "addjob/addcopydialog.h"
 
-#include "jobkindregistry.h"
+#include "job/jobkindregistry.h"
 #include "mainwindow.h"
 #include "uitestfixture.h"
 

@@ -1,4 +1,4 @@
-#include "addhashdialog.h"
+#include "addjob/addhashdialog.h"
 
 #include "mainwindow.h"
 #include "uitestfixture.h"

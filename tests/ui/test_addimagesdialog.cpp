@@ -1,4 +1,4 @@
-#include "addimagesdialog.h"
+#include "addjob/addimagesdialog.h"
 
 #include "mainwindow.h"
 #include "uitestfixture.h"

@@ -1,11 +1,11 @@
 // What a person does with a job that has ended: run it again, copy its error,
 // open what it wrote, show it in the file manager or open its log; and a
 // double-click opens its details.
+#include "details/jobdetailspane.h"
 #include "filemanagerlauncher.h"
 #include "finishedjobactions.h"
-#include "jobdetailspane.h"
-#include "jobtablemodel.h"
-#include "jobtableview.h"
+#include "jobtable/jobtablemodel.h"
+#include "jobtable/jobtableview.h"
 #include "mainwindow.h"
 #include "openedurls.h"
 #include "privatesessionbus.h"

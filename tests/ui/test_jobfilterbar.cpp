@@ -1,5 +1,5 @@
-#include "jobfilterbar.h"
-#include "jobtablemodel.h"
+#include "jobtable/jobfilterbar.h"
+#include "jobtable/jobtablemodel.h"
 
 #include "uitestfixture.h"
 

@@ -1,5 +1,5 @@
-#include "jobfilterproxymodel.h"
-#include "jobtablemodel.h"
+#include "jobtable/jobfilterproxymodel.h"
+#include "jobtable/jobtablemodel.h"
 
 #include "uitestfixture.h"
 

@@ -1,4 +1,4 @@
-#include "jobtablemodel.h"
+#include "jobtable/jobtablemodel.h"
 
 #include "uitestfixture.h"
 

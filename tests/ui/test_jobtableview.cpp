@@ -1,6 +1,6 @@
-#include "jobdragdata.h"
-#include "jobtablemodel.h"
-#include "jobtableview.h"
+#include "jobtable/jobdragdata.h"
+#include "jobtable/jobtablemodel.h"
+#include "jobtable/jobtableview.h"
 
 #include "uitestfixture.h"
 

@@ -1,6 +1,6 @@
-#include "progressdelegate.h"
+#include "jobtable/progressdelegate.h"
 
-#include "jobtablemodel.h"
+#include "jobtable/jobtablemodel.h"
 
 #include <QImage>
 #include <QPainter>

@@ -1,11 +1,11 @@
 // Each path field of the add dialogs remembers the folder it chose last, and
 // its Browse… opens there, in the next dialog and after a restart.
-#include "addcommanddialog.h"
-#include "addcopydialog.h"
-#include "addhashdialog.h"
-#include "joblauncher.h"
+#include "addjob/addcommanddialog.h"
+#include "addjob/addcopydialog.h"
+#include "addjob/addhashdialog.h"
+#include "addjob/joblauncher.h"
+#include "addjob/rememberedfolders.h"
 #include "mainwindow.h"
-#include "rememberedfolders.h"
 #include "settingstestfixture.h"
 
 #include <QApplication>

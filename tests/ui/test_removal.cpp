@@ -2,11 +2,11 @@
 // jobs or a running one asks first, and Edit > Undo brings removed jobs back.
 #include "mainwindow.h"
 
+#include "details/jobdetailspane.h"
+#include "details/joblogview.h"
 #include "jobactions.h"
-#include "jobdetailspane.h"
-#include "joblogview.h"
-#include "jobtablemodel.h"
-#include "jobtableview.h"
+#include "jobtable/jobtablemodel.h"
+#include "jobtable/jobtableview.h"
 #include "loggingjobkind.h"
 #include "promptanswerer.h"
 #include "queueactions.h"

@@ -1,7 +1,7 @@
 #include "settingsdialog.h"
 
+#include "instance/storesettings.h"
 #include "settingstestfixture.h"
-#include "storesettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>

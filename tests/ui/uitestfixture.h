@@ -1,8 +1,8 @@
 #pragma once
 
+#include "engine/jobqueue.h"
 #include "failingjobkind.h"
-#include "jobkindregistry.h"
-#include "jobqueue.h"
+#include "kinds/builtinkinds.h"
 #include "spinningjobkind.h"
 
 #include <QTest>
@@ -19,7 +19,7 @@ protected:
     static constexpr int patienceMs = 30000;
 
     static std::shared_ptr<JobKindRegistry> makeKinds() {
-        auto kinds = JobKindRegistry::withBuiltinKinds();
+        auto kinds = BuiltinKinds::registry();
         kinds->add(std::make_shared<SpinningJobKind>());
         kinds->add(std::make_shared<SpinningJobKind>(QStringLiteral("spin-unpausable"),
                                                      JobCapability::Cancelable));

@@ -1,0 +1,194 @@
+#include "kinds/copy/copyjobparams.h"
+
+#include "base/readablefile.h"
+#include "kinds/common/filehasher.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+const QString sourcesKey = QStringLiteral("sources");
+const QString destinationKey = QStringLiteral("destination");
+const QString verifyKey = QStringLiteral("verify");
+const QString onConflictKey = QStringLiteral("on_conflict");
+const QString baseDirKey = QStringLiteral("base_dir");
+
+Status errnoFailure(const QString &path, int error) {
+    if (error == ENOENT)
+        return Status::failure(QStringLiteral("no such file or directory: %1").arg(path));
+    return Status::failure(
+        QStringLiteral("cannot read %1: %2").arg(path, FileHasher::describeErrno(error)));
+}
+
+// Opening is the only faithful readability test: access() asks about the real
+// user. A symlink is copied as a link, so only the link itself must exist; a
+// FIFO, socket or device is made anew, never opened (opening a FIFO blocks).
+Status checkSource(const QString &path) {
+    const QByteArray native = QFile::encodeName(path);
+    struct stat info {};
+    if (::lstat(native.constData(), &info) != 0)
+        return errnoFailure(path, errno);
+    if (S_ISDIR(info.st_mode)) {
+        DIR *dir = ::opendir(native.constData());
+        if (!dir)
+            return errnoFailure(path, errno);
+        ::closedir(dir);
+        return {};
+    }
+    if (!S_ISREG(info.st_mode))
+        return {};
+    // Without blocking, whatever the path has become since the lstat().
+    if (const auto opened = ReadableFile::open(native, ReadableFile::Links::DoNotFollow); !opened)
+        return Status::failure(opened.error());
+    return {};
+}
+
+// cp's "'a' and 'a' are the same file": a source whose copy would land on
+// itself (its own folder as the destination, or a hard link of it there).
+Status checkNotItself(const QString &source, const QString &destination) {
+    const QString target = QDir(destination).filePath(QFileInfo(source).fileName());
+    struct stat from {};
+    struct stat to {};
+    if (::lstat(QFile::encodeName(source).constData(), &from) != 0 ||
+        ::lstat(QFile::encodeName(target).constData(), &to) != 0)
+        return {};
+    if (from.st_dev != to.st_dev || from.st_ino != to.st_ino)
+        return {};
+    return Status::failure(
+        QStringLiteral("cannot copy %1 to %2: they are the same file").arg(source, target));
+}
+
+QString withSlash(const QString &path) {
+    return path.endsWith(QLatin1Char('/')) ? path : path + QLatin1Char('/');
+}
+
+} // namespace
+
+QString CopyJobParams::conflictName(Conflict conflict) {
+    switch (conflict) {
+    case Conflict::Skip:
+        return QStringLiteral("skip");
+    case Conflict::Overwrite:
+        return QStringLiteral("overwrite");
+    case Conflict::Rename:
+        return QStringLiteral("rename");
+    }
+    return {};
+}
+
+Expected<CopyJobParams> CopyJobParams::fromMap(const QVariantMap &params) {
+    using Result = Expected<CopyJobParams>;
+    for (auto it = params.cbegin(); it != params.cend(); ++it) {
+        if (it.key() != sourcesKey && it.key() != destinationKey && it.key() != verifyKey &&
+            it.key() != onConflictKey && it.key() != baseDirKey) {
+            return Result::failure(
+                QStringLiteral("unknown parameter '%1' for a copy job: use sources, "
+                               "destination, verify, on_conflict or base_dir")
+                    .arg(it.key()));
+        }
+    }
+    CopyJobParams p;
+    if (params.contains(baseDirKey)) {
+        const QString baseDir = params.value(baseDirKey).toString();
+        if (!QDir::isAbsolutePath(baseDir))
+            return Result::failure(
+                QStringLiteral("base_dir must be an absolute path: %1").arg(baseDir));
+        p.baseDir = QDir::cleanPath(baseDir);
+    } else {
+        p.baseDir = QDir::currentPath();
+    }
+    const QDir base(p.baseDir);
+
+    const QVariant sources = params.value(sourcesKey);
+    const bool isList = sources.typeId() == QMetaType::QStringList ||
+                        sources.typeId() == QMetaType::QVariantList ||
+                        sources.typeId() == QMetaType::QString;
+    const QStringList given = sources.toStringList();
+    if (!isList || given.isEmpty())
+        return Result::failure(
+            QStringLiteral("nothing to copy: sources must list the files or folders to copy"));
+    for (const QString &source : given) {
+        if (source.isEmpty())
+            return Result::failure(QStringLiteral("sources must not contain an empty path"));
+        p.sources.append(QDir::cleanPath(base.absoluteFilePath(source)));
+    }
+
+    const QString destination = params.value(destinationKey).toString();
+    if (destination.isEmpty())
+        return Result::failure(QStringLiteral("destination is missing: name the folder to "
+                                              "copy into"));
+    p.destination = QDir::cleanPath(base.absoluteFilePath(destination));
+
+    if (params.contains(verifyKey)) {
+        const QVariant verify = params.value(verifyKey);
+        if (verify.typeId() != QMetaType::Bool)
+            return Result::failure(QStringLiteral("verify must be true or false"));
+        p.verify = verify.toBool();
+    }
+    if (params.contains(onConflictKey)) {
+        const QString name = params.value(onConflictKey).toString();
+        if (name == QLatin1String("skip"))
+            p.onConflict = Conflict::Skip;
+        else if (name == QLatin1String("overwrite"))
+            p.onConflict = Conflict::Overwrite;
+        else if (name == QLatin1String("rename"))
+            p.onConflict = Conflict::Rename;
+        else
+            return Result::failure(
+                QStringLiteral("unknown on_conflict '%1': use skip, overwrite or rename")
+                    .arg(name));
+    }
+    return p;
+}
+
+Status CopyJobParams::check() const {
+    if (!QFileInfo(baseDir).isDir())
+        return Status::failure(QStringLiteral("base_dir is not a folder: %1").arg(baseDir));
+    for (const QString &source : sources) {
+        if (Status status = checkSource(source); !status)
+            return status;
+    }
+
+    // cp needs DEST_DIR to exist when it is given several sources; so do we, always.
+    const QFileInfo destinationInfo(destination);
+    if (!destinationInfo.exists())
+        return Status::failure(
+            QStringLiteral("destination folder does not exist: %1").arg(destination));
+    if (!destinationInfo.isDir())
+        return Status::failure(QStringLiteral("destination is not a folder: %1").arg(destination));
+    // eaccess, not access: the effective user is the one that will write.
+    if (::eaccess(QFile::encodeName(destination).constData(), W_OK | X_OK) != 0)
+        return Status::failure(
+            QStringLiteral("destination folder is not writable: %1").arg(destination));
+
+    const QString canonicalDestination = withSlash(destinationInfo.canonicalFilePath());
+    for (const QString &source : sources) {
+        if (Status status = checkNotItself(source, destination); !status)
+            return status;
+        const QFileInfo info(source);
+        if (info.isSymLink() || !info.isDir())
+            continue;
+        const QString canonicalSource = withSlash(info.canonicalFilePath());
+        if (canonicalDestination.startsWith(canonicalSource))
+            return Status::failure(QStringLiteral("cannot copy the folder %1 into itself: the "
+                                                  "destination %2 is inside it")
+                                       .arg(source, destination));
+    }
+    return {};
+}
+
+QVariantMap CopyJobParams::toMap() const {
+    return {{sourcesKey, sources},
+            {destinationKey, destination},
+            {verifyKey, verify},
+            {onConflictKey, conflictName(onConflict)},
+            {baseDirKey, baseDir}};
+}

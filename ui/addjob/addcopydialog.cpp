@@ -1,0 +1,135 @@
+#include "addjob/addcopydialog.h"
+
+#include "addjob/pathlisteditor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+AddCopyDialog::AddCopyDialog(const JobKindRegistry &kinds, QWidget *parent)
+    : AddJobDialog(kinds, QStringLiteral("copy"),
+                   tr("This build of Taskdeck cannot copy files (no “copy” job kind)."), parent) {
+    setWindowTitle(tr("Add Copy Job"));
+
+    auto *listLabel = new QLabel(tr("&Files and folders to copy:"), this);
+    m_sourceEditor = new PathListEditor(this);
+    m_sourceEditor->setFolderMemory(folders(), QStringLiteral("copy/sources"));
+    m_sourceEditor->setAccessibleName(tr("Files and folders to copy"));
+    m_sourceEditor->setPickerTitles(tr("Add Files to Copy"), tr("Add a Folder to Copy"));
+    listLabel->setBuddy(m_sourceEditor);
+
+    m_destinationEdit = new QLineEdit(this);
+    m_destinationEdit->setAccessibleName(tr("Destination folder"));
+    m_destinationEdit->setPlaceholderText(tr("An existing folder, e.g. a backup disk"));
+    QHBoxLayout *destinationRow =
+        createBrowseRow(m_destinationEdit, tr("&Browse…"), tr("Choose the destination folder"),
+                        [this] { browseDestination(); });
+
+    m_conflictCombo = new QComboBox(this);
+    m_conflictCombo->setAccessibleName(tr("When a name is taken"));
+    m_conflictCombo->addItem(tr("Skip the file"), QStringLiteral("skip"));
+    m_conflictCombo->addItem(tr("Overwrite the file"), QStringLiteral("overwrite"));
+    m_conflictCombo->addItem(tr("Keep both: rename the copy to “name (2)”"),
+                             QStringLiteral("rename"));
+
+    m_verifyCheck =
+        new QCheckBox(tr("&Verify each copy (re-read both and compare checksums)"), this);
+
+    auto *form = new QFormLayout;
+    // A row holding a layout gets no buddy by itself: without one the "&" would show.
+    auto *destinationLabel = new QLabel(tr("Copy &into:"), this);
+    destinationLabel->setBuddy(m_destinationEdit);
+    form->addRow(destinationLabel, destinationRow);
+    form->addRow(tr("When a &name is taken:"), m_conflictCombo);
+    form->addRow(QString(), m_verifyCheck);
+
+    QVBoxLayout *layout = contentLayout();
+    layout->addWidget(listLabel);
+    layout->addWidget(m_sourceEditor, 1);
+    layout->addLayout(form);
+
+    connect(m_sourceEditor, &PathListEditor::pathsChanged, this, &AddCopyDialog::hideError);
+    connect(m_destinationEdit, &QLineEdit::textChanged, this, &AddCopyDialog::hideError);
+    connect(m_conflictCombo, &QComboBox::currentIndexChanged, this, &AddCopyDialog::hideError);
+    resize(560, 420);
+}
+
+QStringList AddCopyDialog::sources() const {
+    return m_sourceEditor->paths();
+}
+
+void AddCopyDialog::setSources(const QStringList &paths) {
+    m_sourceEditor->setPaths(paths);
+}
+
+QString AddCopyDialog::destination() const {
+    return m_destinationEdit->text().trimmed();
+}
+
+void AddCopyDialog::setDestination(const QString &folder) {
+    m_destinationEdit->setText(folder);
+}
+
+bool AddCopyDialog::verify() const {
+    return m_verifyCheck->isChecked();
+}
+
+void AddCopyDialog::setVerify(bool verify) {
+    m_verifyCheck->setChecked(verify);
+}
+
+QString AddCopyDialog::conflictPolicy() const {
+    return m_conflictCombo->currentData().toString();
+}
+
+void AddCopyDialog::setConflictPolicy(const QString &policy) {
+    const int index = m_conflictCombo->findData(policy);
+    if (index >= 0)
+        m_conflictCombo->setCurrentIndex(index);
+}
+
+void AddCopyDialog::browseDestination() {
+    const QString folder =
+        browseFolder(QStringLiteral("copy/destination"), tr("Copy Into"), destination());
+    if (!folder.isEmpty())
+        setDestination(folder);
+}
+
+QVariantMap AddCopyDialog::parameters(QString *error) const {
+    if (sources().isEmpty()) {
+        *error = tr("Add at least one file or folder to copy.");
+        return {};
+    }
+    if (destination().isEmpty()) {
+        *error = tr("Choose the folder to copy into.");
+        return {};
+    }
+    return {{QStringLiteral("sources"), sources()},
+            {QStringLiteral("destination"), QFileInfo(destination()).absoluteFilePath()},
+            {QStringLiteral("verify"), verify()},
+            {QStringLiteral("on_conflict"), conflictPolicy()},
+            {QStringLiteral("base_dir"), QDir::currentPath()}};
+}
+
+void AddCopyDialog::setParameters(const QVariantMap &params) {
+    const QDir base(params.value(QStringLiteral("base_dir")).toString());
+    QStringList items;
+    for (const QString &path : params.value(QStringLiteral("sources")).toStringList())
+        items.append(QDir::cleanPath(base.absoluteFilePath(path)));
+    setSources(items);
+    setDestination(base.absoluteFilePath(params.value(QStringLiteral("destination")).toString()));
+    setVerify(params.value(QStringLiteral("verify")).toBool());
+    if (params.contains(QStringLiteral("on_conflict")))
+        setConflictPolicy(params.value(QStringLiteral("on_conflict")).toString());
+}
+
+QStringList AddCopyDialog::parameterKeys() const {
+    return {QStringLiteral("sources"), QStringLiteral("destination"), QStringLiteral("verify"),
+            QStringLiteral("on_conflict"), QStringLiteral("base_dir")};
+}
