@@ -1,5 +1,7 @@
 #include "commandcommandline.h"
 
+#include "kinds/command/commandjobparams.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -47,28 +49,35 @@ void CommandCommandLine::addOptions(QCommandLineParser &parser) const {
 
 Expected<QVariantMap> CommandCommandLine::params(const QCommandLineParser &parser,
                                                  const QString &workingDir) const {
+    using Result = Expected<QVariantMap>;
     const QStringList words = parser.positionalArguments();
     if (words.isEmpty())
-        return Expected<QVariantMap>::failure(tr("no PROGRAM given: name the program to run"));
+        return Result::failure(tr("no PROGRAM given: name the program to run"));
     const QDir base(workingDir);
-    QVariantMap params{{QStringLiteral("program"), words.first()},
-                       {QStringLiteral("arguments"), words.mid(1)},
-                       {QStringLiteral("cwd"), workingDir}};
-    if (parser.isSet(QStringLiteral("cwd"))) {
-        params.insert(QStringLiteral("cwd"),
-                      QDir::cleanPath(base.absoluteFilePath(parser.value(QStringLiteral("cwd")))));
-    }
-    if (parser.isSet(QStringLiteral("env")))
-        params.insert(QStringLiteral("env"), parser.values(QStringLiteral("env")));
+    CommandJobParams p;
+    p.program = words.first();
+    p.arguments = words.mid(1);
+    p.cwd = workingDir;
+    if (parser.isSet(QStringLiteral("cwd")))
+        p.cwd = QDir::cleanPath(base.absoluteFilePath(parser.value(QStringLiteral("cwd"))));
+    p.env = parser.values(QStringLiteral("env"));
     if (parser.isSet(QStringLiteral("progress")))
-        params.insert(QStringLiteral("progress"), parser.value(QStringLiteral("progress")));
-    if (parser.isSet(QStringLiteral("grace")))
-        params.insert(QStringLiteral("grace_seconds"), parser.value(QStringLiteral("grace")));
-    if (parser.isSet(QStringLiteral("duration")))
-        params.insert(QStringLiteral("duration_seconds"), parser.value(QStringLiteral("duration")));
-    if (parser.isSet(QStringLiteral("log"))) {
-        params.insert(QStringLiteral("log_file"),
-                      QDir::cleanPath(base.absoluteFilePath(parser.value(QStringLiteral("log")))));
+        p.progress = parser.value(QStringLiteral("progress"));
+    if (parser.isSet(QStringLiteral("grace"))) {
+        const Expected<double> grace =
+            CommandJobParams::graceSecondsFrom(parser.value(QStringLiteral("grace")));
+        if (!grace)
+            return Result::failure(grace.error());
+        p.graceSeconds = grace.value();
     }
-    return params;
+    if (parser.isSet(QStringLiteral("duration"))) {
+        const Expected<double> duration =
+            CommandJobParams::durationSecondsFrom(parser.value(QStringLiteral("duration")));
+        if (!duration)
+            return Result::failure(duration.error());
+        p.durationSeconds = duration.value();
+    }
+    if (parser.isSet(QStringLiteral("log")))
+        p.logFile = QDir::cleanPath(base.absoluteFilePath(parser.value(QStringLiteral("log"))));
+    return p.toMap();
 }

@@ -1,5 +1,7 @@
 #include "copycommandline.h"
 
+#include "kinds/copy/copyjobparams.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -39,15 +41,20 @@ Expected<QVariantMap> CopyCommandLine::params(const QCommandLineParser &parser,
     if (arguments.size() == 1)
         return Expected<QVariantMap>::failure(
             tr("missing DEST_DIR after '%1': name the folder to copy into").arg(arguments.first()));
-    QVariantMap params;
-    params.insert(QStringLiteral("base_dir"), workingDir);
-    params.insert(QStringLiteral("destination"), arguments.takeLast());
-    params.insert(QStringLiteral("sources"), arguments);
-    if (parser.isSet(QStringLiteral("verify")))
-        params.insert(QStringLiteral("verify"), true);
-    if (parser.isSet(QStringLiteral("on-conflict")))
-        params.insert(QStringLiteral("on_conflict"), parser.value(QStringLiteral("on-conflict")));
-    return params;
+    CopyJobParams p;
+    p.baseDir = workingDir;
+    p.destination = p.absolute(arguments.takeLast());
+    for (const QString &source : std::as_const(arguments))
+        p.sources.append(p.absolute(source));
+    p.verify = parser.isSet(QStringLiteral("verify"));
+    if (parser.isSet(QStringLiteral("on-conflict"))) {
+        const Expected<CopyJobParams::Conflict> conflict =
+            CopyJobParams::conflictFromName(parser.value(QStringLiteral("on-conflict")));
+        if (!conflict)
+            return Expected<QVariantMap>::failure(conflict.error());
+        p.onConflict = conflict.value();
+    }
+    return p.toMap();
 }
 
 KindCommandLine::TerminalLine CopyCommandLine::terminalLine(const QString &logLine,

@@ -1,9 +1,10 @@
 #include "hashcommandline.h"
 
-#include "kinds/hash/checksummanifest.h"
+#include "kinds/hash/hashjobparams.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 
 namespace {
 QString tr(const char *text) {
@@ -51,10 +52,15 @@ void HashCommandLine::addOptions(QCommandLineParser &parser) const {
 
 Expected<QVariantMap> HashCommandLine::params(const QCommandLineParser &parser,
                                               const QString &workingDir) const {
-    QVariantMap params;
-    params.insert(QStringLiteral("base_dir"), workingDir);
-    if (parser.isSet(QStringLiteral("algorithm")))
-        params.insert(QStringLiteral("algorithm"), parser.value(QStringLiteral("algorithm")));
+    HashJobParams p;
+    p.baseDir = workingDir;
+    if (parser.isSet(QStringLiteral("algorithm"))) {
+        const Expected<HashAlgorithm> algorithm =
+            HashJobParams::algorithmFromName(parser.value(QStringLiteral("algorithm")));
+        if (!algorithm)
+            return Expected<QVariantMap>::failure(algorithm.error());
+        p.algorithm = algorithm.value();
+    }
     const QStringList paths = parser.positionalArguments();
     if (parser.isSet(QStringLiteral("verify"))) {
         if (!paths.isEmpty())
@@ -63,9 +69,13 @@ Expected<QVariantMap> HashCommandLine::params(const QCommandLineParser &parser,
                     .arg(paths.first()));
         if (parser.isSet(QStringLiteral("output")))
             return Expected<QVariantMap>::failure(tr("--output cannot be used with --verify"));
-        params.insert(QStringLiteral("verify"), parser.value(QStringLiteral("verify")));
-        addVerifyOptions(parser, params);
-        return params;
+        const QString manifest = parser.value(QStringLiteral("verify"));
+        if (manifest.isEmpty())
+            return Expected<QVariantMap>::failure(tr("--verify needs the manifest to check"));
+        p.mode = HashJobParams::Mode::Verify;
+        p.manifest = QDir::cleanPath(p.resolve(manifest));
+        readVerifyOptions(parser, p);
+        return p.toMap();
     }
     for (const QString &option : verifyOnlyOptions) {
         if (parser.isSet(option)) {
@@ -76,28 +86,26 @@ Expected<QVariantMap> HashCommandLine::params(const QCommandLineParser &parser,
     if (paths.isEmpty())
         return Expected<QVariantMap>::failure(
             tr("no PATH given: name the files or folders to hash"));
-    params.insert(QStringLiteral("paths"), paths);
+    p.paths = paths; // as given: they name the files in the manifest
     const QString output = parser.value(QStringLiteral("output"));
     if (!output.isEmpty() && output != QLatin1String("-"))
-        params.insert(QStringLiteral("output"), output);
-    return params;
+        p.output = QDir::cleanPath(p.resolve(output));
+    return p.toMap();
 }
 
-void HashCommandLine::addVerifyOptions(const QCommandLineParser &parser, QVariantMap &params) {
-    if (parser.isSet(QStringLiteral("strict")))
-        params.insert(QStringLiteral("strict"), true);
-    if (parser.isSet(QStringLiteral("ignore-missing")))
-        params.insert(QStringLiteral("ignore_missing"), true);
-    // optionNames() lists the options in the order given ("w" for -w).
-    QString output;
+void HashCommandLine::readVerifyOptions(const QCommandLineParser &parser, HashJobParams &p) {
+    p.strict = parser.isSet(QStringLiteral("strict"));
+    p.ignoreMissing = parser.isSet(QStringLiteral("ignore-missing"));
+    // optionNames() lists the options in the order given ("w" for -w): as in
+    // coreutils, the last of quiet, status and warn wins.
     for (const QString &name : parser.optionNames()) {
-        if (name == QLatin1String("quiet") || name == QLatin1String("status"))
-            output = name;
+        if (name == QLatin1String("quiet"))
+            p.checkOutput = HashJobParams::CheckOutput::Quiet;
+        else if (name == QLatin1String("status"))
+            p.checkOutput = HashJobParams::CheckOutput::Status;
         else if (name == QLatin1String("warn") || name == QLatin1String("w"))
-            output = QStringLiteral("warn");
+            p.checkOutput = HashJobParams::CheckOutput::Warn;
     }
-    if (!output.isEmpty())
-        params.insert(output, true);
 }
 
 bool HashCommandLine::showsError(const JobResult &result) const {

@@ -2,6 +2,8 @@
 
 #include "kindcommandline.h"
 
+class HashJobParams;
+
 // `hash [--algorithm sha256|sha512|sha1|md5|blake2b] [--output FILE] PATH...`
 // `hash [--algorithm A] [--strict] [--quiet|--status|--warn] [--ignore-missing]
 //       --verify MANIFEST`, the options meaning what they mean to sha256sum -c.
@@ -23,5 +25,5 @@ public:
     bool showsError(const JobResult &result) const override;
 
 private:
-    static void addVerifyOptions(const QCommandLineParser &parser, QVariantMap &params);
+    static void readVerifyOptions(const QCommandLineParser &parser, HashJobParams &p);
 };

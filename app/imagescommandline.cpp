@@ -1,5 +1,7 @@
 #include "imagescommandline.h"
 
+#include "kinds/images/imagesjobparams.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -54,31 +56,30 @@ Expected<QSize> ImagesCommandLine::parseMaxSize(const QString &text) {
 Expected<QVariantMap> ImagesCommandLine::params(const QCommandLineParser &parser,
                                                 const QString &workingDir) const {
     using Result = Expected<QVariantMap>;
-    QVariantMap params;
-    params.insert(QStringLiteral("base_dir"), workingDir);
+    ImagesJobParams p;
+    p.baseDir = workingDir;
     const QStringList paths = parser.positionalArguments();
     if (paths.isEmpty())
         return Result::failure(tr("no PATH given: name the images or folders to convert"));
-    params.insert(QStringLiteral("paths"), paths);
+    for (const QString &path : paths)
+        p.paths.append(p.absolute(path));
     if (!parser.isSet(QStringLiteral("output")))
         return Result::failure(tr("--output DIR is required: the folder to write the images into"));
-    params.insert(QStringLiteral("output"), parser.value(QStringLiteral("output")));
+    p.output = p.absolute(parser.value(QStringLiteral("output")));
     if (parser.isSet(QStringLiteral("max-size"))) {
         const Expected<QSize> size = parseMaxSize(parser.value(QStringLiteral("max-size")));
         if (!size)
             return Result::failure(size.error());
-        params.insert(QStringLiteral("max_width"), size->width());
-        params.insert(QStringLiteral("max_height"), size->height());
+        p.maxWidth = size->width();
+        p.maxHeight = size->height();
     }
-    if (parser.isSet(QStringLiteral("format")))
-        params.insert(QStringLiteral("format"), parser.value(QStringLiteral("format")));
+    p.format = parser.value(QStringLiteral("format"));
     if (parser.isSet(QStringLiteral("quality"))) {
         bool ok = false;
         const QString text = parser.value(QStringLiteral("quality"));
-        const int quality = text.toInt(&ok);
-        if (!ok || quality < 1 || quality > 100)
+        p.quality = text.toInt(&ok);
+        if (!ok || p.quality < 1 || p.quality > 100)
             return Result::failure(tr("bad --quality '%1': give a number from 1 to 100").arg(text));
-        params.insert(QStringLiteral("quality"), quality);
     }
-    return params;
+    return p.toMap();
 }

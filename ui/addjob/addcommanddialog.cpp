@@ -144,24 +144,30 @@ QVariantMap AddCommandDialog::parameters(QString *error) const {
         *error = tr("Choose the folder to run the command in.");
         return {};
     }
-    // The kind looks the program up on PATH and stats the folder.
-    return {{QStringLiteral("program"), parts.first()},
-            {QStringLiteral("arguments"), parts.mid(1)},
-            {QStringLiteral("cwd"), workingDirectory()},
-            {QStringLiteral("progress"), progressMode()}};
+    // The kind looks the program up on PATH and stats the folder. What the
+    // dialog does not show (environment, grace, log file) stays as it was.
+    CommandJobParams p = m_edited;
+    p.program = parts.first();
+    p.arguments = parts.mid(1);
+    p.cwd = workingDirectory();
+    p.progress = progressMode();
+    return p.toMap();
 }
 
 void AddCommandDialog::setParameters(const QVariantMap &params) {
-    QStringList words{params.value(QStringLiteral("program")).toString()};
-    words.append(params.value(QStringLiteral("arguments")).toStringList());
+    const Expected<CommandJobParams> parsed = CommandJobParams::fromMap(params);
+    if (!parsed)
+        return; // a job the queue took always parses
+    m_edited = parsed.value();
+    QStringList words{m_edited.program};
+    words.append(m_edited.arguments);
     for (QString &word : words)
         word = CommandJobParams::shellQuote(word);
     setCommandLine(words.join(QLatin1Char(' ')));
-    setWorkingDirectory(params.value(QStringLiteral("cwd")).toString());
-    setProgressMode(params.value(QStringLiteral("progress")).toString());
+    setWorkingDirectory(m_edited.cwd);
+    setProgressMode(m_edited.progress);
 }
 
 QStringList AddCommandDialog::parameterKeys() const {
-    return {QStringLiteral("program"), QStringLiteral("arguments"), QStringLiteral("cwd"),
-            QStringLiteral("progress")};
+    return CommandJobParams::keys();
 }

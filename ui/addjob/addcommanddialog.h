@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kinds/command/commandjobparams.h"
+
 #include "addjob/addjobdialog.h"
 
 class QComboBox;
@@ -49,4 +51,7 @@ private:
     QListWidget *m_parsedList = nullptr;
     QLineEdit *m_cwdEdit = nullptr;
     QComboBox *m_progressCombo = nullptr;
+    // The job being edited as the dialog found it (defaults for a new one): what
+    // the dialog does not show is kept from it.
+    CommandJobParams m_edited;
 };

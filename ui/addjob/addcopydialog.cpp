@@ -1,5 +1,7 @@
 #include "addjob/addcopydialog.h"
 
+#include "kinds/copy/copyjobparams.h"
+
 #include "addjob/pathlisteditor.h"
 
 #include <QCheckBox>
@@ -33,8 +35,10 @@ AddCopyDialog::AddCopyDialog(const JobKindRegistry &kinds, QWidget *parent)
 
     m_conflictCombo = new QComboBox(this);
     m_conflictCombo->setAccessibleName(tr("When a name is taken"));
-    m_conflictCombo->addItem(tr("Skip the file"), QStringLiteral("skip"));
-    m_conflictCombo->addItem(tr("Overwrite the file"), QStringLiteral("overwrite"));
+    m_conflictCombo->addItem(tr("Skip the file"),
+                             CopyJobParams::conflictName(CopyJobParams::Conflict::Skip));
+    m_conflictCombo->addItem(tr("Overwrite the file"),
+                             CopyJobParams::conflictName(CopyJobParams::Conflict::Overwrite));
     m_conflictCombo->addItem(tr("Keep both: rename the copy to “name (2)”"),
                              QStringLiteral("rename"));
 
@@ -110,26 +114,28 @@ QVariantMap AddCopyDialog::parameters(QString *error) const {
         *error = tr("Choose the folder to copy into.");
         return {};
     }
-    return {{QStringLiteral("sources"), sources()},
-            {QStringLiteral("destination"), QFileInfo(destination()).absoluteFilePath()},
-            {QStringLiteral("verify"), verify()},
-            {QStringLiteral("on_conflict"), conflictPolicy()},
-            {QStringLiteral("base_dir"), QDir::currentPath()}};
+    CopyJobParams p;
+    p.baseDir = QDir::currentPath();
+    for (const QString &source : sources())
+        p.sources.append(p.absolute(source));
+    p.destination = p.absolute(destination());
+    p.verify = verify();
+    if (const Expected<CopyJobParams::Conflict> conflict =
+            CopyJobParams::conflictFromName(conflictPolicy()))
+        p.onConflict = conflict.value();
+    return p.toMap();
 }
 
 void AddCopyDialog::setParameters(const QVariantMap &params) {
-    const QDir base(params.value(QStringLiteral("base_dir")).toString());
-    QStringList items;
-    for (const QString &path : params.value(QStringLiteral("sources")).toStringList())
-        items.append(QDir::cleanPath(base.absoluteFilePath(path)));
-    setSources(items);
-    setDestination(base.absoluteFilePath(params.value(QStringLiteral("destination")).toString()));
-    setVerify(params.value(QStringLiteral("verify")).toBool());
-    if (params.contains(QStringLiteral("on_conflict")))
-        setConflictPolicy(params.value(QStringLiteral("on_conflict")).toString());
+    const Expected<CopyJobParams> parsed = CopyJobParams::fromMap(params);
+    if (!parsed)
+        return; // a job the queue took always parses
+    setSources(parsed->sources);
+    setDestination(parsed->destination);
+    setVerify(parsed->verify);
+    setConflictPolicy(CopyJobParams::conflictName(parsed->onConflict));
 }
 
 QStringList AddCopyDialog::parameterKeys() const {
-    return {QStringLiteral("sources"), QStringLiteral("destination"), QStringLiteral("verify"),
-            QStringLiteral("on_conflict"), QStringLiteral("base_dir")};
+    return CopyJobParams::keys();
 }

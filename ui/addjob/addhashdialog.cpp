@@ -1,5 +1,7 @@
 #include "addjob/addhashdialog.h"
 
+#include "kinds/hash/hashjobparams.h"
+
 #include "addjob/pathlisteditor.h"
 
 #include <QButtonGroup>
@@ -251,18 +253,21 @@ void AddHashDialog::browseManifest() {
 }
 
 QVariantMap AddHashDialog::parameters(QString *error) const {
-    QVariantMap params;
-    if (!algorithm().isEmpty()) // empty: the kind infers it from the manifest
-        params.insert(QStringLiteral("algorithm"), algorithm());
+    HashJobParams p;
+    if (!algorithm().isEmpty()) { // empty: the kind infers it from the manifest
+        if (const Expected<HashAlgorithm> chosen = HashJobParams::algorithmFromName(algorithm()))
+            p.algorithm = chosen.value();
+    }
     if (mode() == Mode::Verify) {
         if (manifestPath().isEmpty()) {
             *error = tr("Choose the manifest to verify.");
             return {};
         }
         const QFileInfo manifest(manifestPath());
-        params.insert(QStringLiteral("verify"), manifest.absoluteFilePath());
-        params.insert(QStringLiteral("base_dir"), manifest.absolutePath());
-        return params;
+        p.mode = HashJobParams::Mode::Verify;
+        p.manifest = manifest.absoluteFilePath();
+        p.baseDir = manifest.absolutePath();
+        return p.toMap();
     }
 
     const QStringList items = paths();
@@ -278,37 +283,37 @@ QVariantMap AddHashDialog::parameters(QString *error) const {
     // works there and the manifest stays valid when the folder moves.
     const QFileInfo output(outputPath());
     const QDir base(output.absolutePath());
-    QStringList relative;
     for (const QString &item : items)
-        relative.append(base.relativeFilePath(item));
-    params.insert(QStringLiteral("paths"), relative);
-    params.insert(QStringLiteral("output"), output.absoluteFilePath());
-    params.insert(QStringLiteral("base_dir"), base.absolutePath());
-    return params;
+        p.paths.append(base.relativeFilePath(item));
+    p.output = output.absoluteFilePath();
+    p.baseDir = base.absolutePath();
+    return p.toMap();
 }
 
 void AddHashDialog::setParameters(const QVariantMap &params) {
-    const QDir base(params.value(QStringLiteral("base_dir")).toString());
-    const QString algorithmName = params.value(QStringLiteral("algorithm")).toString();
-    if (params.contains(QStringLiteral("verify"))) {
+    const Expected<HashJobParams> parsed = HashJobParams::fromMap(params);
+    if (!parsed)
+        return; // a job the queue took always parses
+    if (parsed->mode == HashJobParams::Mode::Verify) {
         setMode(Mode::Verify);
-        setManifestPath(base.absoluteFilePath(params.value(QStringLiteral("verify")).toString()));
+        setManifestPath(parsed->manifest);
     } else {
         setMode(Mode::Hash);
         QStringList items;
-        for (const QString &path : params.value(QStringLiteral("paths")).toStringList())
-            items.append(QDir::cleanPath(base.absoluteFilePath(path)));
+        for (const QString &path : parsed->paths)
+            items.append(QDir::cleanPath(parsed->resolve(path)));
         setPaths(items);
-        setOutputPath(base.absoluteFilePath(params.value(QStringLiteral("output")).toString()));
+        setOutputPath(parsed->output);
     }
-    setAlgorithm(algorithmName); // after the manifest, which guesses one from its name
+    // After the manifest, which guesses one from its name.
+    setAlgorithm(parsed->algorithm ? hashAlgorithmName(*parsed->algorithm) : QString());
 }
 
 QStringList AddHashDialog::parameterKeys() const {
-    QStringList keys{QStringLiteral("algorithm"), QStringLiteral("verify"),
-                     QStringLiteral("base_dir"), QStringLiteral("paths"), QStringLiteral("output")};
-    if (mode() == Mode::Hash) // a verify job's options do not apply to hashing
-        keys << QStringLiteral("strict") << QStringLiteral("ignore_missing")
-             << QStringLiteral("quiet") << QStringLiteral("status") << QStringLiteral("warn");
+    QStringList keys = HashJobParams::keys();
+    if (mode() == Mode::Verify) { // the dialog does not edit a verify job's options
+        for (const QString &key : HashJobParams::verifyOptionKeys())
+            keys.removeAll(key);
+    }
     return keys;
 }

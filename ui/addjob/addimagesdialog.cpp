@@ -1,5 +1,7 @@
 #include "addjob/addimagesdialog.h"
 
+#include "kinds/images/imagesjobparams.h"
+
 #include "addjob/pathlisteditor.h"
 
 #include <QComboBox>
@@ -143,30 +145,29 @@ QVariantMap AddImagesDialog::parameters(QString *error) const {
         *error = tr("Choose the folder to write the images into.");
         return {};
     }
-    return {{QStringLiteral("paths"), paths()},
-            {QStringLiteral("output"),
-             QFileInfo(QDir::fromNativeSeparators(outputPath())).absoluteFilePath()},
-            {QStringLiteral("max_width"), maxSize().width()},
-            {QStringLiteral("max_height"), maxSize().height()},
-            {QStringLiteral("format"), format()},
-            {QStringLiteral("quality"), quality()}};
+    ImagesJobParams p;
+    p.baseDir = QDir::currentPath();
+    for (const QString &path : paths())
+        p.paths.append(p.absolute(path));
+    p.output = p.absolute(QDir::fromNativeSeparators(outputPath()));
+    p.maxWidth = maxSize().width();
+    p.maxHeight = maxSize().height();
+    p.format = format();
+    p.quality = quality();
+    return p.toMap();
 }
 
 void AddImagesDialog::setParameters(const QVariantMap &params) {
-    const QDir base(params.value(QStringLiteral("base_dir")).toString());
-    QStringList items;
-    for (const QString &path : params.value(QStringLiteral("paths")).toStringList())
-        items.append(QDir::cleanPath(base.absoluteFilePath(path)));
-    setPaths(items);
-    setOutputPath(base.absoluteFilePath(params.value(QStringLiteral("output")).toString()));
-    setMaxSize(QSize(params.value(QStringLiteral("max_width")).toInt(),
-                     params.value(QStringLiteral("max_height")).toInt()));
-    setFormat(params.value(QStringLiteral("format")).toString());
-    if (params.contains(QStringLiteral("quality")))
-        setQuality(params.value(QStringLiteral("quality")).toInt());
+    const Expected<ImagesJobParams> parsed = ImagesJobParams::fromMap(params);
+    if (!parsed)
+        return; // a job the queue took always parses
+    setPaths(parsed->paths);
+    setOutputPath(parsed->output);
+    setMaxSize(QSize(parsed->maxWidth, parsed->maxHeight));
+    setFormat(parsed->format);
+    setQuality(parsed->quality);
 }
 
 QStringList AddImagesDialog::parameterKeys() const {
-    return {QStringLiteral("paths"),      QStringLiteral("output"), QStringLiteral("max_width"),
-            QStringLiteral("max_height"), QStringLiteral("format"), QStringLiteral("quality")};
+    return ImagesJobParams::keys();
 }

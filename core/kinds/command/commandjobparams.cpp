@@ -42,10 +42,34 @@ std::optional<double> number(const QVariant &value) {
 
 } // namespace
 
+QStringList CommandJobParams::keys() {
+    return {programKey,  argumentsKey, cwdKey,      envKey,
+            progressKey, graceKey,     durationKey, logFileKey};
+}
+
+Expected<double> CommandJobParams::graceSecondsFrom(const QVariant &value) {
+    const std::optional<double> grace = number(value);
+    if (!grace || *grace < 0) {
+        return Expected<double>::failure(
+            QStringLiteral("grace_seconds must be a number of seconds >= 0, not '%1'")
+                .arg(value.toString()));
+    }
+    return *grace;
+}
+
+Expected<double> CommandJobParams::durationSecondsFrom(const QVariant &value) {
+    const std::optional<double> duration = number(value);
+    if (!duration || *duration <= 0) {
+        return Expected<double>::failure(
+            QStringLiteral("duration_seconds must be a number of seconds > 0, not '%1'")
+                .arg(value.toString()));
+    }
+    return *duration;
+}
+
 Expected<CommandJobParams> CommandJobParams::fromMap(const QVariantMap &params) {
     using Result = Expected<CommandJobParams>;
-    static const QStringList known{programKey,  argumentsKey, cwdKey,      envKey,
-                                   progressKey, graceKey,     durationKey, logFileKey};
+    static const QStringList known = keys();
     for (auto it = params.cbegin(); it != params.cend(); ++it) {
         if (!known.contains(it.key())) {
             return Result::failure(
@@ -106,22 +130,16 @@ Expected<CommandJobParams> CommandJobParams::fromMap(const QVariantMap &params) 
     }
 
     if (params.contains(graceKey)) {
-        const std::optional<double> grace = number(params.value(graceKey));
-        if (!grace || *grace < 0) {
-            return Result::failure(QStringLiteral("grace_seconds must be a number of seconds >= 0, "
-                                                  "not '%1'")
-                                       .arg(params.value(graceKey).toString()));
-        }
-        p.graceSeconds = *grace;
+        const Expected<double> grace = graceSecondsFrom(params.value(graceKey));
+        if (!grace)
+            return Result::failure(grace.error());
+        p.graceSeconds = grace.value();
     }
     if (params.contains(durationKey)) {
-        const std::optional<double> duration = number(params.value(durationKey));
-        if (!duration || *duration <= 0) {
-            return Result::failure(
-                QStringLiteral("duration_seconds must be a number of seconds > 0, not '%1'")
-                    .arg(params.value(durationKey).toString()));
-        }
-        p.durationSeconds = *duration;
+        const Expected<double> duration = durationSecondsFrom(params.value(durationKey));
+        if (!duration)
+            return Result::failure(duration.error());
+        p.durationSeconds = duration.value();
     }
     if (params.contains(logFileKey)) {
         const QVariant logFile = params.value(logFileKey);

@@ -41,6 +41,13 @@ public:
     // The normalized map validate() returns; fromMap(toMap()) is this value.
     QVariantMap toMap() const;
 
+    // The keys fromMap() reads: this struct is the one place they are spelled.
+    static QStringList keys();
+    // A number of seconds, or a text holding one ("5", "2.5"): the grace period
+    // (>= 0) and the input's duration (> 0); otherwise a message naming it.
+    static Expected<double> graceSecondsFrom(const QVariant &value);
+    static Expected<double> durationSecondsFrom(const QVariant &value);
+
     // The command line as a shell would take it: program and arguments, each
     // quoted when it needs to be ("ffmpeg -i 'my film.mkv' out.mp4").
     QString commandLine() const;

@@ -84,11 +84,27 @@ QString CopyJobParams::conflictName(Conflict conflict) {
     return {};
 }
 
+Expected<CopyJobParams::Conflict> CopyJobParams::conflictFromName(const QString &name) {
+    for (const Conflict conflict : {Conflict::Skip, Conflict::Overwrite, Conflict::Rename}) {
+        if (name == conflictName(conflict))
+            return conflict;
+    }
+    return Expected<Conflict>::failure(
+        QStringLiteral("unknown on_conflict '%1': use skip, overwrite or rename").arg(name));
+}
+
+QStringList CopyJobParams::keys() {
+    return {sourcesKey, destinationKey, verifyKey, onConflictKey, baseDirKey};
+}
+
+QString CopyJobParams::absolute(const QString &path) const {
+    return path.isEmpty() ? QString() : QDir::cleanPath(QDir(baseDir).absoluteFilePath(path));
+}
+
 Expected<CopyJobParams> CopyJobParams::fromMap(const QVariantMap &params) {
     using Result = Expected<CopyJobParams>;
     for (auto it = params.cbegin(); it != params.cend(); ++it) {
-        if (it.key() != sourcesKey && it.key() != destinationKey && it.key() != verifyKey &&
-            it.key() != onConflictKey && it.key() != baseDirKey) {
+        if (!keys().contains(it.key())) {
             return Result::failure(
                 QStringLiteral("unknown parameter '%1' for a copy job: use sources, "
                                "destination, verify, on_conflict or base_dir")
@@ -134,17 +150,11 @@ Expected<CopyJobParams> CopyJobParams::fromMap(const QVariantMap &params) {
         p.verify = verify.toBool();
     }
     if (params.contains(onConflictKey)) {
-        const QString name = params.value(onConflictKey).toString();
-        if (name == QLatin1String("skip"))
-            p.onConflict = Conflict::Skip;
-        else if (name == QLatin1String("overwrite"))
-            p.onConflict = Conflict::Overwrite;
-        else if (name == QLatin1String("rename"))
-            p.onConflict = Conflict::Rename;
-        else
-            return Result::failure(
-                QStringLiteral("unknown on_conflict '%1': use skip, overwrite or rename")
-                    .arg(name));
+        const Expected<Conflict> conflict =
+            conflictFromName(params.value(onConflictKey).toString());
+        if (!conflict)
+            return Result::failure(conflict.error());
+        p.onConflict = conflict.value();
     }
     return p;
 }

@@ -44,4 +44,12 @@ public:
     QVariantMap toMap() const;
 
     static QString conflictName(Conflict conflict);
+    // "skip", "overwrite" or "rename"; anything else is a message naming it.
+    static Expected<Conflict> conflictFromName(const QString &name);
+
+    // The keys fromMap() reads: this struct is the one place they are spelled.
+    static QStringList keys();
+    // path made absolute against baseDir and cleaned; an empty path stays empty
+    // (so that fromMap() names it rather than copying baseDir).
+    QString absolute(const QString &path) const;
 };

@@ -211,6 +211,21 @@ QString HashJobParams::resolve(const QString &path) const {
     return baseDir.endsWith(QLatin1Char('/')) ? baseDir + path : baseDir + QLatin1Char('/') + path;
 }
 
+QStringList HashJobParams::keys() {
+    return knownKeys;
+}
+
+QStringList HashJobParams::verifyOptionKeys() {
+    return verifyOnlyKeys;
+}
+
+Expected<HashAlgorithm> HashJobParams::algorithmFromName(const QString &name) {
+    if (const std::optional<HashAlgorithm> algorithm = hashAlgorithmFromName(name))
+        return *algorithm;
+    return Expected<HashAlgorithm>::failure(
+        QStringLiteral("unknown algorithm '%1': use %2").arg(name, hashAlgorithmChoices()));
+}
+
 Expected<HashJobParams> HashJobParams::fromMap(const QVariantMap &params) {
     using Result = Expected<HashJobParams>;
     for (auto it = params.cbegin(); it != params.cend(); ++it) {
@@ -235,12 +250,11 @@ Expected<HashJobParams> HashJobParams::fromMap(const QVariantMap &params) {
     HashJobParams p;
     p.mode = hasPaths ? Mode::Hash : Mode::Verify;
     if (params.contains(algorithmKey)) {
-        const QString name = params.value(algorithmKey).toString();
-        p.algorithm = hashAlgorithmFromName(name);
-        if (!p.algorithm) {
-            return Result::failure(
-                QStringLiteral("unknown algorithm '%1': use %2").arg(name, hashAlgorithmChoices()));
-        }
+        const Expected<HashAlgorithm> algorithm =
+            algorithmFromName(params.value(algorithmKey).toString());
+        if (!algorithm)
+            return Result::failure(algorithm.error());
+        p.algorithm = algorithm.value();
     } else if (p.mode == Mode::Hash) {
         p.algorithm = HashAlgorithm::Sha256;
     }

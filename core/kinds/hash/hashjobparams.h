@@ -65,6 +65,13 @@ public:
     // Absolute native path of path (relative ones resolved against baseDir).
     QString resolve(const QString &path) const;
 
+    // The keys fromMap() reads: this struct is the one place they are spelled.
+    static QStringList keys();
+    // Those of them that only verifying reads (sha256sum -c's options).
+    static QStringList verifyOptionKeys();
+    // sha256, sha512, sha1, md5 or blake2b; anything else is a message naming it.
+    static Expected<HashAlgorithm> algorithmFromName(const QString &name);
+
     // The whole manifest at path, opened with ReadableFile (so a FIFO, a
     // device or a folder there is an error naming it, never a block or an
     // endless read). Any thread.

@@ -272,6 +272,14 @@ QString ImagesJobParams::outputFor(const QString &relative) const {
     return output + QLatin1Char('/') + folder + base + QLatin1Char('.') + suffixFor(format);
 }
 
+QStringList ImagesJobParams::keys() {
+    return {pathsKey, outputKey, maxWidthKey, maxHeightKey, formatKey, qualityKey, baseDirKey};
+}
+
+QString ImagesJobParams::absolute(const QString &path) const {
+    return path.isEmpty() ? QString() : QDir::cleanPath(QDir(baseDir).absoluteFilePath(path));
+}
+
 QVariantMap ImagesJobParams::toMap() const {
     return {{pathsKey, paths},         {outputKey, output}, {maxWidthKey, maxWidth},
             {maxHeightKey, maxHeight}, {formatKey, format}, {qualityKey, quality},

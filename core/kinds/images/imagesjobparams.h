@@ -52,6 +52,12 @@ public:
     // The normalized map validate() returns; fromMap(toMap()) is this value.
     QVariantMap toMap() const;
 
+    // The keys fromMap() reads: this struct is the one place they are spelled.
+    static QStringList keys();
+    // path made absolute against baseDir and cleaned; an empty path stays empty
+    // (so that fromMap() names it).
+    QString absolute(const QString &path) const;
+
     // The formats "format" accepts that this Qt can write, e.g. "jpeg, png, webp".
     static QStringList writableFormats();
     // The file suffix written for a format: "jpg", "png", "webp".
