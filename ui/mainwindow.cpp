@@ -95,20 +95,8 @@ MainWindow::MainWindow(JobQueue *queue, AppSettings *settings, QWidget *parent)
     m_layout->restore();
 }
 
-QAction *MainWindow::addHashAction() const {
-    return m_launcher->action(JobLauncher::Hash);
-}
-QAction *MainWindow::addVerifyAction() const {
-    return m_launcher->action(JobLauncher::Verify);
-}
-QAction *MainWindow::addImagesAction() const {
-    return m_launcher->action(JobLauncher::Images);
-}
-QAction *MainWindow::addCopyAction() const {
-    return m_launcher->action(JobLauncher::Copy);
-}
-QAction *MainWindow::addCommandAction() const {
-    return m_launcher->action(JobLauncher::Command);
+QAction *MainWindow::addJobAction(JobLauncher::Kind kind) const {
+    return m_launcher->action(kind);
 }
 
 void MainWindow::createRemovalHistory() {
@@ -269,7 +257,7 @@ void MainWindow::createView() {
     m_view->setPlaceholderText(
         tr("No jobs yet.\nUse “Add Job” to hash or verify files (%1), convert images,\ncopy "
            "files and folders, or run any command line.\nOr drop files and folders here.")
-            .arg(addHashAction()->shortcut().toString(QKeySequence::NativeText)));
+            .arg(addJobAction(JobLauncher::Hash)->shortcut().toString(QKeySequence::NativeText)));
     // File drops on the table go to the window's drop menu (the view itself only
     // takes its own rows, for reordering), as do drops on the window itself.
     auto *drops = new FileDropFilter(

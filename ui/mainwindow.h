@@ -1,5 +1,6 @@
 #pragma once
 
+#include "addjob/joblauncher.h"
 #include "job/jobtypes.h"
 
 #include <QMainWindow>
@@ -56,11 +57,8 @@ public:
     QueueActions *queueActions() const { return m_queueActions; }
     RemovalHistory *removalHistory() const { return m_removals; }
     JobLauncher *launcher() const { return m_launcher; }
-    QAction *addHashAction() const;
-    QAction *addVerifyAction() const;
-    QAction *addImagesAction() const;
-    QAction *addCopyAction() const;
-    QAction *addCommandAction() const;
+    // The "Add … Job" action of a kind (JobLauncher's entries).
+    QAction *addJobAction(JobLauncher::Kind kind) const;
     QMenu *contextMenu() const { return m_contextMenu; }
     // The toolbar's "Add Job" menu: one entry per kind of job.
     QMenu *addMenu() const { return m_addMenu; }

@@ -93,7 +93,7 @@ TEST_F(AddCommandDialogTest, BadInputIsRefusedInlineWithTheKindsMessage) {
 TEST_F(AddCommandDialogTest, TheWindowsActionQueuesTheCommandAndItRuns) {
     MainWindow window(&queue);
     window.show();
-    QAction *action = window.addCommandAction();
+    QAction *action = window.addJobAction(JobLauncher::Command);
     ASSERT_NE(action, nullptr);
     EXPECT_TRUE(window.addMenu()->actions().contains(action));
     EXPECT_TRUE(window.contextMenu()->actions().contains(action));

@@ -114,7 +114,7 @@ TEST_F(AddCopyDialogTest, TheWindowOffersCopyEverywhereAndQueuesACopyWhichSuccee
     QDir().mkpath(path(QStringLiteral("backup")));
     MainWindow window(&queue);
     window.show();
-    QAction *action = window.addCopyAction();
+    QAction *action = window.addJobAction(JobLauncher::Copy);
     ASSERT_NE(action, nullptr);
     EXPECT_TRUE(window.contextMenu()->actions().contains(action));
     EXPECT_TRUE(window.addMenu()->actions().contains(action));

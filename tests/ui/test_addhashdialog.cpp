@@ -128,7 +128,7 @@ TEST_F(AddHashDialogTest, TheWindowQueuesAHashJobForAFolderWhichSucceeds) {
     MainWindow window(&queue);
     window.show();
 
-    window.addHashAction()->trigger();
+    window.addJobAction(JobLauncher::Hash)->trigger();
     AddHashDialog *dialog = openedDialog(window);
     ASSERT_NE(dialog, nullptr);
     dialog->setPaths({path(QStringLiteral("data"))});
@@ -156,7 +156,7 @@ TEST_F(AddHashDialogTest, TheWindowQueuesAVerifyJobForAManifestWhichSucceeds) {
     MainWindow window(&queue);
     window.show();
 
-    window.addVerifyAction()->trigger();
+    window.addJobAction(JobLauncher::Verify)->trigger();
     AddHashDialog *dialog = openedDialog(window);
     ASSERT_NE(dialog, nullptr);
     EXPECT_EQ(dialog->mode(), AddHashDialog::Mode::Verify);

@@ -107,7 +107,7 @@ TEST_F(AddImagesDialogTest, TheWindowOffersItAndQueuesTheJobWhichConverts) {
     writeImage(QStringLiteral("photos/wide.png"), 200, 100);
     MainWindow window(&queue);
     window.show();
-    QAction *action = window.addImagesAction();
+    QAction *action = window.addJobAction(JobLauncher::Images);
     ASSERT_NE(action, nullptr);
     EXPECT_TRUE(window.contextMenu()->actions().contains(action));
     EXPECT_TRUE(window.addMenu()->actions().contains(action));

@@ -82,8 +82,8 @@ protected:
 TEST_F(MainWindowTest, TheWindowIsTitledTaskdeckAndEveryCommandHasAnIcon) {
     EXPECT_EQ(window.windowTitle().toStdString(), "Taskdeck");
     EXPECT_FALSE(window.windowIcon().isNull());
-    EXPECT_FALSE(window.addHashAction()->icon().isNull());
-    EXPECT_FALSE(window.addVerifyAction()->icon().isNull());
+    EXPECT_FALSE(window.addJobAction(JobLauncher::Hash)->icon().isNull());
+    EXPECT_FALSE(window.addJobAction(JobLauncher::Verify)->icon().isNull());
     for (int c = 0; c < JobActions::CommandCount; ++c) {
         // The priorities are words in a submenu, checked; no icon needed there.
         if (!action(JobActions::Command(c))->isCheckable()) {
@@ -93,7 +93,7 @@ TEST_F(MainWindowTest, TheWindowIsTitledTaskdeckAndEveryCommandHasAnIcon) {
     }
     EXPECT_FALSE(view()->accessibleName().isEmpty());
     EXPECT_FALSE(window.findChild<QToolBar *>()->accessibleName().isEmpty());
-    EXPECT_EQ(window.addHashAction()->shortcut(), QKeySequence(QKeySequence::New));
+    EXPECT_EQ(window.addJobAction(JobLauncher::Hash)->shortcut(), QKeySequence(QKeySequence::New));
     EXPECT_EQ(action(JobActions::Remove)->shortcut(), QKeySequence(QKeySequence::Delete));
 }
 
@@ -102,7 +102,7 @@ TEST_F(MainWindowTest, JobCommandsAreDisabledUntilAJobIsSelected) {
     ASSERT_TRUE(waitForShownState(id, JobState::Running));
     for (int c = 0; c < JobActions::CommandCount; ++c)
         EXPECT_FALSE(action(JobActions::Command(c))->isEnabled()) << c;
-    EXPECT_TRUE(window.addHashAction()->isEnabled());
+    EXPECT_TRUE(window.addJobAction(JobLauncher::Hash)->isEnabled());
 
     clickRow(id);
     EXPECT_EQ(window.selectedJobIds(), QList<JobId>{id});
@@ -299,7 +299,7 @@ TEST_F(MainWindowTest, TheContextMenuOffersTheJobCommands) {
     const QList<QAction *> actions = actionsIn(menu);
     for (int c = 0; c < JobActions::CommandCount; ++c)
         EXPECT_TRUE(actions.contains(action(JobActions::Command(c)))) << c;
-    EXPECT_TRUE(actions.contains(window.addHashAction()));
+    EXPECT_TRUE(actions.contains(window.addJobAction(JobLauncher::Hash)));
     menu->close();
 }
 
@@ -312,8 +312,8 @@ TEST_F(MainWindowTest, TheMenuBarHoldsEveryCommand) {
     }
     for (int c = 0; c < JobActions::CommandCount; ++c)
         EXPECT_TRUE(inMenus.contains(action(JobActions::Command(c)))) << c;
-    EXPECT_TRUE(inMenus.contains(window.addHashAction()));
-    EXPECT_TRUE(inMenus.contains(window.addVerifyAction()));
+    EXPECT_TRUE(inMenus.contains(window.addJobAction(JobLauncher::Hash)));
+    EXPECT_TRUE(inMenus.contains(window.addJobAction(JobLauncher::Verify)));
 }
 
 TEST_F(MainWindowTest, TheToolBarOffersEveryKindOfJobAndKeepsTheCommandsVisible) {
@@ -321,7 +321,8 @@ TEST_F(MainWindowTest, TheToolBarOffersEveryKindOfJobAndKeepsTheCommandsVisible)
     auto *addButton = toolBar->findChild<QToolButton *>(QStringLiteral("AddJobButton"));
     ASSERT_NE(addButton, nullptr);
     ASSERT_EQ(addButton->menu(), window.addMenu());
-    for (QAction *add : {window.addHashAction(), window.addVerifyAction()})
+    for (QAction *add :
+         {window.addJobAction(JobLauncher::Hash), window.addJobAction(JobLauncher::Verify)})
         EXPECT_TRUE(window.addMenu()->actions().contains(add));
     EXPECT_EQ(window.addMenu()->actions().size(), 5);
     // At the window's default size no command hides behind the overflow arrow.

@@ -16,13 +16,75 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <iterator>
+
+namespace {
+
+// The window's one list of add-job entries, in menu order. Each names the core
+// kind its dialog creates (and, for the first entry of a kind, edits), how its
+// action reads, and how the dialog is made. A new kind is one entry here.
+struct LaunchEntry {
+    JobLauncher::Kind kind;
+    const char *jobKind; // JobKind::name()
+    Icons::Action icon;
+    const char *text;     // QT_TRANSLATE_NOOP: translated when the action is made
+    const char *toolTip;  // likewise
+    const char *shortcut; // likewise; nullptr: none
+    AddJobDialog *(*make)(const JobKindRegistry &kinds, QWidget *parent);
+};
+
+const LaunchEntry launchEntries[] = {
+    {JobLauncher::Hash, "hash", Icons::Action::Add,
+     QT_TRANSLATE_NOOP("JobLauncher", "Add &Hash Job…"),
+     QT_TRANSLATE_NOOP("JobLauncher", "Hash files and folders into a checksum manifest"),
+     QT_TRANSLATE_NOOP("JobLauncher", "Ctrl+N"),
+     [](const JobKindRegistry &kinds, QWidget *parent) -> AddJobDialog * {
+         return new AddHashDialog(kinds, AddHashDialog::Mode::Hash, parent);
+     }},
+    {JobLauncher::Verify, "hash", Icons::Action::Verify,
+     QT_TRANSLATE_NOOP("JobLauncher", "Add &Verify Job…"),
+     QT_TRANSLATE_NOOP("JobLauncher", "Check files against a checksum manifest"),
+     QT_TRANSLATE_NOOP("JobLauncher", "Ctrl+Shift+N"),
+     [](const JobKindRegistry &kinds, QWidget *parent) -> AddJobDialog * {
+         return new AddHashDialog(kinds, AddHashDialog::Mode::Verify, parent);
+     }},
+    {JobLauncher::Images, "images", Icons::Action::Add,
+     QT_TRANSLATE_NOOP("JobLauncher", "Add &Image Job…"),
+     QT_TRANSLATE_NOOP("JobLauncher", "Convert or scale images into a folder"), nullptr,
+     [](const JobKindRegistry &kinds, QWidget *parent) -> AddJobDialog * {
+         return new AddImagesDialog(kinds, parent);
+     }},
+    {JobLauncher::Copy, "copy", Icons::Action::Add,
+     QT_TRANSLATE_NOOP("JobLauncher", "Add C&opy Job…"),
+     QT_TRANSLATE_NOOP("JobLauncher", "Copy files and folders into a folder, like cp -a"), nullptr,
+     [](const JobKindRegistry &kinds, QWidget *parent) -> AddJobDialog * {
+         return new AddCopyDialog(kinds, parent);
+     }},
+    {JobLauncher::Command, "command", Icons::Action::Add,
+     QT_TRANSLATE_NOOP("JobLauncher", "Add &Command Job…"),
+     QT_TRANSLATE_NOOP("JobLauncher", "Run a command line, such as an encode or an rsync"), nullptr,
+     [](const JobKindRegistry &kinds, QWidget *parent) -> AddJobDialog * {
+         return new AddCommandDialog(kinds, parent);
+     }},
+};
+static_assert(std::size(launchEntries) == JobLauncher::KindCount, "one entry per launcher kind");
+
+const LaunchEntry &entryFor(JobLauncher::Kind kind) {
+    for (const LaunchEntry &entry : launchEntries) {
+        if (entry.kind == kind)
+            return entry;
+    }
+    Q_UNREACHABLE();
+}
+
+} // namespace
 
 JobLauncher::JobLauncher(JobQueue *queue, QWidget *window)
     : QObject(window)
     , m_queue(queue)
     , m_window(window) {
-    for (int kind = 0; kind < KindCount; ++kind)
-        m_actions.append(makeAction(Kind(kind)));
+    for (const LaunchEntry &entry : launchEntries)
+        m_actions.append(makeAction(entry.kind));
 }
 
 QList<QAction *> JobLauncher::actions() const {
@@ -30,47 +92,20 @@ QList<QAction *> JobLauncher::actions() const {
 }
 
 QAction *JobLauncher::makeAction(Kind kind) {
-    auto *action = new QAction(this);
-    switch (kind) {
-    case Hash:
-        action->setIcon(Icons::action(Icons::Action::Add));
-        action->setText(tr("Add &Hash Job…"));
-        action->setShortcut(QKeySequence::New);
-        action->setToolTip(tr("Hash files and folders into a checksum manifest"));
-        connect(action, &QAction::triggered, this,
-                [this] { openHashDialog(AddHashDialog::Mode::Hash); });
-        break;
-    case Verify:
-        action->setIcon(Icons::action(Icons::Action::Verify));
-        action->setText(tr("Add &Verify Job…"));
-        action->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
-        action->setToolTip(tr("Check files against a checksum manifest"));
-        connect(action, &QAction::triggered, this,
-                [this] { openHashDialog(AddHashDialog::Mode::Verify); });
-        break;
-    case Images:
-        action->setIcon(Icons::action(Icons::Action::Add));
-        action->setText(tr("Add &Image Job…"));
-        action->setToolTip(tr("Convert or scale images into a folder"));
-        connect(action, &QAction::triggered, this, &JobLauncher::openImagesDialog);
-        break;
-    case Copy:
-        action->setIcon(Icons::action(Icons::Action::Add));
-        action->setText(tr("Add C&opy Job…"));
-        action->setToolTip(tr("Copy files and folders into a folder, like cp -a"));
-        connect(action, &QAction::triggered, this, &JobLauncher::openCopyDialog);
-        break;
-    case Command:
-        action->setIcon(Icons::action(Icons::Action::Add));
-        action->setText(tr("Add &Command Job…"));
-        action->setToolTip(tr("Run a command line, such as an encode or an rsync"));
-        connect(action, &QAction::triggered, this, &JobLauncher::openCommandDialog);
-        break;
-    case KindCount:
-        break;
-    }
+    const LaunchEntry &entry = entryFor(kind);
+    auto *action = new QAction(Icons::action(entry.icon), tr(entry.text), this);
+    if (entry.shortcut)
+        action->setShortcut(QKeySequence(tr(entry.shortcut)));
+    action->setToolTip(tr(entry.toolTip));
     action->setStatusTip(action->toolTip());
+    connect(action, &QAction::triggered, this, [this, kind] { open(kind); });
     return action;
+}
+
+AddJobDialog *JobLauncher::open(Kind kind) {
+    AddJobDialog *dialog = entryFor(kind).make(m_queue->kinds(), m_window);
+    openAddDialog(dialog);
+    return dialog;
 }
 
 void JobLauncher::openAddDialog(AddJobDialog *dialog) {
@@ -106,47 +141,34 @@ QList<JobSnapshot> JobLauncher::jobsInQueue() const {
 }
 
 AddJobDialog *JobLauncher::openEditDialog(const JobSnapshot &job) {
-    AddJobDialog *dialog = nullptr;
     const QString kind = job.spec.kind;
-    if (kind == QLatin1String("hash")) {
-        dialog = new AddHashDialog(m_queue->kinds(), AddHashDialog::Mode::Hash, m_window);
-    } else if (kind == QLatin1String("images")) {
-        dialog = new AddImagesDialog(m_queue->kinds(), m_window);
-    } else if (kind == QLatin1String("copy")) {
-        dialog = new AddCopyDialog(m_queue->kinds(), m_window);
-    } else if (kind == QLatin1String("command")) {
-        dialog = new AddCommandDialog(m_queue->kinds(), m_window);
-    } else {
+    const auto entry = std::find_if(
+        std::cbegin(launchEntries), std::cend(launchEntries),
+        [&kind](const LaunchEntry &candidate) { return kind == QLatin1String(candidate.jobKind); });
+    if (entry == std::cend(launchEntries)) {
         Q_EMIT addRefused(tr("Jobs of kind “%1” have no dialog to edit them in.").arg(kind));
         return nullptr;
     }
+    AddJobDialog *dialog = entry->make(m_queue->kinds(), m_window);
     dialog->editJob(job);
     openAddDialog(dialog);
     return dialog;
 }
 
 AddHashDialog *JobLauncher::openHashDialog(AddHashDialog::Mode mode) {
-    auto *dialog = new AddHashDialog(m_queue->kinds(), mode, m_window);
-    openAddDialog(dialog);
-    return dialog;
+    return static_cast<AddHashDialog *>(open(mode == AddHashDialog::Mode::Hash ? Hash : Verify));
 }
 
 AddImagesDialog *JobLauncher::openImagesDialog() {
-    auto *dialog = new AddImagesDialog(m_queue->kinds(), m_window);
-    openAddDialog(dialog);
-    return dialog;
+    return static_cast<AddImagesDialog *>(open(Images));
 }
 
 AddCopyDialog *JobLauncher::openCopyDialog() {
-    auto *dialog = new AddCopyDialog(m_queue->kinds(), m_window);
-    openAddDialog(dialog);
-    return dialog;
+    return static_cast<AddCopyDialog *>(open(Copy));
 }
 
 AddCommandDialog *JobLauncher::openCommandDialog() {
-    auto *dialog = new AddCommandDialog(m_queue->kinds(), m_window);
-    openAddDialog(dialog);
-    return dialog;
+    return static_cast<AddCommandDialog *>(open(Command));
 }
 
 bool JobLauncher::looksLikeManifest(const QString &path) {

@@ -35,6 +35,8 @@ class QWidget;
 class JobLauncher : public QObject {
     Q_OBJECT
 public:
+    // The add-job entries (menus, toolbar), in menu order; the list of what each
+    // opens is the one table in joblauncher.cpp.
     enum Kind { Hash, Verify, Images, Copy, Command, KindCount };
 
     JobLauncher(JobQueue *queue, QWidget *window);
@@ -42,7 +44,9 @@ public:
     QAction *action(Kind kind) const { return m_actions[kind]; }
     QList<QAction *> actions() const;
 
-    // Open the add dialog of a kind, empty or prefilled by the caller, and return it.
+    // Opens the add dialog of a kind, empty, and returns it (for the caller to prefill).
+    AddJobDialog *open(Kind kind);
+    // The same, typed, for callers that prefill a kind's own fields.
     AddHashDialog *openHashDialog(AddHashDialog::Mode mode);
     AddImagesDialog *openImagesDialog();
     AddCopyDialog *openCopyDialog();
