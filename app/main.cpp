@@ -1,22 +1,17 @@
-// taskdeck: the window, or with arguments a command-line tool on the same engine.
+// taskdeck: with arguments a command-line tool on the same engine (links no
+// widget code); without, the window (taskdeck-window, see WindowProgram).
+#include "applicationidentity.h"
 #include "clientcommand.h"
 #include "headlessinstance.h"
-#include "instance/instancepaths.h"
 #include "runcommand.h"
 #include "usage.h"
-#include "windowinstance.h"
+#include "windowprogram.h"
 
-#include <QApplication>
 #include <QCoreApplication>
 
 #include <cstring>
 
 namespace {
-void describeApplication() {
-    QCoreApplication::setOrganizationName(QStringLiteral("Taskdeck"));
-    QCoreApplication::setApplicationName(QStringLiteral("taskdeck"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(TASKDECK_VERSION));
-}
 
 // Commands that never need a display are decided before any QApplication
 // exists, so `taskdeck run ...` works over ssh and in CI. Anything but Qt's own
@@ -77,17 +72,6 @@ int main(int argc, char **argv) {
         return Usage::unknownCommand(command);
     }
 
-    QApplication app(argc, argv);
-    describeApplication();
-    QApplication::setApplicationDisplayName(QStringLiteral("Taskdeck"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.taskdeck.Taskdeck"));
-    QStringList arguments = app.arguments().mid(1); // Qt took its own options
-    QString dataDir;
-    if (arguments.size() == 2 && arguments.first() == QLatin1String("--data-dir"))
-        dataDir = arguments.takeLast();
-    else if (arguments.size() == 1 && arguments.first().startsWith(QLatin1String("--data-dir=")))
-        dataDir = arguments.takeFirst().mid(11);
-    else if (!arguments.isEmpty())
-        return Usage::unknownCommand(arguments.first());
-    return WindowInstance::exec(InstancePaths::dataDir(dataDir));
+    // The window is its own program: the shell's commands never load widgets.
+    return WindowProgram::exec(argv);
 }

@@ -37,6 +37,7 @@ done
 
 expected_files() {
     echo bin/taskdeck
+    echo libexec/taskdeck/taskdeck-window
     echo share/applications/$app_id.desktop
     echo share/metainfo/$app_id.metainfo.xml
     echo share/icons/hicolor/scalable/apps/$app_id.svg
@@ -61,6 +62,8 @@ check_tree() {
         [[ -f "$root/$file" ]] || fail "$what: $file is missing"
     done < <(expected_files)
     [[ -x "$root/bin/taskdeck" ]] || fail "$what: bin/taskdeck is not executable"
+    [[ -x "$root/libexec/taskdeck/taskdeck-window" ]] ||
+        fail "$what: libexec/taskdeck/taskdeck-window (the window) is not executable"
     for size in "${icon_sizes[@]}"; do
         file=$root/share/icons/hicolor/${size}x${size}/apps/$app_id.png
         [[ -f "$file" ]] || continue
@@ -99,8 +102,8 @@ check_application_id() {
         "$root/share/metainfo/$app_id.metainfo.xml" || fail "metainfo launchable is not $app_id.desktop"
     grep -q "<icon type=\"stock\">$app_id</icon>" "$root/share/metainfo/$app_id.metainfo.xml" ||
         fail "metainfo icon is not $app_id"
-    grep -qF "setDesktopFileName(QStringLiteral(\"$app_id\"))" "$source/app/main.cpp" ||
-        fail "app/main.cpp does not set the desktop file name $app_id"
+    grep -qF "setDesktopFileName(QStringLiteral(\"$app_id\"))" "$source/app/windowmain.cpp" ||
+        fail "app/windowmain.cpp does not set the desktop file name $app_id"
 }
 
 # The man page, the metainfo's newest release and the binary agree on the
