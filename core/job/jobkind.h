@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/expected.h"
+#include "job/jobfield.h"
 #include "job/jobresult.h"
 #include "job/jobtypes.h"
 
@@ -27,6 +28,9 @@ public:
     virtual Expected<QVariantMap> validate(const QVariantMap &params) const = 0;
     // A title for a job with these (validated) parameters, e.g. "Hash photos/".
     virtual QString defaultTitle(const QVariantMap &params) const = 0;
+    // Its parameters and result details as a person reads them, in that order
+    // (see JobField). Keys not listed are shown after these, spelled out.
+    virtual QList<JobField> fields() const { return {}; }
 
     // Does the work on a worker thread. Reports through the context, stops
     // promptly when context.checkpoint() returns false, and returns the result

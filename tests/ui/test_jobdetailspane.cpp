@@ -4,6 +4,11 @@
 #include "details/joblogview.h"
 #include "details/joboverview.h"
 #include "job/humanformat.h"
+#include "kinds/builtinkinds.h"
+#include "kinds/command/commandjobparams.h"
+#include "kinds/copy/copyjobparams.h"
+#include "kinds/hash/hashjobparams.h"
+#include "kinds/images/imagesjobparams.h"
 #include "loggingjobkind.h"
 #include "openedurls.h"
 #include "uitestfixture.h"
@@ -376,17 +381,31 @@ TEST_F(DetailsPane, ShowsPathsAsLinksThatOpenTheirFolder) {
     EXPECT_EQ(policy->textFormat(), Qt::PlainText);
 }
 
+namespace {
+// A built-in kind's own description of its fields (JobKind::fields()).
+QList<JobField> fieldsOf(const char *kind) {
+    static const auto kinds = BuiltinKinds::registry();
+    return kinds->find(QLatin1String(kind))->fields();
+}
+} // namespace
+
 TEST(JobDetailsFormatTest, KnowsWhichParametersArePaths) {
-    EXPECT_TRUE(JobDetailsFormat::isPathParameter(QStringLiteral("sources"), QStringList()));
-    EXPECT_TRUE(JobDetailsFormat::isPathParameter(QStringLiteral("cwd"), QStringLiteral("/a")));
+    const QList<JobField> copy = fieldsOf("copy");
+    const QList<JobField> command = fieldsOf("command");
+    EXPECT_TRUE(JobDetailsFormat::isPathParameter(QStringLiteral("sources"), QStringList(), copy));
     EXPECT_TRUE(
-        JobDetailsFormat::isPathParameter(QStringLiteral("log_file"), QStringLiteral("/a.log")));
+        JobDetailsFormat::isPathParameter(QStringLiteral("cwd"), QStringLiteral("/a"), command));
+    EXPECT_TRUE(JobDetailsFormat::isPathParameter(QStringLiteral("log_file"),
+                                                  QStringLiteral("/a.log"), command));
     // A hash job verifies a manifest; a copy verifies or not.
-    EXPECT_TRUE(
-        JobDetailsFormat::isPathParameter(QStringLiteral("verify"), QStringLiteral("/a.sha256")));
-    EXPECT_FALSE(JobDetailsFormat::isPathParameter(QStringLiteral("verify"), true));
+    EXPECT_TRUE(JobDetailsFormat::isPathParameter(QStringLiteral("verify"),
+                                                  QStringLiteral("/a.sha256"), fieldsOf("hash")));
+    EXPECT_FALSE(JobDetailsFormat::isPathParameter(QStringLiteral("verify"), true, copy));
+    EXPECT_FALSE(JobDetailsFormat::isPathParameter(QStringLiteral("program"),
+                                                   QStringLiteral("rsync"), command));
+    // A kind that says nothing of a key: no link.
     EXPECT_FALSE(
-        JobDetailsFormat::isPathParameter(QStringLiteral("program"), QStringLiteral("rsync")));
+        JobDetailsFormat::isPathParameter(QStringLiteral("cwd"), QStringLiteral("/a"), {}));
     EXPECT_EQ(JobDetailsFormat::absolutePath(QStringLiteral("b/../c"), QStringLiteral("/a")),
               QStringLiteral("/a/c"));
     EXPECT_EQ(JobDetailsFormat::absolutePath(QStringLiteral("/x/y"), QStringLiteral("/a")),
@@ -394,40 +413,69 @@ TEST(JobDetailsFormatTest, KnowsWhichParametersArePaths) {
 }
 
 // The pane showed "Max height 0", "Grace seconds" and "Pid 4,018", sorted by
-// name so that Program came after Arguments.
+// name so that Program came after Arguments. Each kind now says how its keys read.
 TEST(JobDetailsFormatTest, ParametersReadAsWordsInTheOrderAPersonReadsThem) {
-    const QVariantMap command{{QStringLiteral("arguments"), QStringList{QStringLiteral("-v")}},
-                              {QStringLiteral("cwd"), QStringLiteral("/home/me")},
-                              {QStringLiteral("grace_seconds"), 10},
-                              {QStringLiteral("program"), QStringLiteral("rsync")},
-                              {QStringLiteral("zz_unknown"), 1},
-                              {QStringLiteral("a_unknown"), 2}};
-    EXPECT_EQ(JobDetailsFormat::orderedKeys(command),
+    const QList<JobField> command = fieldsOf("command");
+    const QList<JobField> images = fieldsOf("images");
+    const QVariantMap params{{QStringLiteral("arguments"), QStringList{QStringLiteral("-v")}},
+                             {QStringLiteral("cwd"), QStringLiteral("/home/me")},
+                             {QStringLiteral("grace_seconds"), 10},
+                             {QStringLiteral("program"), QStringLiteral("rsync")},
+                             {QStringLiteral("zz_unknown"), 1},
+                             {QStringLiteral("a_unknown"), 2}};
+    EXPECT_EQ(JobDetailsFormat::orderedKeys(params, command),
               (QStringList{QStringLiteral("program"), QStringLiteral("arguments"),
                            QStringLiteral("cwd"), QStringLiteral("grace_seconds"),
                            QStringLiteral("a_unknown"), QStringLiteral("zz_unknown")}));
-    EXPECT_EQ(JobDetailsFormat::keyLabel(QStringLiteral("cwd")), QStringLiteral("Working folder"));
-    EXPECT_EQ(JobDetailsFormat::keyLabel(QStringLiteral("pid")), QStringLiteral("Process ID"));
-    EXPECT_EQ(JobDetailsFormat::keyLabel(QStringLiteral("skipped_count")),
+    EXPECT_EQ(JobDetailsFormat::keyLabel(QStringLiteral("cwd"), command),
+              QStringLiteral("Working folder"));
+    EXPECT_EQ(JobDetailsFormat::keyLabel(QStringLiteral("pid"), command),
+              QStringLiteral("Process ID"));
+    EXPECT_EQ(JobDetailsFormat::keyLabel(QStringLiteral("skipped_count"), fieldsOf("copy")),
               QStringLiteral("Skipped count"));
-    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("grace_seconds"), 10),
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("grace_seconds"), 10, command),
               QStringLiteral("10s"));
-    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("grace_seconds"), 5.0),
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("grace_seconds"), 5.0, command),
               QStringLiteral("5s"));
-    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("pid"), qint64(4018)),
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("pid"), qint64(4018), command),
               QStringLiteral("4018"));
-    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("lines"), qint64(4018)),
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("lines"), qint64(4018), command),
               QStringLiteral("4,018"));
-    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("max_height"), 0),
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("max_height"), 0, images),
               QStringLiteral("Not limited"));
-    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("max_width"), 1920),
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("max_width"), 1920, images),
               QStringLiteral("1,920"));
-    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("on_conflict"), QStringLiteral("rename")),
+    EXPECT_EQ(JobDetailsFormat::valueText(QStringLiteral("on_conflict"), QStringLiteral("rename"),
+                                          fieldsOf("copy")),
               QStringLiteral("Keep both, the copy renamed"));
     const QVariantMap copy{{QStringLiteral("verify"), true},
                            {QStringLiteral("destination"), QStringLiteral("/mnt/b")},
                            {QStringLiteral("sources"), QStringList{QStringLiteral("/a")}}};
-    EXPECT_EQ(JobDetailsFormat::orderedKeys(copy),
+    EXPECT_EQ(JobDetailsFormat::orderedKeys(copy, fieldsOf("copy")),
               (QStringList{QStringLiteral("sources"), QStringLiteral("destination"),
                            QStringLiteral("verify")}));
+}
+
+TEST(JobDetailsFormatTest, EveryKeyAKindReadsHasItsOwnLabel) {
+    // A kind that adds a parameter also says how it reads: no key of a
+    // built-in kind's Params is left to be spelled out.
+    const auto kinds = BuiltinKinds::registry();
+    for (const QString &name : kinds->names()) {
+        const QList<JobField> fields = kinds->find(name)->fields();
+        QStringList described;
+        for (const JobField &field : fields)
+            described.append(field.key);
+        QStringList keys;
+        if (name == QLatin1String("hash"))
+            keys = HashJobParams::keys();
+        else if (name == QLatin1String("copy"))
+            keys = CopyJobParams::keys();
+        else if (name == QLatin1String("images"))
+            keys = ImagesJobParams::keys();
+        else if (name == QLatin1String("command"))
+            keys = CommandJobParams::keys();
+        ASSERT_FALSE(keys.isEmpty()) << "a kind the test does not know: " << name.toStdString();
+        for (const QString &key : keys)
+            EXPECT_TRUE(described.contains(key)) << name.toStdString() << ": " << key.toStdString();
+    }
 }

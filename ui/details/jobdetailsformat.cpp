@@ -2,6 +2,8 @@
 
 #include "job/humanformat.h"
 
+#include <QCoreApplication>
+
 #include <QDir>
 #include <QLocale>
 
@@ -15,103 +17,20 @@ bool isByteCount(const QString &key) {
     return key == QLatin1String("bytes") || key.endsWith(QLatin1String("_bytes"));
 }
 
-struct KnownKey {
-    const char *key;
-    const char *label;
-};
-
-// In the order they are shown; labels through tr() where they are used.
-constexpr KnownKey knownKeys[] = {
-    // What runs, on what, and where it goes.
-    {"program", QT_TRANSLATE_NOOP("JobDetailsFormat", "Program")},
-    {"arguments", QT_TRANSLATE_NOOP("JobDetailsFormat", "Arguments")},
-    {"cwd", QT_TRANSLATE_NOOP("JobDetailsFormat", "Working folder")},
-    {"env", QT_TRANSLATE_NOOP("JobDetailsFormat", "Environment")},
-    {"sources", QT_TRANSLATE_NOOP("JobDetailsFormat", "Sources")},
-    {"paths", QT_TRANSLATE_NOOP("JobDetailsFormat", "Paths")},
-    {"base_dir", QT_TRANSLATE_NOOP("JobDetailsFormat", "Base folder")},
-    {"destination", QT_TRANSLATE_NOOP("JobDetailsFormat", "Destination")},
-    {"output", QT_TRANSLATE_NOOP("JobDetailsFormat", "Output")},
-    // How.
-    {"algorithm", QT_TRANSLATE_NOOP("JobDetailsFormat", "Algorithm")},
-    {"verify", QT_TRANSLATE_NOOP("JobDetailsFormat", "Verify")},
-    {"format", QT_TRANSLATE_NOOP("JobDetailsFormat", "Format")},
-    {"quality", QT_TRANSLATE_NOOP("JobDetailsFormat", "Quality")},
-    {"max_width", QT_TRANSLATE_NOOP("JobDetailsFormat", "Largest width")},
-    {"max_height", QT_TRANSLATE_NOOP("JobDetailsFormat", "Largest height")},
-    {"on_conflict", QT_TRANSLATE_NOOP("JobDetailsFormat", "When a file exists")},
-    {"strict", QT_TRANSLATE_NOOP("JobDetailsFormat", "Strict")},
-    {"ignore_missing", QT_TRANSLATE_NOOP("JobDetailsFormat", "Ignore missing files")},
-    {"progress", QT_TRANSLATE_NOOP("JobDetailsFormat", "Progress from output")},
-    {"grace_seconds", QT_TRANSLATE_NOOP("JobDetailsFormat", "Time to stop before SIGKILL")},
-    {"log_file", QT_TRANSLATE_NOOP("JobDetailsFormat", "Log file")},
-    // Results.
-    {"exit_code", QT_TRANSLATE_NOOP("JobDetailsFormat", "Exit code")},
-    {"signal", QT_TRANSLATE_NOOP("JobDetailsFormat", "Signal")},
-    {"pid", QT_TRANSLATE_NOOP("JobDetailsFormat", "Process ID")},
-    {"lines", QT_TRANSLATE_NOOP("JobDetailsFormat", "Lines of output")},
-    {"log_truncated", QT_TRANSLATE_NOOP("JobDetailsFormat", "Log cut short")},
-    {"stderr_tail", QT_TRANSLATE_NOOP("JobDetailsFormat", "Last lines of stderr")},
-    {"files", QT_TRANSLATE_NOOP("JobDetailsFormat", "Files")},
-    {"folders", QT_TRANSLATE_NOOP("JobDetailsFormat", "Folders")},
-    {"links", QT_TRANSLATE_NOOP("JobDetailsFormat", "Links")},
-    {"specials", QT_TRANSLATE_NOOP("JobDetailsFormat", "Special files")},
-    {"bytes", QT_TRANSLATE_NOOP("JobDetailsFormat", "Size")},
-    {"ok", QT_TRANSLATE_NOOP("JobDetailsFormat", "Matched")},
-    {"converted", QT_TRANSLATE_NOOP("JobDetailsFormat", "Converted")},
-};
-
-const KnownKey *known(const QString &key) {
-    for (const KnownKey &entry : knownKeys) {
-        if (key == QLatin1String(entry.key))
-            return &entry;
+const JobField *fieldOf(const QList<JobField> &fields, const QString &key) {
+    for (const JobField &field : fields) {
+        if (field.key == key)
+            return &field;
     }
     return nullptr;
 }
 
-int rankOf(const QString &key) {
-    const KnownKey *entry = known(key);
-    return entry ? int(entry - knownKeys) : int(std::size(knownKeys));
+int rankOf(const QList<JobField> &fields, const QString &key) {
+    const JobField *field = fieldOf(fields, key);
+    return field ? int(field - fields.constData()) : int(fields.size());
 }
 
-// Numbers that are not counts: no group separators ("Process ID 4018").
-bool isIdentifier(const QString &key) {
-    return key == QLatin1String("pid") || key == QLatin1String("exit_code") ||
-           key == QLatin1String("signal");
-}
-
-} // namespace
-
-bool JobDetailsFormat::isPathParameter(const QString &key, const QVariant &value) {
-    // The kinds' keys for paths (see each kind's params header). A hash job's
-    // "verify" is the manifest it checks; a copy's "verify" is a yes or no.
-    if (key == QLatin1String("verify"))
-        return value.typeId() == QMetaType::QString;
-    for (const char *pathKey :
-         {"paths", "sources", "destination", "output", "cwd", "log_file", "base_dir"}) {
-        if (key == QLatin1String(pathKey))
-            return true;
-    }
-    return false;
-}
-
-QString JobDetailsFormat::absolutePath(const QString &path, const QString &baseDir) {
-    if (path.isEmpty() || QDir::isAbsolutePath(path))
-        return QDir::cleanPath(path);
-    return QDir::cleanPath(
-        QDir(baseDir.isEmpty() ? QDir::currentPath() : baseDir).absoluteFilePath(path));
-}
-
-QStringList JobDetailsFormat::orderedKeys(const QVariantMap &values) {
-    QStringList keys = values.keys(); // by name already
-    std::stable_sort(keys.begin(), keys.end(),
-                     [](const QString &a, const QString &b) { return rankOf(a) < rankOf(b); });
-    return keys;
-}
-
-QString JobDetailsFormat::keyLabel(const QString &key) {
-    if (const KnownKey *entry = known(key))
-        return tr(entry->label);
+QString spelledOut(const QString &key) {
     QString label;
     label.reserve(key.size() + 4);
     for (qsizetype i = 0; i < key.size(); ++i) {
@@ -131,6 +50,41 @@ QString JobDetailsFormat::keyLabel(const QString &key) {
     return label;
 }
 
+QString fieldWords(const char *text) {
+    return QCoreApplication::translate("JobField", text);
+}
+
+} // namespace
+
+bool JobDetailsFormat::isPathParameter(const QString &key, const QVariant &value,
+                                       const QList<JobField> &fields) {
+    const JobField *field = fieldOf(fields, key);
+    return field && field->type == JobField::Type::Path &&
+           (value.typeId() == QMetaType::QString || listItems(value).has_value());
+}
+
+QString JobDetailsFormat::absolutePath(const QString &path, const QString &baseDir) {
+    if (path.isEmpty() || QDir::isAbsolutePath(path))
+        return QDir::cleanPath(path);
+    return QDir::cleanPath(
+        QDir(baseDir.isEmpty() ? QDir::currentPath() : baseDir).absoluteFilePath(path));
+}
+
+QStringList JobDetailsFormat::orderedKeys(const QVariantMap &values,
+                                          const QList<JobField> &fields) {
+    QStringList keys = values.keys(); // by name already
+    std::stable_sort(keys.begin(), keys.end(), [&fields](const QString &a, const QString &b) {
+        return rankOf(fields, a) < rankOf(fields, b);
+    });
+    return keys;
+}
+
+QString JobDetailsFormat::keyLabel(const QString &key, const QList<JobField> &fields) {
+    if (const JobField *field = fieldOf(fields, key))
+        return fieldWords(field->label);
+    return spelledOut(key);
+}
+
 std::optional<QStringList> JobDetailsFormat::listItems(const QVariant &value) {
     const int type = value.typeId();
     if (type == QMetaType::QStringList)
@@ -140,17 +94,19 @@ std::optional<QStringList> JobDetailsFormat::listItems(const QVariant &value) {
         const QVariantList list = value.toList();
         items.reserve(list.size());
         for (const QVariant &item : list)
-            items.append(valueText(QString(), item));
+            items.append(valueText(QString(), item, {}));
         return items;
     }
     return std::nullopt;
 }
 
-QString JobDetailsFormat::valueText(const QString &key, const QVariant &value) {
+QString JobDetailsFormat::valueText(const QString &key, const QVariant &value,
+                                    const QList<JobField> &fields) {
+    const JobField *field = fieldOf(fields, key);
+    const JobField::Type type = field ? field->type : JobField::Type::Text;
+    if (const std::optional<QString> text = typedText(type, field, value))
+        return *text;
     const QLocale locale;
-    // Stored as a whole or a fractional number, depending on where it came from.
-    if (key == QLatin1String("grace_seconds") && value.canConvert<double>())
-        return HumanFormat::duration(qRound64(value.toDouble()));
     switch (value.typeId()) {
     case QMetaType::Bool:
         return value.toBool() ? tr("Yes") : tr("No");
@@ -162,11 +118,6 @@ QString JobDetailsFormat::valueText(const QString &key, const QVariant &value) {
     case QMetaType::ULongLong:
         if (isByteCount(key))
             return HumanFormat::bytes(value.toLongLong());
-        if (isIdentifier(key))
-            return QString::number(value.toLongLong());
-        if ((key == QLatin1String("max_width") || key == QLatin1String("max_height")) &&
-            value.toLongLong() <= 0)
-            return tr("Not limited");
         return locale.toString(value.toLongLong());
     case QMetaType::Double:
     case QMetaType::Float:
@@ -177,7 +128,8 @@ QString JobDetailsFormat::valueText(const QString &key, const QVariant &value) {
         const QVariantMap map = value.toMap();
         QStringList lines;
         for (auto it = map.begin(); it != map.end(); ++it)
-            lines.append(tr("%1: %2").arg(keyLabel(it.key()), valueText(it.key(), it.value())));
+            lines.append(tr("%1: %2").arg(keyLabel(it.key(), fields),
+                                          valueText(it.key(), it.value(), fields)));
         return lines.join(QLatin1Char('\n'));
     }
     default:
@@ -185,16 +137,40 @@ QString JobDetailsFormat::valueText(const QString &key, const QVariant &value) {
     }
     if (const std::optional<QStringList> items = listItems(value))
         return items->join(QLatin1Char('\n'));
-    if (key == QLatin1String("on_conflict")) {
-        const QString policy = value.toString();
-        if (policy == QLatin1String("skip"))
-            return tr("Keep it, skip the copy");
-        if (policy == QLatin1String("rename"))
-            return tr("Keep both, the copy renamed");
-        if (policy == QLatin1String("overwrite"))
-            return tr("Replace it");
-    }
     return value.toString();
+}
+
+std::optional<QString> JobDetailsFormat::typedText(JobField::Type type, const JobField *field,
+                                                   const QVariant &value) {
+    bool isNumber = false;
+    const double number = value.toDouble(&isNumber);
+    switch (type) {
+    case JobField::Type::Flag:
+        return value.toBool() ? tr("Yes") : tr("No");
+    case JobField::Type::Identifier:
+        return isNumber ? std::optional(QString::number(qint64(number))) : std::nullopt;
+    case JobField::Type::Count:
+        return isNumber ? std::optional(QLocale().toString(qint64(number))) : std::nullopt;
+    case JobField::Type::Bytes:
+        return isNumber ? std::optional(HumanFormat::bytes(qint64(number))) : std::nullopt;
+    case JobField::Type::Seconds:
+        // Stored as a whole or a fractional number, depending on where it came from.
+        return isNumber ? std::optional(HumanFormat::duration(qRound64(number))) : std::nullopt;
+    case JobField::Type::Pixels:
+        if (isNumber && number <= 0)
+            return tr("Not limited");
+        return isNumber ? std::optional(QLocale().toString(qint64(number))) : std::nullopt;
+    case JobField::Type::Choice:
+        for (const JobField::Choice &choice : field->choices) {
+            if (choice.value == value.toString())
+                return fieldWords(choice.words);
+        }
+        return std::nullopt;
+    case JobField::Type::Text:
+    case JobField::Type::Path:
+        break;
+    }
+    return std::nullopt;
 }
 
 QString JobDetailsFormat::dateTime(const QDateTime &time) {

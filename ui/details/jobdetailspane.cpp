@@ -204,7 +204,7 @@ void JobDetailsPane::refresh() {
         }
         m_error->setPalette(palette);
     }
-    m_overview->showJob(*job, kindName, stateChanged);
+    m_overview->showJob(*job, kindName, kind ? kind->fields() : QList<JobField>{}, stateChanged);
     m_shownState = job->state;
 
     const bool ticking = job->started && !isFinished(job->state);

@@ -153,11 +153,12 @@ void JobOverview::setRow(QLabel *value, const QString &text) {
     m_labels.value(value)->setVisible(visible);
 }
 
-void JobOverview::showJob(const JobSnapshot &job, const QString &kindName, bool full) {
+void JobOverview::showJob(const JobSnapshot &job, const QString &kindName,
+                          const QList<JobField> &fields, bool full) {
     updateJobColumn(job, kindName);
     if (full) {
-        rebuildParameters(job);
-        rebuildResult(job);
+        rebuildParameters(job, fields);
+        rebuildResult(job, fields);
     }
 }
 
@@ -247,36 +248,36 @@ void JobOverview::openLink(const QUrl &url) {
         m_fileManager->openFolder(url.toLocalFile());
 }
 
-void JobOverview::rebuildParameters(const JobSnapshot &job) {
+void JobOverview::rebuildParameters(const JobSnapshot &job, const QList<JobField> &fields) {
     clear(m_paramsGrid);
     const QVariantMap &params = job.spec.params;
-    for (const QString &key : JobDetailsFormat::orderedKeys(params)) {
+    for (const QString &key : JobDetailsFormat::orderedKeys(params, fields)) {
         const QVariant value = params.value(key);
         const std::optional<QStringList> items = JobDetailsFormat::listItems(value);
-        const QString text = JobDetailsFormat::valueText(key, value);
+        const QString text = JobDetailsFormat::valueText(key, value, fields);
         if (text.isEmpty())
             continue; // an unset option (no environment, no log file) is no parameter
-        if (JobDetailsFormat::isPathParameter(key, value)) {
-            addPathRow(m_paramsGrid, JobDetailsFormat::keyLabel(key),
+        if (JobDetailsFormat::isPathParameter(key, value, fields)) {
+            addPathRow(m_paramsGrid, JobDetailsFormat::keyLabel(key, fields),
                        QStringLiteral("param:") + key, items ? *items : QStringList{text},
                        params.value(QStringLiteral("base_dir")).toString());
             continue;
         }
-        addValueRow(m_paramsGrid, JobDetailsFormat::keyLabel(key), QStringLiteral("param:") + key,
-                    items ? *items : text.split(QLatin1Char('\n')));
+        addValueRow(m_paramsGrid, JobDetailsFormat::keyLabel(key, fields),
+                    QStringLiteral("param:") + key, items ? *items : text.split(QLatin1Char('\n')));
     }
     m_paramsColumn->setVisible(!params.isEmpty());
 }
 
-void JobOverview::rebuildResult(const JobSnapshot &job) {
+void JobOverview::rebuildResult(const JobSnapshot &job, const QList<JobField> &fields) {
     clear(m_resultGrid);
     const JobResult &result = job.result;
     if (!result.summary.isEmpty())
         addValueRow(m_resultGrid, tr("Summary"), QStringLiteral("summary"), {result.summary});
     const QLocale locale;
-    for (const QString &name : JobDetailsFormat::orderedKeys(result.details)) {
+    for (const QString &name : JobDetailsFormat::orderedKeys(result.details, fields)) {
         const QVariant value = result.details.value(name);
-        const QString key = JobDetailsFormat::keyLabel(name);
+        const QString key = JobDetailsFormat::keyLabel(name, fields);
         const QString objectName = QStringLiteral("detail:") + name;
         if (const std::optional<QStringList> items = JobDetailsFormat::listItems(value)) {
             // Lists (mismatched, missing, skipped files) with their counts.
@@ -285,7 +286,7 @@ void JobOverview::rebuildResult(const JobSnapshot &job) {
                         items->isEmpty() ? QStringList{tr("None")} : *items);
         } else {
             addValueRow(m_resultGrid, key, objectName,
-                        JobDetailsFormat::valueText(name, value).split(QLatin1Char('\n')));
+                        JobDetailsFormat::valueText(name, value, fields).split(QLatin1Char('\n')));
         }
     }
     m_resultColumn->setVisible(m_resultGrid->count() > 0);

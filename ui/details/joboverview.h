@@ -1,5 +1,7 @@
 #pragma once
 
+#include "job/jobfield.h"
+
 #include "job/jobsnapshot.h"
 
 #include <QHash>
@@ -27,10 +29,13 @@ public:
 
     explicit JobOverview(QWidget *parent = nullptr);
 
-    // Shows the job. `full`: also rebuild the parameter and result columns
-    // (another job, or the job changed state: results only change then);
-    // otherwise only the Job column's values are updated, in place.
-    void showJob(const JobSnapshot &job, const QString &kindName, bool full);
+    // Shows the job; kindName and fields are its kind's (JobKind::displayName()
+    // and fields(); empty for a kind this build does not know). `full`: also
+    // rebuild the parameter and result columns (another job, or the job changed
+    // state: results only change then); otherwise only the Job column's values
+    // are updated, in place.
+    void showJob(const JobSnapshot &job, const QString &kindName, const QList<JobField> &fields,
+                 bool full);
 
 Q_SIGNALS:
     // A path link was activated but its folder does not exist (any more), or
@@ -41,8 +46,8 @@ private:
     QLabel *addRow(const QString &label, const QString &objectName);
     void setRow(QLabel *value, const QString &text);
     void updateJobColumn(const JobSnapshot &job, const QString &kindName);
-    void rebuildParameters(const JobSnapshot &job);
-    void rebuildResult(const JobSnapshot &job);
+    void rebuildParameters(const JobSnapshot &job, const QList<JobField> &fields);
+    void rebuildResult(const JobSnapshot &job, const QList<JobField> &fields);
     // A row holding a value: a label for a few lines, a scrolling box for more.
     void addValueRow(QGridLayout *grid, const QString &label, const QString &objectName,
                      const QStringList &lines);

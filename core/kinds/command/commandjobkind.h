@@ -19,6 +19,7 @@ public:
     QString name() const override;
     QString displayName() const override;
     int capabilities() const override { return Cancelable | Pausable; }
+    QList<JobField> fields() const override;
     // The command line, shortened to about 60 characters.
     QString title(const CommandJobParams &params) const override;
     JobResult runWith(JobContext &context, const CommandJobParams &params) const override;

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QtGlobal>
 
 #include <cmath>
 #include <optional>
@@ -41,6 +42,20 @@ std::optional<double> number(const QVariant &value) {
 }
 
 } // namespace
+
+QList<JobField> CommandJobParams::fields() {
+    using Type = JobField::Type;
+    return {
+        {programKey, QT_TRANSLATE_NOOP("JobField", "Program"), Type::Text},
+        {argumentsKey, QT_TRANSLATE_NOOP("JobField", "Arguments"), Type::Text},
+        {cwdKey, QT_TRANSLATE_NOOP("JobField", "Working folder"), Type::Path},
+        {envKey, QT_TRANSLATE_NOOP("JobField", "Environment"), Type::Text},
+        {progressKey, QT_TRANSLATE_NOOP("JobField", "Progress from output"), Type::Text},
+        {durationKey, QT_TRANSLATE_NOOP("JobField", "Input duration"), Type::Seconds},
+        {graceKey, QT_TRANSLATE_NOOP("JobField", "Time to stop before SIGKILL"), Type::Seconds},
+        {logFileKey, QT_TRANSLATE_NOOP("JobField", "Log file"), Type::Path},
+    };
+}
 
 QStringList CommandJobParams::keys() {
     return {programKey,  argumentsKey, cwdKey,      envKey,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/expected.h"
+#include "job/jobfield.h"
 
 #include <QString>
 #include <QStringList>
@@ -43,6 +44,8 @@ public:
 
     // The keys fromMap() reads: this struct is the one place they are spelled.
     static QStringList keys();
+    // Those keys as a person reads them, in that order (see JobKind::fields()).
+    static QList<JobField> fields();
     // A number of seconds, or a text holding one ("5", "2.5"): the grace period
     // (>= 0) and the input's duration (> 0); otherwise a message naming it.
     static Expected<double> graceSecondsFrom(const QVariant &value);

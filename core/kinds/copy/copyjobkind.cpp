@@ -5,6 +5,7 @@
 #include "kinds/copy/copyrun.h"
 
 #include <QFileInfo>
+#include <QtGlobal>
 
 CopyJobKind::CopyJobKind() {
     hashEvpDigest(HashAlgorithm::Sha256);
@@ -16,6 +17,20 @@ QString CopyJobKind::name() const {
 
 QString CopyJobKind::displayName() const {
     return QStringLiteral("Copy files and folders");
+}
+
+QList<JobField> CopyJobKind::fields() const {
+    using Type = JobField::Type;
+    // The parameters, then what result.details holds.
+    return CopyJobParams::fields() +
+           QList<JobField>{
+               {QStringLiteral("files"), QT_TRANSLATE_NOOP("JobField", "Files"), Type::Count},
+               {QStringLiteral("folders"), QT_TRANSLATE_NOOP("JobField", "Folders"), Type::Count},
+               {QStringLiteral("links"), QT_TRANSLATE_NOOP("JobField", "Links"), Type::Count},
+               {QStringLiteral("specials"), QT_TRANSLATE_NOOP("JobField", "Special files"),
+                Type::Count},
+               {QStringLiteral("bytes"), QT_TRANSLATE_NOOP("JobField", "Size"), Type::Bytes},
+           };
 }
 
 QString CopyJobKind::title(const CopyJobParams &params) const {

@@ -44,6 +44,7 @@ public:
     QString name() const override;
     QString displayName() const override;
     int capabilities() const override { return Cancelable | Pausable | Resumable; }
+    QList<JobField> fields() const override;
 
 protected:
     QString title(const CopyJobParams &params) const override;

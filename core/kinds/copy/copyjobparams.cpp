@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QtGlobal>
 
 #include <cerrno>
 #include <dirent.h>
@@ -91,6 +92,23 @@ Expected<CopyJobParams::Conflict> CopyJobParams::conflictFromName(const QString 
     }
     return Expected<Conflict>::failure(
         QStringLiteral("unknown on_conflict '%1': use skip, overwrite or rename").arg(name));
+}
+
+QList<JobField> CopyJobParams::fields() {
+    using Type = JobField::Type;
+    return {
+        {sourcesKey, QT_TRANSLATE_NOOP("JobField", "Sources"), Type::Path},
+        {baseDirKey, QT_TRANSLATE_NOOP("JobField", "Base folder"), Type::Path},
+        {destinationKey, QT_TRANSLATE_NOOP("JobField", "Destination"), Type::Path},
+        {verifyKey, QT_TRANSLATE_NOOP("JobField", "Verify"), Type::Flag},
+        {onConflictKey,
+         QT_TRANSLATE_NOOP("JobField", "When a file exists"),
+         Type::Choice,
+         {{conflictName(Conflict::Skip), QT_TRANSLATE_NOOP("JobField", "Keep it, skip the copy")},
+          {conflictName(Conflict::Rename),
+           QT_TRANSLATE_NOOP("JobField", "Keep both, the copy renamed")},
+          {conflictName(Conflict::Overwrite), QT_TRANSLATE_NOOP("JobField", "Replace it")}}},
+    };
 }
 
 QStringList CopyJobParams::keys() {

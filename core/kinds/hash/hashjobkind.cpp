@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QtGlobal>
 
 #include <cerrno>
 #include <optional>
@@ -120,6 +121,17 @@ QString HashJobKind::name() const {
 
 QString HashJobKind::displayName() const {
     return QStringLiteral("Hash or verify files");
+}
+
+QList<JobField> HashJobKind::fields() const {
+    using Type = JobField::Type;
+    // The parameters, then what result.details holds.
+    return HashJobParams::fields() +
+           QList<JobField>{
+               {QStringLiteral("files"), QT_TRANSLATE_NOOP("JobField", "Files"), Type::Count},
+               {QStringLiteral("bytes"), QT_TRANSLATE_NOOP("JobField", "Size"), Type::Bytes},
+               {QStringLiteral("ok"), QT_TRANSLATE_NOOP("JobField", "Matched"), Type::Count},
+           };
 }
 
 QString HashJobKind::title(const HashJobParams &params) const {

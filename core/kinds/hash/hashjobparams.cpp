@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QtGlobal>
 
 #include <cerrno>
 #include <dirent.h>
@@ -209,6 +210,22 @@ QString HashJobParams::resolve(const QString &path) const {
     if (QDir::isAbsolutePath(path))
         return path;
     return baseDir.endsWith(QLatin1Char('/')) ? baseDir + path : baseDir + QLatin1Char('/') + path;
+}
+
+QList<JobField> HashJobParams::fields() {
+    using Type = JobField::Type;
+    return {
+        {pathsKey, QT_TRANSLATE_NOOP("JobField", "Paths"), Type::Path},
+        {baseDirKey, QT_TRANSLATE_NOOP("JobField", "Base folder"), Type::Path},
+        {outputKey, QT_TRANSLATE_NOOP("JobField", "Output"), Type::Path},
+        {algorithmKey, QT_TRANSLATE_NOOP("JobField", "Algorithm"), Type::Text},
+        {verifyKey, QT_TRANSLATE_NOOP("JobField", "Verify"), Type::Path},
+        {strictKey, QT_TRANSLATE_NOOP("JobField", "Strict"), Type::Flag},
+        {ignoreMissingKey, QT_TRANSLATE_NOOP("JobField", "Ignore missing files"), Type::Flag},
+        {quietKey, QT_TRANSLATE_NOOP("JobField", "Quiet"), Type::Flag},
+        {statusKey, QT_TRANSLATE_NOOP("JobField", "Status only"), Type::Flag},
+        {warnKey, QT_TRANSLATE_NOOP("JobField", "Warn"), Type::Flag},
+    };
 }
 
 QStringList HashJobParams::keys() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/expected.h"
+#include "job/jobfield.h"
 #include "kinds/common/hashalgorithm.h"
 
 #include <QString>
@@ -67,6 +68,8 @@ public:
 
     // The keys fromMap() reads: this struct is the one place they are spelled.
     static QStringList keys();
+    // Those keys as a person reads them, in that order (see JobKind::fields()).
+    static QList<JobField> fields();
     // Those of them that only verifying reads (sha256sum -c's options).
     static QStringList verifyOptionKeys();
     // sha256, sha512, sha1, md5 or blake2b; anything else is a message naming it.

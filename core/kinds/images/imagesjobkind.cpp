@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QLocale>
 #include <QThread>
+#include <QtGlobal>
 
 #include <algorithm>
 #include <atomic>
@@ -272,6 +273,17 @@ QString ImagesJobKind::name() const {
 
 QString ImagesJobKind::displayName() const {
     return QStringLiteral("Convert or scale images");
+}
+
+QList<JobField> ImagesJobKind::fields() const {
+    using Type = JobField::Type;
+    // The parameters, then what result.details holds.
+    return ImagesJobParams::fields() +
+           QList<JobField>{
+               {QStringLiteral("converted"), QT_TRANSLATE_NOOP("JobField", "Converted"),
+                Type::Count},
+               {QStringLiteral("bytes"), QT_TRANSLATE_NOOP("JobField", "Size"), Type::Bytes},
+           };
 }
 
 QString ImagesJobKind::title(const ImagesJobParams &params) const {

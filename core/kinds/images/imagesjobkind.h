@@ -42,6 +42,7 @@ public:
     QString name() const override;
     QString displayName() const override;
     int capabilities() const override { return Cancelable | Pausable | Resumable; }
+    QList<JobField> fields() const override;
 
 protected:
     QString title(const ImagesJobParams &params) const override;

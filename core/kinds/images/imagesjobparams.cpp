@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImageWriter>
+#include <QtGlobal>
 
 #include <cerrno>
 #include <dirent.h>
@@ -270,6 +271,19 @@ QString ImagesJobParams::outputFor(const QString &relative) const {
     const QString folder =
         info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/');
     return output + QLatin1Char('/') + folder + base + QLatin1Char('.') + suffixFor(format);
+}
+
+QList<JobField> ImagesJobParams::fields() {
+    using Type = JobField::Type;
+    return {
+        {pathsKey, QT_TRANSLATE_NOOP("JobField", "Paths"), Type::Path},
+        {baseDirKey, QT_TRANSLATE_NOOP("JobField", "Base folder"), Type::Path},
+        {outputKey, QT_TRANSLATE_NOOP("JobField", "Output"), Type::Path},
+        {formatKey, QT_TRANSLATE_NOOP("JobField", "Format"), Type::Text},
+        {qualityKey, QT_TRANSLATE_NOOP("JobField", "Quality"), Type::Count},
+        {maxWidthKey, QT_TRANSLATE_NOOP("JobField", "Largest width"), Type::Pixels},
+        {maxHeightKey, QT_TRANSLATE_NOOP("JobField", "Largest height"), Type::Pixels},
+    };
 }
 
 QStringList ImagesJobParams::keys() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/expected.h"
+#include "job/jobfield.h"
 
 #include <QString>
 #include <QStringList>
@@ -54,6 +55,8 @@ public:
 
     // The keys fromMap() reads: this struct is the one place they are spelled.
     static QStringList keys();
+    // Those keys as a person reads them, in that order (see JobKind::fields()).
+    static QList<JobField> fields();
     // path made absolute against baseDir and cleaned; an empty path stays empty
     // (so that fromMap() names it).
     QString absolute(const QString &path) const;
