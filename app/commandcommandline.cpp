@@ -13,6 +13,10 @@ QString tr(const char *text) {
 
 } // namespace
 
+QString CommandCommandLine::kind() const {
+    return CommandJobParams::kindName();
+}
+
 QString CommandCommandLine::synopsis() const {
     return QStringLiteral("command [--cwd DIR] [--env NAME=VALUE]... "
                           "[--progress auto|percent|ffmpeg|rsync|none] [--grace SECONDS] "

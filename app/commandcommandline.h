@@ -9,7 +9,7 @@
 // lines go to stdout and its stderr lines to stderr, without the log's timestamps.
 class CommandCommandLine : public KindCommandLine {
 public:
-    QString kind() const override { return QStringLiteral("command"); }
+    QString kind() const override;
     QString synopsis() const override;
     void addOptions(QCommandLineParser &parser) const override;
     Expected<QVariantMap> params(const QCommandLineParser &parser,

@@ -13,6 +13,10 @@ QString tr(const char *text) {
 }
 } // namespace
 
+QString CopyCommandLine::kind() const {
+    return CopyJobParams::kindName();
+}
+
 QString CopyCommandLine::synopsis() const {
     return QStringLiteral(
         "copy [--verify] [--on-conflict skip|overwrite|rename] SOURCE... DEST_DIR");

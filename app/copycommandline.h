@@ -6,7 +6,7 @@
 // read like cp's arguments: the last one is the folder the others go into.
 class CopyCommandLine : public KindCommandLine {
 public:
-    QString kind() const override { return QStringLiteral("copy"); }
+    QString kind() const override;
     QString synopsis() const override;
     void addOptions(QCommandLineParser &parser) const override;
     Expected<QVariantMap> params(const QCommandLineParser &parser,

@@ -19,6 +19,10 @@ const QStringList verifyOnlyOptions{QStringLiteral("strict"), QStringLiteral("qu
                                     QStringLiteral("ignore-missing")};
 } // namespace
 
+QString HashCommandLine::kind() const {
+    return HashJobParams::kindName();
+}
+
 QString HashCommandLine::synopsis() const {
     return QStringLiteral("hash [--algorithm sha256|sha512|sha1|md5|blake2b] [--output FILE] "
                           "PATH...\n  hash [--algorithm A] [--strict] [--quiet|--status|--warn] "

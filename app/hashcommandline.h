@@ -9,7 +9,7 @@ class HashJobParams;
 //       --verify MANIFEST`, the options meaning what they mean to sha256sum -c.
 class HashCommandLine : public KindCommandLine {
 public:
-    QString kind() const override { return QStringLiteral("hash"); }
+    QString kind() const override;
     QString synopsis() const override;
     void addOptions(QCommandLineParser &parser) const override;
     Expected<QVariantMap> params(const QCommandLineParser &parser,

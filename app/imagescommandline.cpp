@@ -12,6 +12,10 @@ QString tr(const char *text) {
 }
 } // namespace
 
+QString ImagesCommandLine::kind() const {
+    return ImagesJobParams::kindName();
+}
+
 QString ImagesCommandLine::synopsis() const {
     return QStringLiteral("images --output DIR [--max-size WxH] [--format jpeg|png|webp] "
                           "[--quality 1-100] PATH...");

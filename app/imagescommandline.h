@@ -7,7 +7,7 @@
 // `images --output DIR [--max-size WxH] [--format jpeg|png|webp] [--quality 1-100] PATH...`
 class ImagesCommandLine : public KindCommandLine {
 public:
-    QString kind() const override { return QStringLiteral("images"); }
+    QString kind() const override;
     QString synopsis() const override;
     void addOptions(QCommandLineParser &parser) const override;
     Expected<QVariantMap> params(const QCommandLineParser &parser,

@@ -13,7 +13,7 @@
 #include <QVBoxLayout>
 
 AddCommandDialog::AddCommandDialog(const JobKindRegistry &kinds, QWidget *parent)
-    : AddJobDialog(kinds, QStringLiteral("command"),
+    : AddJobDialog(kinds, CommandJobParams::kindName(),
                    tr("This build of Taskdeck cannot run commands (no “command” job kind)."),
                    parent) {
     setWindowTitle(tr("Add Command Job"));

@@ -15,7 +15,7 @@
 #include <QVBoxLayout>
 
 AddCopyDialog::AddCopyDialog(const JobKindRegistry &kinds, QWidget *parent)
-    : AddJobDialog(kinds, QStringLiteral("copy"),
+    : AddJobDialog(kinds, CopyJobParams::kindName(),
                    tr("This build of Taskdeck cannot copy files (no “copy” job kind)."), parent) {
     setWindowTitle(tr("Add Copy Job"));
 

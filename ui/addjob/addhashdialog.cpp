@@ -30,7 +30,7 @@ QString algorithmForSuffix(const QString &suffix) {
 } // namespace
 
 AddHashDialog::AddHashDialog(const JobKindRegistry &kinds, Mode mode, QWidget *parent)
-    : AddJobDialog(kinds, QStringLiteral("hash"),
+    : AddJobDialog(kinds, HashJobParams::kindName(),
                    tr("This build of Taskdeck cannot hash files (no “hash” job kind)."), parent) {
     setWindowTitle(tr("Add Hash Job"));
 

@@ -28,7 +28,7 @@ QSpinBox *createSizeSpin(QWidget *parent, const QString &name) {
 } // namespace
 
 AddImagesDialog::AddImagesDialog(const JobKindRegistry &kinds, QWidget *parent)
-    : AddJobDialog(kinds, QStringLiteral("images"),
+    : AddJobDialog(kinds, ImagesJobParams::kindName(),
                    tr("This build of Taskdeck cannot convert images (no “images” job kind)."),
                    parent) {
     setWindowTitle(tr("Add Image Job"));

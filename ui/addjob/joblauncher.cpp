@@ -6,6 +6,10 @@
 #include "addjob/jobscheduleeditor.h"
 #include "engine/jobqueue.h"
 #include "icons.h"
+#include "kinds/command/commandjobparams.h"
+#include "kinds/copy/copyjobparams.h"
+#include "kinds/hash/hashjobparams.h"
+#include "kinds/images/imagesjobparams.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -25,7 +29,7 @@ namespace {
 // action reads, and how the dialog is made. A new kind is one entry here.
 struct LaunchEntry {
     JobLauncher::Kind kind;
-    const char *jobKind; // JobKind::name()
+    QString (*jobKind)(); // the Params struct's kindName(): JobKind::name()
     Icons::Action icon;
     const char *text;     // QT_TRANSLATE_NOOP: translated when the action is made
     const char *toolTip;  // likewise
@@ -34,33 +38,33 @@ struct LaunchEntry {
 };
 
 const LaunchEntry launchEntries[] = {
-    {JobLauncher::Hash, "hash", Icons::Action::Add,
+    {JobLauncher::Hash, &HashJobParams::kindName, Icons::Action::Add,
      QT_TRANSLATE_NOOP("JobLauncher", "Add &Hash Job…"),
      QT_TRANSLATE_NOOP("JobLauncher", "Hash files and folders into a checksum manifest"),
      QT_TRANSLATE_NOOP("JobLauncher", "Ctrl+N"),
      [](const JobKindRegistry &kinds, QWidget *parent) -> AddJobDialog * {
          return new AddHashDialog(kinds, AddHashDialog::Mode::Hash, parent);
      }},
-    {JobLauncher::Verify, "hash", Icons::Action::Verify,
+    {JobLauncher::Verify, &HashJobParams::kindName, Icons::Action::Verify,
      QT_TRANSLATE_NOOP("JobLauncher", "Add &Verify Job…"),
      QT_TRANSLATE_NOOP("JobLauncher", "Check files against a checksum manifest"),
      QT_TRANSLATE_NOOP("JobLauncher", "Ctrl+Shift+N"),
      [](const JobKindRegistry &kinds, QWidget *parent) -> AddJobDialog * {
          return new AddHashDialog(kinds, AddHashDialog::Mode::Verify, parent);
      }},
-    {JobLauncher::Images, "images", Icons::Action::Add,
+    {JobLauncher::Images, &ImagesJobParams::kindName, Icons::Action::Add,
      QT_TRANSLATE_NOOP("JobLauncher", "Add &Image Job…"),
      QT_TRANSLATE_NOOP("JobLauncher", "Convert or scale images into a folder"), nullptr,
      [](const JobKindRegistry &kinds, QWidget *parent) -> AddJobDialog * {
          return new AddImagesDialog(kinds, parent);
      }},
-    {JobLauncher::Copy, "copy", Icons::Action::Add,
+    {JobLauncher::Copy, &CopyJobParams::kindName, Icons::Action::Add,
      QT_TRANSLATE_NOOP("JobLauncher", "Add C&opy Job…"),
      QT_TRANSLATE_NOOP("JobLauncher", "Copy files and folders into a folder, like cp -a"), nullptr,
      [](const JobKindRegistry &kinds, QWidget *parent) -> AddJobDialog * {
          return new AddCopyDialog(kinds, parent);
      }},
-    {JobLauncher::Command, "command", Icons::Action::Add,
+    {JobLauncher::Command, &CommandJobParams::kindName, Icons::Action::Add,
      QT_TRANSLATE_NOOP("JobLauncher", "Add &Command Job…"),
      QT_TRANSLATE_NOOP("JobLauncher", "Run a command line, such as an encode or an rsync"), nullptr,
      [](const JobKindRegistry &kinds, QWidget *parent) -> AddJobDialog * {
@@ -142,9 +146,9 @@ QList<JobSnapshot> JobLauncher::jobsInQueue() const {
 
 AddJobDialog *JobLauncher::openEditDialog(const JobSnapshot &job) {
     const QString kind = job.spec.kind;
-    const auto entry = std::find_if(
-        std::cbegin(launchEntries), std::cend(launchEntries),
-        [&kind](const LaunchEntry &candidate) { return kind == QLatin1String(candidate.jobKind); });
+    const auto entry =
+        std::find_if(std::cbegin(launchEntries), std::cend(launchEntries),
+                     [&kind](const LaunchEntry &candidate) { return kind == candidate.jobKind(); });
     if (entry == std::cend(launchEntries)) {
         Q_EMIT addRefused(tr("Jobs of kind “%1” have no dialog to edit them in.").arg(kind));
         return nullptr;

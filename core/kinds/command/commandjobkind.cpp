@@ -6,7 +6,7 @@
 #include "kinds/command/commandrunner.h"
 
 QString CommandJobKind::name() const {
-    return QStringLiteral("command");
+    return CommandJobParams::kindName();
 }
 
 QString CommandJobKind::displayName() const {

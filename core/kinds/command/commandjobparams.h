@@ -21,6 +21,9 @@
 // A plain value; copy freely between threads.
 class CommandJobParams {
 public:
+    // The kind's name (JobKind::name()), for the command line and the window.
+    static QString kindName() { return QStringLiteral("command"); }
+
     QString program; // as given, or made absolute when it is a path
     QStringList arguments;
     QString cwd; // absolute

@@ -12,7 +12,7 @@ CopyJobKind::CopyJobKind() {
 }
 
 QString CopyJobKind::name() const {
-    return QStringLiteral("copy");
+    return CopyJobParams::kindName();
 }
 
 QString CopyJobKind::displayName() const {

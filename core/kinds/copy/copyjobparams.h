@@ -18,6 +18,9 @@
 // A plain value; copy freely between threads.
 class CopyJobParams {
 public:
+    // The kind's name (JobKind::name()), for the command line and the window.
+    static QString kindName() { return QStringLiteral("copy"); }
+
     enum class Conflict { Skip, Overwrite, Rename };
 
     QStringList sources; // absolute, cleaned

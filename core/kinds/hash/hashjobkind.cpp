@@ -116,7 +116,7 @@ HashJobKind::HashJobKind() {
 }
 
 QString HashJobKind::name() const {
-    return QStringLiteral("hash");
+    return HashJobParams::kindName();
 }
 
 QString HashJobKind::displayName() const {

@@ -34,6 +34,9 @@
 // A plain value; copy freely between threads.
 class HashJobParams {
 public:
+    // The kind's name (JobKind::name()), for the command line and the window.
+    static QString kindName() { return QStringLiteral("hash"); }
+
     enum class Mode { Hash, Verify };
     // What a verify run logs, as sha256sum -c prints it (see ChecksumCheckReport).
     enum class CheckOutput { Normal, Quiet, Status, Warn };

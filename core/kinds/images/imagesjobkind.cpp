@@ -268,7 +268,7 @@ JobResult resultOf(Run &run, const ImagesJobParams &p) {
 } // namespace
 
 QString ImagesJobKind::name() const {
-    return QStringLiteral("images");
+    return ImagesJobParams::kindName();
 }
 
 QString ImagesJobKind::displayName() const {

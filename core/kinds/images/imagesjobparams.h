@@ -22,6 +22,9 @@
 // A plain value; copy freely between threads.
 class ImagesJobParams {
 public:
+    // The kind's name (JobKind::name()), for the command line and the window.
+    static QString kindName() { return QStringLiteral("images"); }
+
     QStringList paths; // absolute, cleaned
     QString output;    // absolute, cleaned
     int maxWidth = 0;
