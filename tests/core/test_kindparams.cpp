@@ -2,16 +2,20 @@
 // and TypedJobKind is the one opening (parse, check, convert) every kind shares.
 #include "job/jobcontext.h"
 #include "kinds/command/commandjobparams.h"
+#include "kinds/common/inputcheck.h"
 #include "kinds/common/typedjobkind.h"
 #include "kinds/copy/copyjobparams.h"
 #include "kinds/hash/hashjobparams.h"
 #include "kinds/images/imagesjobparams.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSet>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include <sys/stat.h>
 
 namespace {
 
@@ -146,4 +150,26 @@ TEST(TypedJobKind, ATitleOfBadParametersIsTheKindsName) {
     const CountKind kind;
     EXPECT_EQ(kind.defaultTitle({{QStringLiteral("n"), 4}}), QStringLiteral("Count to 4"));
     EXPECT_EQ(kind.defaultTitle({}), QStringLiteral("Count"));
+}
+
+// The one check of a job's inputs that the hash, images and copy kinds share.
+TEST(InputCheck, ReadsAsTheJobWillAndCopiesSpecialFilesAsThemselves) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString fifo = dir.filePath(QStringLiteral("pipe"));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const Status read = InputCheck::readable(fifo, InputCheck::Mode::Read);
+    ASSERT_FALSE(read);
+    EXPECT_EQ(read.error(),
+              QStringLiteral("cannot read %1: it is a FIFO, not a regular file").arg(fifo));
+    EXPECT_TRUE(InputCheck::readable(fifo, InputCheck::Mode::Copy)); // made anew, never opened
+
+    const QString missing = dir.filePath(QStringLiteral("gone"));
+    EXPECT_EQ(InputCheck::readable(missing, InputCheck::Mode::Read).error(),
+              QStringLiteral("no such file or directory: %1").arg(missing));
+    const QString dangling = dir.filePath(QStringLiteral("link"));
+    ASSERT_TRUE(QFile::link(missing, dangling));
+    EXPECT_FALSE(InputCheck::readable(dangling, InputCheck::Mode::Read));
+    EXPECT_TRUE(InputCheck::readable(dangling, InputCheck::Mode::Copy)); // copied as a link
+    EXPECT_TRUE(InputCheck::readable(dir.path(), InputCheck::Mode::Read));
 }

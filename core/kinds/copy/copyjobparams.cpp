@@ -2,6 +2,7 @@
 
 #include "base/readablefile.h"
 #include "kinds/common/filehasher.h"
+#include "kinds/common/inputcheck.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,36 +22,6 @@ const QString destinationKey = QStringLiteral("destination");
 const QString verifyKey = QStringLiteral("verify");
 const QString onConflictKey = QStringLiteral("on_conflict");
 const QString baseDirKey = QStringLiteral("base_dir");
-
-Status errnoFailure(const QString &path, int error) {
-    if (error == ENOENT)
-        return Status::failure(QStringLiteral("no such file or directory: %1").arg(path));
-    return Status::failure(
-        QStringLiteral("cannot read %1: %2").arg(path, FileHasher::describeErrno(error)));
-}
-
-// Opening is the only faithful readability test: access() asks about the real
-// user. A symlink is copied as a link, so only the link itself must exist; a
-// FIFO, socket or device is made anew, never opened (opening a FIFO blocks).
-Status checkSource(const QString &path) {
-    const QByteArray native = QFile::encodeName(path);
-    struct stat info {};
-    if (::lstat(native.constData(), &info) != 0)
-        return errnoFailure(path, errno);
-    if (S_ISDIR(info.st_mode)) {
-        DIR *dir = ::opendir(native.constData());
-        if (!dir)
-            return errnoFailure(path, errno);
-        ::closedir(dir);
-        return {};
-    }
-    if (!S_ISREG(info.st_mode))
-        return {};
-    // Without blocking, whatever the path has become since the lstat().
-    if (const auto opened = ReadableFile::open(native, ReadableFile::Links::DoNotFollow); !opened)
-        return Status::failure(opened.error());
-    return {};
-}
 
 // cp's "'a' and 'a' are the same file": a source whose copy would land on
 // itself (its own folder as the destination, or a hard link of it there).
@@ -181,7 +152,7 @@ Status CopyJobParams::check() const {
     if (!QFileInfo(baseDir).isDir())
         return Status::failure(QStringLiteral("base_dir is not a folder: %1").arg(baseDir));
     for (const QString &source : sources) {
-        if (Status status = checkSource(source); !status)
+        if (Status status = InputCheck::readable(source, InputCheck::Mode::Copy); !status)
             return status;
     }
 

@@ -2,6 +2,7 @@
 
 #include "base/readablefile.h"
 #include "kinds/common/filehasher.h"
+#include "kinds/common/inputcheck.h"
 #include "kinds/hash/checksummanifest.h"
 
 #include <QDir>
@@ -34,33 +35,6 @@ const QStringList verifyOnlyKeys{strictKey, ignoreMissingKey, quietKey, statusKe
 
 Status failure(const QString &message) {
     return Status::failure(message);
-}
-
-Status errnoFailure(const QString &path, int error) {
-    if (error == ENOENT)
-        return failure(QStringLiteral("no such file or directory: %1").arg(path));
-    return failure(
-        QStringLiteral("cannot read %1: %2").arg(path, FileHasher::describeErrno(error)));
-}
-
-// Opening is the only faithful readability test: access() asks about the real
-// user, and permissions are not the only reason a read may be refused. A file
-// is opened as the job will open it (ReadableFile: a FIFO or a device is
-// refused, and never blocks the caller, who may be the queue's thread).
-Status checkReadable(const QString &path) {
-    const QByteArray native = QFile::encodeName(path);
-    struct stat info {};
-    if (::stat(native.constData(), &info) != 0)
-        return errnoFailure(path, errno);
-    if (S_ISDIR(info.st_mode)) {
-        DIR *dir = ::opendir(native.constData());
-        if (!dir)
-            return errnoFailure(path, errno);
-        ::closedir(dir);
-        return {};
-    }
-    const Expected<ReadableFile::Opened> opened = ReadableFile::open(native);
-    return opened ? Status() : failure(opened.error());
 }
 
 Status checkWritableOutput(const QString &output) {
@@ -303,7 +277,8 @@ Status HashJobParams::check() {
         QStringList inputs;
         for (const QString &path : std::as_const(paths)) {
             inputs.append(resolve(path));
-            if (Status status = checkReadable(inputs.last()); !status)
+            if (Status status = InputCheck::readable(inputs.last(), InputCheck::Mode::Read);
+                !status)
                 return status;
         }
         if (output.isEmpty())

@@ -1,5 +1,7 @@
 #include "kinds/images/imagesjobparams.h"
 
+#include "kinds/common/inputcheck.h"
+
 #include "base/readablefile.h"
 
 #include <QDir>
@@ -30,32 +32,6 @@ const QStringList offeredFormats{QStringLiteral("jpeg"), QStringLiteral("png"),
 
 Status failure(const QString &message) {
     return Status::failure(message);
-}
-
-// Opening is the only faithful readability test (see HashJobParams); without
-// blocking, whatever the path has become since the stat().
-Status checkReadable(const QString &path) {
-    const QByteArray native = QFile::encodeName(path);
-    struct stat info {};
-    if (::stat(native.constData(), &info) != 0) {
-        if (errno == ENOENT)
-            return failure(QStringLiteral("no such file or directory: %1").arg(path));
-        return failure(
-            QStringLiteral("cannot read %1: %2").arg(path, ReadableFile::describeErrno(errno)));
-    }
-    if (S_ISDIR(info.st_mode)) {
-        DIR *dir = ::opendir(native.constData());
-        if (!dir)
-            return failure(
-                QStringLiteral("cannot read %1: %2").arg(path, ReadableFile::describeErrno(errno)));
-        ::closedir(dir);
-        return {};
-    }
-    if (!S_ISREG(info.st_mode))
-        return failure(QStringLiteral("not a regular file or folder: %1").arg(path));
-    if (const auto opened = ReadableFile::open(native); !opened)
-        return failure(opened.error());
-    return {};
 }
 
 // output and input are one file: the same inode when output exists (links
@@ -203,7 +179,7 @@ Status ImagesJobParams::check() const {
     if (!QFileInfo(baseDir).isDir())
         return failure(QStringLiteral("base_dir is not a folder: %1").arg(baseDir));
     for (const QString &path : paths) {
-        if (Status status = checkReadable(path); !status)
+        if (Status status = InputCheck::readable(path, InputCheck::Mode::Read); !status)
             return status;
     }
 
