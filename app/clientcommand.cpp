@@ -4,6 +4,7 @@
 #include "clientsession.h"
 #include "instance/instancepaths.h"
 #include "instance/instanceprotocol.h"
+#include "job/jobtypes.h"
 #include "kindcommandline.h"
 #include "runcommand.h"
 
@@ -47,7 +48,7 @@ struct Syntax {
 
 Syntax syntaxOf(const QString &command) {
     if (command == Command::list)
-        return {{}, tr("Lists the queue's jobs in queue order.")};
+        return {{}, tr("Lists the queue's jobs in queue order, as they stream from the instance.")};
     if (command == Command::show)
         return {QStringLiteral("ID"), tr("Shows everything about one job.")};
     if (command == Command::log)
@@ -65,6 +66,52 @@ Syntax syntaxOf(const QString &command) {
     if (command == Command::resumeAll)
         return {{}, tr("Resumes every paused job and ends draining.")};
     return {{}, tr("Lets running jobs finish and starts nothing new until resume-all.")};
+}
+
+// The "list" request's filter from --state, --limit and --since.
+Expected<QJsonObject> listFilterFrom(const QCommandLineParser &parser) {
+    using Result = Expected<QJsonObject>;
+    QJsonObject filter;
+    QJsonArray states;
+    const QStringList finished{QStringLiteral("succeeded"), QStringLiteral("failed"),
+                               QStringLiteral("canceled"), QStringLiteral("interrupted")};
+    for (const QString &option : parser.values(QStringLiteral("state"))) {
+        for (const QString &word : option.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString name = word.trimmed().toLower();
+            if (name == QLatin1String("finished")) {
+                for (const QString &state : finished)
+                    states.append(state);
+            } else if (jobStateFromName(name)) {
+                states.append(name);
+            } else {
+                return Result::failure(tr("unknown state '%1' for --state: use queued, waiting, "
+                                          "running, paused, succeeded, failed, canceled, "
+                                          "interrupted or finished")
+                                           .arg(word));
+            }
+        }
+    }
+    if (parser.isSet(QStringLiteral("state")) && states.isEmpty())
+        return Result::failure(tr("--state needs at least one state"));
+    if (!states.isEmpty())
+        filter.insert(InstanceProtocol::Field::states, states);
+    if (parser.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        const qint64 limit = parser.value(QStringLiteral("limit")).toLongLong(&ok);
+        if (!ok || limit < 1)
+            return Result::failure(tr("--limit needs a number of jobs (1 or more), not '%1'")
+                                       .arg(parser.value(QStringLiteral("limit"))));
+        filter.insert(InstanceProtocol::Field::limit, limit);
+    }
+    if (parser.isSet(QStringLiteral("since"))) {
+        bool ok = false;
+        const qint64 since = parser.value(QStringLiteral("since")).toLongLong(&ok);
+        if (!ok || since < 0)
+            return Result::failure(
+                tr("--since needs a job id, not '%1'").arg(parser.value(QStringLiteral("since"))));
+        filter.insert(InstanceProtocol::Field::since, since);
+    }
+    return filter;
 }
 
 int badUsage(const QString &message, const QString &command) {
@@ -156,6 +203,16 @@ int ClientCommand::exec(const QStringList &arguments) {
                           tr("Print at most the last N kept lines (default 1000; 0: all)."),
                           tr("N")});
     }
+    if (command == Command::list) {
+        parser.addOption({QStringLiteral("state"),
+                          tr("Only jobs in these states, comma-separated (queued, waiting, "
+                             "running, paused, succeeded, failed, canceled, interrupted; "
+                             "finished: the last four). May be repeated."),
+                          tr("STATES")});
+        parser.addOption({QStringLiteral("limit"), tr("At most N jobs."), tr("N")});
+        parser.addOption({QStringLiteral("since"),
+                          tr("Only jobs added after job ID (ids above ID)."), tr("ID")});
+    }
     parser.addOption({QStringLiteral("data-dir"),
                       tr("The data folder of the instance to talk to (default: the user's)."),
                       tr("DIR")});
@@ -178,6 +235,7 @@ int ClientCommand::exec(const QStringList &arguments) {
     const QStringList positional = parser.positionalArguments();
     QJsonArray ids;
     QJsonObject spec;
+    QJsonObject listFilter;
     int logLines = 1000;
     if (kind) {
         const Expected<QJsonObject> built =
@@ -209,6 +267,12 @@ int ClientCommand::exec(const QStringList &arguments) {
             return badUsage(
                 tr("move needs top, up, down or bottom, not '%1'").arg(positional.value(1)),
                 command);
+        if (command == Command::list) {
+            const Expected<QJsonObject> filter = listFilterFrom(parser);
+            if (!filter)
+                return badUsage(filter.error(), command);
+            listFilter = *filter;
+        }
         if (command == Command::log && parser.isSet(QStringLiteral("lines"))) {
             bool ok = false;
             logLines = parser.value(QStringLiteral("lines")).toInt(&ok);
@@ -225,7 +289,7 @@ int ClientCommand::exec(const QStringList &arguments) {
     if (kind)
         return client.add(spec);
     if (command == Command::list)
-        return client.list();
+        return client.list(listFilter);
     if (command == Command::show)
         return client.show(ids.at(0).toInteger());
     if (command == Command::log)

@@ -67,13 +67,17 @@ QString ClientPrinter::progress(const QJsonObject &job) {
     return HumanFormat::percent(job.value(QLatin1String("progress")).toDouble());
 }
 
-QString ClientPrinter::table(const QJsonArray &jobs) {
-    QString text = QStringLiteral("%1  %2  %3  %4  %5\n")
-                       .arg(QStringLiteral("ID"), 6)
-                       .arg(QStringLiteral("STATE"), -11)
-                       .arg(QStringLiteral("DONE"), 5)
-                       .arg(QStringLiteral("PRIO"), -6)
-                       .arg(QStringLiteral("TITLE"));
+QString ClientPrinter::header() {
+    return QStringLiteral("%1  %2  %3  %4  %5\n")
+        .arg(QStringLiteral("ID"), 6)
+        .arg(QStringLiteral("STATE"), -11)
+        .arg(QStringLiteral("DONE"), 5)
+        .arg(QStringLiteral("PRIO"), -6)
+        .arg(QStringLiteral("TITLE"));
+}
+
+QString ClientPrinter::rows(const QJsonArray &jobs) {
+    QString text;
     for (const QJsonValue &value : jobs) {
         const QJsonObject job = value.toObject();
         QString title = str(job, "title");

@@ -8,9 +8,12 @@
 // client's output without --json). Plain functions on values; any thread.
 class ClientPrinter {
 public:
-    // One header line, then one line per job in the given order: id, state,
-    // progress %, priority, title, and the wait reason or error shortened.
-    static QString table(const QJsonArray &jobs);
+    // The job table, for rows that stream in: its header line, then (rows) a
+    // line per job in the given order: id, state, progress %, priority, title,
+    // and the wait reason or error shortened. Columns have fixed widths, so
+    // rows printed batch by batch line up.
+    static QString header();
+    static QString rows(const QJsonArray &jobs);
     // Every field of one job, "name: value" lines (`taskdeck show`).
     static QString details(const QJsonObject &job);
     // "7 succeeded  Hash photos" (with ": error" when it has one) (`taskdeck wait`).

@@ -99,17 +99,47 @@ int ClientSession::add(const QJsonObject &spec) {
     return Ok;
 }
 
-int ClientSession::list() {
-    const auto reply = request({});
-    if (!reply)
+int ClientSession::list(const QJsonObject &filter) {
+    if (!m_client.send(m_command, filter)) {
+        printError(m_client.error());
         return lost();
-    if (!succeeded(*reply))
-        return refused(*reply);
-    const QJsonArray jobs = reply->value(Field::jobs).toArray();
+    }
+    // Rows are printed as their events arrive: the first ones show while the
+    // instance still reads the rest, and the client holds one batch at a time.
+    // --json prints one array, a job object per line.
+    qint64 printed = 0;
+    const auto print = [&](const QJsonArray &jobs) {
+        if (m_json) {
+            QString text;
+            for (const QJsonValue &job : jobs)
+                text +=
+                    (printed++ == 0 ? QStringLiteral("[\n") : QStringLiteral(",\n")) +
+                    QString::fromUtf8(QJsonDocument(job.toObject()).toJson(QJsonDocument::Compact));
+            writeOut(text);
+        } else {
+            writeOut(ClientPrinter::rows(jobs));
+        }
+    };
+    if (!m_json)
+        writeOut(ClientPrinter::header());
+    for (;;) {
+        const std::optional<QJsonObject> message = m_client.next();
+        if (!message) {
+            printError(m_client.error());
+            return lost();
+        }
+        if (message->value(Field::event).toString() == InstanceProtocol::Event::jobs) {
+            print(message->value(Field::jobs).toArray());
+            continue;
+        }
+        if (message->contains(Field::event))
+            continue;
+        if (!succeeded(*message))
+            return refused(*message);
+        break;
+    }
     if (m_json)
-        printJson(jobs);
-    else
-        writeOut(ClientPrinter::table(jobs));
+        writeOut(printed == 0 ? QStringLiteral("[]\n") : QStringLiteral("\n]\n"));
     return Ok;
 }
 

@@ -22,8 +22,10 @@ public:
     // Connects; false after printing why (no instance running, ...).
     bool connect();
 
-    int add(const QJsonObject &spec);           // prints the new id
-    int list();                                 // table, or the jobs array
+    int add(const QJsonObject &spec); // prints the new id
+    // The jobs that match filter (the "list" request's "states", "limit",
+    // "since"): a table, or a JSON array, printed as the rows stream in.
+    int list(const QJsonObject &filter);
     int show(qint64 id);                        // name: value lines
     int move(qint64 id, const QString &target); // prints nothing without --json
     int action(const QJsonArray &ids);          // a stderr line per failed job

@@ -2,6 +2,7 @@
 
 #include "engine/jobqueue.h"
 #include "instance/instanceconnection.h"
+#include "instance/instancejoblist.h"
 #include "instance/instancejobwait.h"
 #include "instance/instancelogfollow.h"
 #include "instance/instanceprotocol.h"
@@ -172,12 +173,12 @@ void InstanceCommands::add(InstanceConnection *c, const InstanceRequest &r) {
 }
 
 void InstanceCommands::list(InstanceConnection *c, const InstanceRequest &r) {
-    QJsonArray jobs;
-    for (JobId id : m_queue->order()) {
-        if (const auto job = m_queue->job(id))
-            jobs.append(JobJson::toJson(*job));
+    auto filter = InstanceJobList::filterFrom(r.message);
+    if (!filter) {
+        c->fail(r.id, filter.error());
+        return;
     }
-    c->reply(r.id, {{Field::jobs, jobs}});
+    (new InstanceJobList(m_queue, c, r.id, *filter))->start();
 }
 
 void InstanceCommands::show(InstanceConnection *c, const InstanceRequest &r) {

@@ -53,6 +53,7 @@ InstanceConnection::InstanceConnection(QLocalSocket *socket, ClientBacklog *back
     connect(m_socket, &QLocalSocket::bytesWritten, this, [this](qint64 bytes) {
         m_unread -= bytes;
         m_backlog->written(bytes);
+        Q_EMIT unreadShrank();
     });
     // Bounds what one client can make the server hold: a line at most, plus a bit.
     m_socket->setReadBufferSize(InstanceProtocol::maxLineBytes + 64 * 1024);
@@ -88,9 +89,19 @@ void InstanceConnection::fail(const QJsonValue &id, const QString &message) {
 }
 
 void InstanceConnection::sendEvent(const QJsonValue &id, const QString &name, QJsonObject fields) {
+    writeLine(encodeEvent(id, name, std::move(fields)));
+}
+
+QByteArray InstanceConnection::encodeEvent(const QJsonValue &id, const QString &name,
+                                           QJsonObject fields) {
     fields.insert(Field::id, id);
     fields.insert(Field::event, name);
-    write(std::move(fields));
+    fields.insert(Field::v, InstanceProtocol::version);
+    return QJsonDocument(fields).toJson(QJsonDocument::Compact) + '\n';
+}
+
+void InstanceConnection::sendEncoded(const QByteArray &line) {
+    writeLine(line);
 }
 
 void InstanceConnection::flush() {
@@ -103,6 +114,11 @@ bool InstanceConnection::isOpen() const {
 }
 
 void InstanceConnection::write(QJsonObject message) {
+    message.insert(Field::v, InstanceProtocol::version);
+    writeLine(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
+}
+
+void InstanceConnection::writeLine(const QByteArray &line) {
     if (m_socket->state() != QLocalSocket::ConnectedState)
         return; // the client left; nobody to tell
     if (const QString why = m_backlog->dropReason(m_unread); !why.isEmpty()) {
@@ -117,8 +133,6 @@ void InstanceConnection::write(QJsonObject message) {
         end();
         return;
     }
-    message.insert(Field::v, InstanceProtocol::version);
-    const QByteArray line = QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n';
     const qint64 accepted = m_socket->write(line);
     if (accepted > 0) {
         m_unread += accepted;

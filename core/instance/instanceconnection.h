@@ -37,14 +37,25 @@ public:
     void fail(const QJsonValue &id, const QString &message);
     // {"v":1, "id":id, "event":name, ...fields}
     void sendEvent(const QJsonValue &id, const QString &name, QJsonObject fields = {});
+    // A line encodeEvent() made (on any thread), written as it is: for streams
+    // that build their events off this thread.
+    void sendEncoded(const QByteArray &line);
+    // {"v":1, "id":id, "event":name, ...fields} as one line with its '\n'.
+    // Thread: any; pure.
+    static QByteArray encodeEvent(const QJsonValue &id, const QString &name, QJsonObject fields);
     // Hands what is written so far to the system without waiting.
     void flush();
+    // Bytes written for the client that the system has not taken yet.
+    qint64 unread() const { return m_unread; }
     // False once the client went away or the connection is closing.
     bool isOpen() const;
 
 Q_SIGNALS:
     // A request whose envelope is valid. Fires once per line, in order.
     void requestReceived(const InstanceRequest &request);
+    // The system took some of what was written (unread() went down): a stream
+    // that paces itself on unread() goes on.
+    void unreadShrank();
     // The client disconnected (or the server closed the connection); fires once,
     // and the connection deletes itself afterwards.
     void closed();
@@ -54,6 +65,7 @@ private:
     void handleLine(const QByteArray &line);
     void refuseOversized();
     void write(QJsonObject message);
+    void writeLine(const QByteArray &line);
     // Once the client is gone: closed(), then deletion.
     void end();
 

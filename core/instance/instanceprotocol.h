@@ -42,7 +42,8 @@ inline constexpr QLatin1String shutdown{"shutdown"};
 
 // The events ("event") a stream sends before its final reply.
 namespace Event {
-inline constexpr QLatin1String log{"log"}; // "log" with "follow": a batch of lines
+inline constexpr QLatin1String log{"log"};   // "log" with "follow": a batch of lines
+inline constexpr QLatin1String jobs{"jobs"}; // "list": a batch of job objects, in order
 } // namespace Event
 
 // The fields of requests, replies and events (not those of the job object:
@@ -59,11 +60,15 @@ inline constexpr QLatin1String jobs{"jobs"};
 inline constexpr QLatin1String lines{"lines"};
 inline constexpr QLatin1String follow{"follow"};
 inline constexpr QLatin1String to{"to"};
+inline constexpr QLatin1String states{"states"};
+inline constexpr QLatin1String limit{"limit"};
+inline constexpr QLatin1String since{"since"};
 // Replies and events.
 inline constexpr QLatin1String ok{"ok"};
 inline constexpr QLatin1String error{"error"};
 inline constexpr QLatin1String event{"event"};
 inline constexpr QLatin1String results{"results"};
+inline constexpr QLatin1String count{"count"};
 inline constexpr QLatin1String state{"state"};
 inline constexpr QLatin1String version{"version"};
 inline constexpr QLatin1String pid{"pid"};

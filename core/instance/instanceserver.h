@@ -49,6 +49,8 @@ public:
     void setDataDir(const QString &dataDir);
 
     LocalSocketListener *listener() const { return m_listener; }
+    // What the clients have been sent and have not read yet, all together.
+    const ClientBacklog &backlog() const { return *m_backlog; }
 
 Q_SIGNALS:
     // A client asked a window instance to come to the front ("activate").

@@ -1,6 +1,10 @@
 #include "instance/jobjson.h"
 
+#include <QJsonDocument>
 #include <QSet>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <cmath>
 
@@ -8,47 +12,153 @@ namespace {
 // JSON numbers are doubles: integers above 2^53 cannot be told apart.
 constexpr double maxExactInteger = 9007199254740992.0;
 
-QJsonValue timeToJson(const QDateTime &time) {
-    if (!time.isValid())
-        return QJsonValue::Null;
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
 QString field(const char *name) {
     return QLatin1String(name);
 }
 } // namespace
 
-QJsonObject JobJson::toJson(const JobSnapshot &job, Detail detail) {
+namespace {
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void writeString(Writer &w, const QString &text) {
+    const QByteArray utf8 = text.toUtf8();
+    w.String(utf8.constData(), rapidjson::SizeType(utf8.size()), true);
+}
+
+void writeKey(Writer &w, const char *key) {
+    w.Key(key);
+}
+
+// A double as QJsonValue would carry it: a number, or null when not finite.
+void writeNumber(Writer &w, double number) {
+    if (std::isfinite(number))
+        w.Double(number);
+    else
+        w.Null();
+}
+
+void writeTime(Writer &w, const QDateTime &time) {
+    if (time.isValid())
+        writeString(w, time.toUTC().toString(Qt::ISODateWithMs));
+    else
+        w.Null();
+}
+
+// A parameter or result value as QJsonValue::fromVariant would give it.
+void writeVariant(Writer &w, const QVariant &value) {
+    switch (value.typeId()) {
+    case QMetaType::UnknownType:
+    case QMetaType::Nullptr:
+        w.Null();
+        return;
+    case QMetaType::Bool:
+        w.Bool(value.toBool());
+        return;
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::Short:
+    case QMetaType::Char:
+        w.Int64(value.toLongLong());
+        return;
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+    case QMetaType::UShort:
+    case QMetaType::UChar:
+        w.Uint64(value.toULongLong());
+        return;
+    case QMetaType::Double:
+    case QMetaType::Float:
+        writeNumber(w, value.toDouble());
+        return;
+    case QMetaType::QStringList:
+    case QMetaType::QVariantList:
+        w.StartArray();
+        for (const QVariant &element : value.toList())
+            writeVariant(w, element);
+        w.EndArray();
+        return;
+    case QMetaType::QVariantMap:
+    case QMetaType::QVariantHash: {
+        w.StartObject();
+        const QVariantMap map = value.toMap();
+        for (auto it = map.cbegin(); it != map.cend(); ++it) {
+            const QByteArray key = it.key().toUtf8();
+            w.Key(key.constData(), rapidjson::SizeType(key.size()), true);
+            writeVariant(w, it.value());
+        }
+        w.EndObject();
+        return;
+    }
+    default:
+        writeString(w, value.toString());
+    }
+}
+} // namespace
+
+QByteArray JobJson::encode(const JobSnapshot &job, Detail detail) {
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
     const double fraction = job.fraction();
-    QJsonObject object{
-        {field("id"), qint64(job.id)},
-        {field("kind"), job.spec.kind},
-        {field("title"), job.spec.title},
-        {field("state"), jobStateName(job.state)},
-        {field("position"), job.position},
-        {field("priority"), jobPriorityName(job.spec.priority)},
-        {field("progress"), fraction < 0 ? 0.0 : fraction},
-        {field("done"), job.done},
-        {field("total"), job.total},
-        {field("unit"), progressUnitName(job.unit)},
-        {field("status"), job.status},
-        {field("speed"), job.speed},
-        {field("eta"), job.etaSeconds},
-        {field("wait_reason"), job.waitReason},
-        {field("error"), job.result.error},
-        {field("summary"), job.result.summary},
-        {field("group"), job.spec.group},
-        {field("after"), toJson(job.spec.after)},
-        {field("not_before"), timeToJson(job.spec.notBefore)},
-        {field("params"), QJsonObject::fromVariantMap(job.spec.params)},
-        {field("added_at"), timeToJson(job.addedAt)},
-        {field("started_at"), timeToJson(job.startedAt)},
-        {field("finished_at"), timeToJson(job.finishedAt)},
-    };
-    if (detail == WithDetails)
-        object.insert(field("details"), QJsonObject::fromVariantMap(job.result.details));
-    return object;
+    w.StartObject();
+    writeKey(w, "id");
+    w.Int64(job.id);
+    writeKey(w, "kind");
+    writeString(w, job.spec.kind);
+    writeKey(w, "title");
+    writeString(w, job.spec.title);
+    writeKey(w, "state");
+    writeString(w, jobStateName(job.state));
+    writeKey(w, "position");
+    w.Int(job.position);
+    writeKey(w, "priority");
+    writeString(w, jobPriorityName(job.spec.priority));
+    writeKey(w, "progress");
+    writeNumber(w, fraction < 0 ? 0.0 : fraction);
+    writeKey(w, "done");
+    w.Int64(job.done);
+    writeKey(w, "total");
+    w.Int64(job.total);
+    writeKey(w, "unit");
+    writeString(w, progressUnitName(job.unit));
+    writeKey(w, "status");
+    writeString(w, job.status);
+    writeKey(w, "speed");
+    writeNumber(w, job.speed);
+    writeKey(w, "eta");
+    w.Int64(job.etaSeconds);
+    writeKey(w, "wait_reason");
+    writeString(w, job.waitReason);
+    writeKey(w, "error");
+    writeString(w, job.result.error);
+    writeKey(w, "summary");
+    writeString(w, job.result.summary);
+    writeKey(w, "group");
+    writeString(w, job.spec.group);
+    writeKey(w, "after");
+    w.StartArray();
+    for (JobId id : job.spec.after)
+        w.Int64(id);
+    w.EndArray();
+    writeKey(w, "not_before");
+    writeTime(w, job.spec.notBefore);
+    writeKey(w, "params");
+    writeVariant(w, job.spec.params);
+    writeKey(w, "added_at");
+    writeTime(w, job.addedAt);
+    writeKey(w, "started_at");
+    writeTime(w, job.startedAt);
+    writeKey(w, "finished_at");
+    writeTime(w, job.finishedAt);
+    if (detail == WithDetails) {
+        writeKey(w, "details");
+        writeVariant(w, job.result.details);
+    }
+    w.EndObject();
+    return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
+}
+
+QJsonObject JobJson::toJson(const JobSnapshot &job, Detail detail) {
+    return QJsonDocument::fromJson(encode(job, detail)).object();
 }
 
 QJsonObject JobJson::specToJson(const JobSpec &spec) {

@@ -22,6 +22,9 @@ public:
     // "after", "not_before", "params", "added_at", "started_at", "finished_at"}
     // (times ISO 8601 in UTC, null when unset), plus "details" WithDetails.
     static QJsonObject toJson(const JobSnapshot &job, Detail detail = WithoutDetails);
+    // The same object as compact UTF-8 JSON, written directly: what a stream
+    // of many jobs ("list") sends, several times faster than building it.
+    static QByteArray encode(const JobSnapshot &job, Detail detail = WithoutDetails);
 
     // {"kind", "params", "title"?, "priority"?, "after"?, "group"?, "not_before"?}
     // as the client sends it; optional fields are left out when unset.

@@ -352,3 +352,51 @@ TEST_F(ClientCommands, DataDirMayComeRightAfterAddOrAfterTheKind) {
     EXPECT_EQ(after.exitCode, 0) << after.err.toStdString();
     EXPECT_EQ(list().size(), 2);
 }
+
+TEST_F(ClientCommands, ListFiltersByStateLimitAndSinceAndRefusesBadOnesWithExitTwo) {
+    const qint64 done = add(commandJob(QStringLiteral("true")));
+    const qint64 running = add(commandJob(QStringLiteral("sleep 300")));
+    QList<qint64> later;
+    for (int i = 0; i < 3; ++i)
+        later.append(add({QStringLiteral("hash"), QStringLiteral("--not-before"), farFuture,
+                          QStringLiteral("files")}));
+    const auto listed = [&](QStringList filter) {
+        const CliOutcome outcome =
+            client(QStringList{QStringLiteral("list"), QStringLiteral("--json")} + filter);
+        EXPECT_EQ(outcome.exitCode, 0) << outcome.err.toStdString();
+        return idsInOrder(parse(outcome.out).array());
+    };
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return listed({QStringLiteral("--state"), QStringLiteral("finished")}) ==
+                   QList<qint64>{done};
+        },
+        timeoutMs));
+    EXPECT_EQ(listed({QStringLiteral("--state"), QStringLiteral("running,succeeded")}),
+              (QList<qint64>{done, running}));
+    EXPECT_EQ(listed({QStringLiteral("--state"), QStringLiteral("waiting"),
+                      QStringLiteral("--state"), QStringLiteral("running")}),
+              (QList<qint64>{running, later[0], later[1], later[2]}));
+    EXPECT_EQ(listed({QStringLiteral("--since"), QString::number(running), QStringLiteral("--limit"),
+                      QStringLiteral("2")}),
+              later.mid(0, 2));
+    EXPECT_EQ(listed({QStringLiteral("--state"), QStringLiteral("failed")}), QList<qint64>{});
+
+    const CliOutcome table = client({QStringLiteral("list"), QStringLiteral("--state"),
+                                     QStringLiteral("running")});
+    EXPECT_EQ(table.exitCode, 0);
+    EXPECT_EQ(table.out.count('\n'), 2) << table.out.toStdString(); // the header and one row
+    EXPECT_TRUE(table.out.contains("sleep 300")) << table.out.toStdString();
+
+    for (const QStringList &bad :
+         {QStringList{QStringLiteral("--state"), QStringLiteral("sleeping")},
+          QStringList{QStringLiteral("--state"), QStringLiteral(",")},
+          QStringList{QStringLiteral("--limit"), QStringLiteral("0")},
+          QStringList{QStringLiteral("--limit"), QStringLiteral("many")},
+          QStringList{QStringLiteral("--since"), QStringLiteral("-4")}}) {
+        const CliOutcome refused = client(QStringList{QStringLiteral("list")} + bad);
+        EXPECT_EQ(refused.exitCode, 2) << bad.join(' ').toStdString();
+        EXPECT_TRUE(refused.err.contains(bad.at(0).toUtf8())) << refused.err.toStdString();
+    }
+    EXPECT_EQ(client({QStringLiteral("cancel"), QString::number(running)}).exitCode, 0);
+}

@@ -21,6 +21,7 @@
 #include <QSqlQuery>
 
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -46,14 +47,19 @@ public:
         socket.flush();
         return lastId;
     }
-    // The next final reply (events skipped); nullopt when the connection ends.
-    std::optional<QJsonObject> nextReply(int timeoutMs = patienceMs) {
+    using EventHandler = std::function<void(const QJsonObject &)>;
+    // The next final reply (events go to onEvent, if given); nullopt when the
+    // connection ends.
+    std::optional<QJsonObject> nextReply(int timeoutMs = patienceMs,
+                                         const EventHandler &onEvent = {}) {
         QDeadlineTimer deadline(timeoutMs);
         for (;;) {
             while (socket.canReadLine()) {
                 const QJsonObject message = QJsonDocument::fromJson(socket.readLine()).object();
                 if (message.contains(QStringLiteral("ok")))
                     return message;
+                if (onEvent)
+                    onEvent(message);
             }
             if (socket.state() != QLocalSocket::ConnectedState || deadline.hasExpired() ||
                 !socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
@@ -61,9 +67,10 @@ public:
         }
     }
     std::optional<QJsonObject> request(const QString &command, const QJsonObject &arguments = {},
-                                       int timeoutMs = patienceMs) {
+                                       int timeoutMs = patienceMs,
+                                       const EventHandler &onEvent = {}) {
         send(command, arguments);
-        return nextReply(timeoutMs);
+        return nextReply(timeoutMs, onEvent);
     }
 
     QLocalSocket socket;
@@ -157,10 +164,16 @@ protected:
                instance->state() == QProcess::Running && client.connect(socketName());
     }
 
+    // Every job "list" streams in its "jobs" events.
     QJsonArray listJobs(ProtocolClient &client) {
-        const auto reply = client.request(QStringLiteral("list"));
+        QJsonArray jobs;
+        const auto reply =
+            client.request(QStringLiteral("list"), {}, patienceMs, [&](const QJsonObject &event) {
+                for (const QJsonValue &job : event.value(QStringLiteral("jobs")).toArray())
+                    jobs.append(job);
+            });
         EXPECT_TRUE(reply && reply->value(QStringLiteral("ok")).toBool());
-        return reply ? reply->value(QStringLiteral("jobs")).toArray() : QJsonArray{};
+        return jobs;
     }
 
     // The database as the killed instance left it.

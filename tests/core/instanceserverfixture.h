@@ -82,6 +82,7 @@ public:
 
     QLocalSocket socket;
     QList<QJsonObject> received;
+    qsizetype longestLine = 0;    // of all received, without its '\n'
     QList<QByteArray> unparsable; // lines that were not JSON objects (must stay empty)
     qint64 lastId = 0;
 
@@ -91,6 +92,7 @@ private:
         qsizetype start = 0;
         for (qsizetype end; (end = buffer.indexOf('\n', start)) >= 0; start = end + 1) {
             const QByteArray line = buffer.sliced(start, end - start);
+            longestLine = std::max(longestLine, line.size());
             const QJsonDocument document = QJsonDocument::fromJson(line);
             if (document.isObject())
                 received.append(document.object());
@@ -138,6 +140,21 @@ protected:
     QJsonObject request(TestClient &client, const QString &command, QJsonObject arguments = {}) {
         const qint64 id = client.sendCommand(command, std::move(arguments));
         return waitForReply(client, id);
+    }
+    // "list" with the arguments: the jobs of its "jobs" events, in order; the
+    // final reply's count must agree.
+    QJsonArray listJobs(TestClient &client, QJsonObject arguments = {}) {
+        const qint64 id = client.sendCommand(QStringLiteral("list"), std::move(arguments));
+        const QJsonObject reply = waitForReply(client, id);
+        EXPECT_TRUE(reply.value(QStringLiteral("ok")).toBool()) << text(reply);
+        QJsonArray jobs;
+        for (const QJsonObject &event : client.eventsOf(id)) {
+            EXPECT_EQ(event.value(QStringLiteral("event")).toString(), QStringLiteral("jobs"));
+            for (const QJsonValue &job : event.value(QStringLiteral("jobs")).toArray())
+                jobs.append(job);
+        }
+        EXPECT_EQ(reply.value(QStringLiteral("count")).toInteger(), jobs.size()) << text(reply);
+        return jobs;
     }
     QJsonObject waitForReply(TestClient &client, qint64 id) {
         EXPECT_TRUE(waitForClient(client, [&] { return client.replyTo(id).has_value(); }))

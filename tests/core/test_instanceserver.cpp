@@ -43,7 +43,7 @@ TEST_F(InstanceServerTest, AddedJobIsInTheQueueAndInTheList) {
     EXPECT_EQ(queue.job(id)->spec.priority, JobPriority::Low);
     EXPECT_EQ(job.value(s("position")).toInt(), 1);
 
-    const QJsonArray jobs = request(client, s("list")).value(s("jobs")).toArray();
+    const QJsonArray jobs = listJobs(client);
     ASSERT_EQ(jobs.size(), 2);
     EXPECT_EQ(jobs[0].toObject().value(s("id")).toInteger(), qint64(blocker));
     EXPECT_EQ(jobs[1].toObject().value(s("id")).toInteger(), qint64(id));
@@ -102,7 +102,7 @@ TEST_F(InstanceServerTest, ListHasEveryFieldOfTheJobObject) {
     TestClient &client = connectClient();
     const JobId id = addJob(client, s("instant"), {{s("message"), s("hi")}});
     ASSERT_TRUE(waitForState(id, State::Succeeded));
-    const QJsonArray jobs = request(client, s("list")).value(s("jobs")).toArray();
+    const QJsonArray jobs = listJobs(client);
     ASSERT_EQ(jobs.size(), 1);
     const QJsonObject job = jobs[0].toObject();
     for (const char *field :
