@@ -20,6 +20,11 @@ QString tr(const char *text) {
 } // namespace
 
 void ClientAddCommand::addOptions(QCommandLineParser &parser) {
+    parser.addOption({QStringLiteral("each"),
+                      tr("One job per line of FILE (-: standard input), all or none: {} is the "
+                         "line, {.} without its extension, {/} its base name, {/.} both, {//} "
+                         "its folder; with none of them the line is the last argument."),
+                      tr("FILE")});
     parser.addOption(
         {QStringLiteral("title"), tr("The job's title (default: from its kind)."), tr("TITLE")});
     parser.addOption(

@@ -1,6 +1,7 @@
 #include "clientcommand.h"
 
 #include "clientaddcommand.h"
+#include "clientaddeach.h"
 #include "clientsession.h"
 #include "instance/instancepaths.h"
 #include "instance/instanceprotocol.h"
@@ -147,6 +148,8 @@ int ClientCommand::exec(const QStringList &arguments) {
     QCommandLineParser parser;
     QString program = QStringLiteral("taskdeck ") + command;
     const KindCommandLine *kind = nullptr;
+    QString eachSource;
+    std::optional<QStringList> eachTemplate;
     if (command == Command::add) {
         // `taskdeck add --data-dir DIR KIND ...` reads as naturally as after KIND.
         if (words.value(0) == QLatin1String("--data-dir") && words.size() >= 2) {
@@ -182,6 +185,10 @@ int ClientCommand::exec(const QStringList &arguments) {
                             command);
         }
         words = words.mid(1);
+        // With --each, what follows is the template of every line's arguments.
+        eachTemplate = ClientAddEach::withoutEach(words, eachSource);
+        if (eachTemplate)
+            words = *eachTemplate;
         program += QLatin1Char(' ') + kind->kind();
         parser.setApplicationDescription(
             tr("Adds a %1 job to the queue of the running instance and prints its id.")
@@ -235,9 +242,16 @@ int ClientCommand::exec(const QStringList &arguments) {
     const QStringList positional = parser.positionalArguments();
     QJsonArray ids;
     QJsonObject spec;
+    QList<QJsonObject> eachSpecs;
     QJsonObject listFilter;
     int logLines = 1000;
-    if (kind) {
+    if (kind && eachTemplate) {
+        const Expected<QList<QJsonObject>> built =
+            ClientAddEach::specs(*kind, *eachTemplate, eachSource, QDir::currentPath());
+        if (!built)
+            return badUsage(built.error(), program.mid(int(qstrlen("taskdeck "))));
+        eachSpecs = *built;
+    } else if (kind) {
         const Expected<QJsonObject> built =
             ClientAddCommand::spec(kind->kind(), parser, QDir::currentPath());
         if (!built)
@@ -286,6 +300,8 @@ int ClientCommand::exec(const QStringList &arguments) {
     ClientSession client(command, dataDir, parser.isSet(QStringLiteral("json")));
     if (!client.connect())
         return client.lost(); // 3 when nobody listens, 1 when the socket is not to be trusted
+    if (kind && eachTemplate)
+        return client.addEach(eachSpecs);
     if (kind)
         return client.add(spec);
     if (command == Command::list)

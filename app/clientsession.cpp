@@ -99,6 +99,41 @@ int ClientSession::add(const QJsonObject &spec) {
     return Ok;
 }
 
+int ClientSession::addEach(const QList<QJsonObject> &specs) {
+    // Each part's line well under InstanceProtocol::maxLineBytes.
+    constexpr qsizetype partBytes = InstanceProtocol::maxLineBytes / 2;
+    QList<QJsonArray> parts{QJsonArray()};
+    qsizetype bytes = 0;
+    for (const QJsonObject &spec : specs) {
+        const qsizetype size = QJsonDocument(spec).toJson(QJsonDocument::Compact).size() + 1;
+        if (bytes + size > partBytes && !parts.last().isEmpty()) {
+            parts.append(QJsonArray());
+            bytes = 0;
+        }
+        parts.last().append(spec);
+        bytes += size;
+    }
+    std::optional<QJsonObject> reply;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const bool more = i + 1 < parts.size();
+        reply = request({{Field::specs, parts.at(i)}, {Field::more, more}});
+        if (!reply)
+            return lost();
+        if (!succeeded(*reply))
+            return refused(*reply);
+    }
+    const QJsonArray ids = reply->value(Field::ids).toArray();
+    if (m_json) {
+        printJson(ids);
+        return Ok;
+    }
+    QString text;
+    for (const QJsonValue &id : ids)
+        text += QString::number(id.toInteger()) + QLatin1Char('\n');
+    writeOut(text);
+    return Ok;
+}
+
 int ClientSession::list(const QJsonObject &filter) {
     if (!m_client.send(m_command, filter)) {
         printError(m_client.error());

@@ -22,7 +22,10 @@ public:
     // Connects; false after printing why (no instance running, ...).
     bool connect();
 
-    int add(const QJsonObject &spec); // prints the new id
+    int add(const QJsonObject &spec);
+    // All of specs or none (--each): sent in parts under the line limit, queued
+    // by the instance with the last one; prints the ids, one per line.
+    int addEach(const QList<QJsonObject> &specs); // prints the new id
     // The jobs that match filter (the "list" request's "states", "limit",
     // "since"): a table, or a JSON array, printed as the rows stream in.
     int list(const QJsonObject &filter);

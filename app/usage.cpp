@@ -30,6 +30,8 @@ int Usage::printHelp() {
            "  taskdeck add KIND [the options of run KIND] [--title T]\n"
            "      [--priority high|normal|low] [--after ID]... [--group NAME]\n"
            "      [--not-before TIME]   queue a job; prints its id\n"
+           "  taskdeck add KIND --each FILE|- ...\n"
+           "                            a job per line ({} {.} {/} {/.} {//}); all or none\n"
            "  taskdeck list [--state S,...] [--limit N] [--since ID]\n"
            "                            the queue, in order (streamed)\n"
            "  taskdeck show ID          everything about one job\n"

@@ -52,19 +52,25 @@ Expected<JobId> JobQueue::add(const JobSpec &spec) {
 Expected<QList<JobId>> JobQueue::add(const QList<JobSpec> &specs) {
     // Validate everything first: a batch is queued whole or not at all.
     std::vector<std::unique_ptr<JobRecord>> records;
+    records.reserve(specs.size());
     for (const JobSpec &spec : specs) {
+        // In a batch, the message says which of its jobs was refused.
+        const auto refused = [&](const QString &why) {
+            return Expected<QList<JobId>>::failure(
+                specs.size() == 1
+                    ? why
+                    : tr("job %1 of %2: %3").arg(records.size() + 1).arg(specs.size()).arg(why));
+        };
         const JobKind *kind = d->kinds->find(spec.kind);
         if (!kind)
-            return Expected<QList<JobId>>::failure(
-                tr("unknown job kind '%1': use one of %2")
-                    .arg(spec.kind, d->kinds->names().join(QStringLiteral(", "))));
+            return refused(tr("unknown job kind '%1': use one of %2")
+                               .arg(spec.kind, d->kinds->names().join(QStringLiteral(", "))));
         auto params = kind->validate(spec.params);
         if (!params)
-            return Expected<QList<JobId>>::failure(params.error());
+            return refused(params.error());
         for (JobId dependency : spec.after) {
             if (!d->find(dependency))
-                return Expected<QList<JobId>>::failure(
-                    tr("cannot wait for job %1: there is no such job").arg(dependency));
+                return refused(tr("cannot wait for job %1: there is no such job").arg(dependency));
         }
         auto job = std::make_unique<JobRecord>();
         job->spec = spec;

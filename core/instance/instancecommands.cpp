@@ -143,6 +143,10 @@ void InstanceCommands::hello(InstanceConnection *c, const InstanceRequest &r) {
 }
 
 void InstanceCommands::add(InstanceConnection *c, const InstanceRequest &r) {
+    if (r.message.contains(Field::specs)) {
+        addMany(c, r);
+        return;
+    }
     const QJsonValue specValue = r.message.value(Field::spec);
     if (!specValue.isObject()) {
         c->fail(r.id, QStringLiteral("'spec' must be an object with the job's kind and params"));
@@ -169,6 +173,67 @@ void InstanceCommands::add(InstanceConnection *c, const InstanceRequest &r) {
         }
         const auto now = m_queue->job(id);
         c->reply(requestId, {{Field::job, JobJson::toJson(now ? *now : whenAdded)}});
+    });
+}
+
+void InstanceCommands::addMany(InstanceConnection *c, const InstanceRequest &r) {
+    const QJsonValue specsValue = r.message.value(Field::specs);
+    const QJsonValue moreValue = r.message.value(Field::more);
+    if (!specsValue.isArray()) {
+        m_staged.remove(c);
+        c->fail(r.id, QStringLiteral("'specs' must be an array of spec objects"));
+        return;
+    }
+    if (!moreValue.isUndefined() && !moreValue.isNull() && !moreValue.isBool()) {
+        m_staged.remove(c);
+        c->fail(r.id, QStringLiteral("'more' must be true or false"));
+        return;
+    }
+    if (!m_staged.contains(c))
+        connect(c, &InstanceConnection::closed, this, [this, c] { m_staged.remove(c); });
+    QList<JobSpec> &specs = m_staged[c];
+    const QJsonArray array = specsValue.toArray();
+    if (specs.size() + array.size() > maxJobsPerRequest) {
+        m_staged.remove(c);
+        c->fail(r.id,
+                QStringLiteral("too many jobs in one add: at most %1").arg(maxJobsPerRequest));
+        return;
+    }
+    for (const QJsonValue &value : array) {
+        const auto spec =
+            value.isObject()
+                ? JobJson::specFromJson(value.toObject())
+                : Expected<JobSpec>::failure(QStringLiteral("it is not a spec object"));
+        if (!spec) {
+            const qsizetype number = specs.size() + 1;
+            m_staged.remove(c);
+            c->fail(r.id, QStringLiteral("job %1 of the add: %2").arg(number).arg(spec.error()));
+            return;
+        }
+        specs.append(*spec);
+    }
+    if (moreValue.toBool()) {
+        c->reply(r.id, {{Field::staged, qint64(specs.size())}});
+        return;
+    }
+    const QList<JobSpec> all = m_staged.take(c);
+    if (all.isEmpty()) {
+        c->fail(r.id, QStringLiteral("'specs' must hold at least one spec object"));
+        return;
+    }
+    const auto added = m_queue->add(all);
+    if (!added) {
+        c->fail(r.id, added.error());
+        return;
+    }
+    afterCommit(c, [this, c, requestId = r.id, ids = *added](const QString &error) {
+        if (!error.isEmpty()) {
+            for (JobId id : ids)
+                m_queue->remove(id);
+            c->fail(requestId, QStringLiteral("not saved: %1").arg(error));
+            return;
+        }
+        c->reply(requestId, {{Field::ids, JobJson::toJson(ids)}});
     });
 }
 

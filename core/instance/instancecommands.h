@@ -1,6 +1,7 @@
 #pragma once
 
 #include "instance/instancerequest.h"
+#include "job/jobspec.h"
 #include "job/jobtypes.h"
 
 #include <QHash>
@@ -53,6 +54,8 @@ private:
 
     void hello(InstanceConnection *c, const InstanceRequest &r);
     void add(InstanceConnection *c, const InstanceRequest &r);
+    // "add" with "specs": staged while "more" is true, then queued all at once.
+    void addMany(InstanceConnection *c, const InstanceRequest &r);
     void list(InstanceConnection *c, const InstanceRequest &r);
     void show(InstanceConnection *c, const InstanceRequest &r);
     void log(InstanceConnection *c, const InstanceRequest &r);
@@ -74,6 +77,9 @@ private:
 
     JobQueue *m_queue;
     QueuePersister *m_persister;
+    // Specs of an "add" that goes on ("more"), per connection, until its last
+    // part; dropped when the connection closes.
+    QHash<InstanceConnection *, QList<JobSpec>> m_staged;
     bool m_headless = false;
     QString m_dataDir;
 };

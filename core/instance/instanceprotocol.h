@@ -55,6 +55,8 @@ inline constexpr QLatin1String id{"id"};
 // Requests.
 inline constexpr QLatin1String cmd{"cmd"};
 inline constexpr QLatin1String spec{"spec"};
+inline constexpr QLatin1String specs{"specs"};
+inline constexpr QLatin1String more{"more"};
 inline constexpr QLatin1String job{"job"};
 inline constexpr QLatin1String jobs{"jobs"};
 inline constexpr QLatin1String lines{"lines"};
@@ -69,6 +71,8 @@ inline constexpr QLatin1String error{"error"};
 inline constexpr QLatin1String event{"event"};
 inline constexpr QLatin1String results{"results"};
 inline constexpr QLatin1String count{"count"};
+inline constexpr QLatin1String ids{"ids"};
+inline constexpr QLatin1String staged{"staged"};
 inline constexpr QLatin1String state{"state"};
 inline constexpr QLatin1String version{"version"};
 inline constexpr QLatin1String pid{"pid"};

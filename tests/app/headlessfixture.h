@@ -56,15 +56,17 @@ protected:
 
     // A client command after a leading --data-dir (options after a command
     // job's program would be the program's); waits for it to end.
-    CliOutcome client(const QStringList &arguments) const {
-        return run(QStringList{QStringLiteral("--data-dir"), dataDir} + arguments);
+    // input: what the command reads on stdin.
+    CliOutcome client(const QStringList &arguments, const QByteArray &input = {}) const {
+        return run(QStringList{QStringLiteral("--data-dir"), dataDir} + arguments, input);
     }
 
-    CliOutcome run(const QStringList &arguments) const {
+    CliOutcome run(const QStringList &arguments, const QByteArray &input = {}) const {
         QProcess process;
         process.setProcessEnvironment(environment);
         process.setWorkingDirectory(home.path());
         process.start(QStringLiteral(TASKDECK_BINARY), arguments);
+        process.write(input);
         process.closeWriteChannel();
         EXPECT_TRUE(process.waitForFinished(timeoutMs)) << arguments.join(' ').toStdString();
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,

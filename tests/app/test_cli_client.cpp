@@ -377,13 +377,13 @@ TEST_F(ClientCommands, ListFiltersByStateLimitAndSinceAndRefusesBadOnesWithExitT
     EXPECT_EQ(listed({QStringLiteral("--state"), QStringLiteral("waiting"),
                       QStringLiteral("--state"), QStringLiteral("running")}),
               (QList<qint64>{running, later[0], later[1], later[2]}));
-    EXPECT_EQ(listed({QStringLiteral("--since"), QString::number(running), QStringLiteral("--limit"),
-                      QStringLiteral("2")}),
+    EXPECT_EQ(listed({QStringLiteral("--since"), QString::number(running),
+                      QStringLiteral("--limit"), QStringLiteral("2")}),
               later.mid(0, 2));
     EXPECT_EQ(listed({QStringLiteral("--state"), QStringLiteral("failed")}), QList<qint64>{});
 
-    const CliOutcome table = client({QStringLiteral("list"), QStringLiteral("--state"),
-                                     QStringLiteral("running")});
+    const CliOutcome table =
+        client({QStringLiteral("list"), QStringLiteral("--state"), QStringLiteral("running")});
     EXPECT_EQ(table.exitCode, 0);
     EXPECT_EQ(table.out.count('\n'), 2) << table.out.toStdString(); // the header and one row
     EXPECT_TRUE(table.out.contains("sleep 300")) << table.out.toStdString();
@@ -399,4 +399,116 @@ TEST_F(ClientCommands, ListFiltersByStateLimitAndSinceAndRefusesBadOnesWithExitT
         EXPECT_TRUE(refused.err.contains(bad.at(0).toUtf8())) << refused.err.toStdString();
     }
     EXPECT_EQ(client({QStringLiteral("cancel"), QString::number(running)}).exitCode, 0);
+}
+
+TEST_F(ClientCommands, AddEachQueuesAJobPerLineWithItsPlaceholders) {
+    QFile lines(path(QStringLiteral("lines.txt")));
+    ASSERT_TRUE(lines.open(QIODevice::WriteOnly));
+    lines.write("photos/a.jpg\n\n/srv/b.tar.gz\r\nc\n");
+    lines.close();
+    const CliOutcome added =
+        client({QStringLiteral("add"), QStringLiteral("command"), QStringLiteral("--each"),
+                path(QStringLiteral("lines.txt")), QStringLiteral("--title"),
+                QStringLiteral("convert {/}"), QStringLiteral("--"), QStringLiteral("echo"),
+                QStringLiteral("{}"), QStringLiteral("{.}.png"), QStringLiteral("{/}"),
+                QStringLiteral("{/.}"), QStringLiteral("{//}"), QStringLiteral("{x}")});
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    QList<qint64> ids;
+    for (const QByteArray &line : added.out.trimmed().split('\n'))
+        ids.append(line.toLongLong());
+    ASSERT_EQ(ids.size(), 3) << added.out.toStdString();
+    EXPECT_EQ(idsInOrder(list()), ids);
+    const auto arguments = [&](qint64 id) {
+        QStringList words;
+        for (const QJsonValue &word : job(id)
+                                          .value(QStringLiteral("params"))
+                                          .toObject()
+                                          .value(QStringLiteral("arguments"))
+                                          .toArray())
+            words.append(word.toString());
+        return words;
+    };
+    EXPECT_EQ(arguments(ids[0]),
+              (QStringList{"photos/a.jpg", "photos/a.png", "a.jpg", "a", "photos", "{x}"}));
+    EXPECT_EQ(arguments(ids[1]),
+              (QStringList{"/srv/b.tar.gz", "/srv/b.tar.png", "b.tar.gz", "b.tar", "/srv", "{x}"}));
+    EXPECT_EQ(arguments(ids[2]), (QStringList{"c", "c.png", "c", "c", ".", "{x}"}));
+    EXPECT_EQ(job(ids[1]).value(QStringLiteral("title")).toString(),
+              QStringLiteral("convert b.tar.gz"));
+
+    // Without a placeholder the line is the last argument; '-' reads stdin.
+    const CliOutcome fromStdin =
+        client({QStringLiteral("add"), QStringLiteral("hash"), QStringLiteral("--each"),
+                QStringLiteral("-"), QStringLiteral("--json")},
+               "files\nfiles/sub\n");
+    ASSERT_EQ(fromStdin.exitCode, 0) << fromStdin.err.toStdString();
+    const QJsonArray hashIds = parse(fromStdin.out).array();
+    ASSERT_EQ(hashIds.size(), 2);
+    const QJsonObject second = job(hashIds[1].toInteger());
+    EXPECT_EQ(second.value(QStringLiteral("kind")).toString(), QStringLiteral("hash"));
+    EXPECT_TRUE(second.value(QStringLiteral("params"))
+                    .toObject()
+                    .value(QStringLiteral("paths"))
+                    .toVariant()
+                    .toStringList()
+                    .contains(QStringLiteral("files/sub")))
+        << QJsonDocument(second).toJson().toStdString();
+}
+
+TEST_F(ClientCommands, AddEachIsAllOrNothingAndNamesTheLineOrTheFileItRefuses) {
+    const qsizetype before = list().size();
+    const CliOutcome badLine = client({QStringLiteral("add"), QStringLiteral("hash"),
+                                       QStringLiteral("--each"), QStringLiteral("-")},
+                                      "files\nmissing-folder\nfiles/sub\n");
+    EXPECT_EQ(badLine.exitCode, 2);
+    EXPECT_TRUE(badLine.err.contains("line 2 of standard input (missing-folder)"))
+        << badLine.err.toStdString();
+    EXPECT_TRUE(badLine.out.isEmpty()) << badLine.out.toStdString();
+
+    ASSERT_TRUE(QDir(home.path()).mkpath(QStringLiteral("a-folder")));
+    const QList<std::pair<QByteArray, QString>> badSources{
+        {"is a folder", path(QStringLiteral("a-folder"))},
+        {"is a device", QStringLiteral("/dev/zero")},
+        {"cannot read", path(QStringLiteral("no-such-list"))},
+        {"has no lines", QStringLiteral("-")},
+    };
+    for (const auto &[message, source] : badSources) {
+        const CliOutcome refused =
+            client({QStringLiteral("add"), QStringLiteral("command"), QStringLiteral("--each"),
+                    source, QStringLiteral("--"), QStringLiteral("true")},
+                   "\n\n");
+        EXPECT_EQ(refused.exitCode, 2) << source.toStdString();
+        EXPECT_TRUE(refused.err.contains(message)) << refused.err.toStdString();
+    }
+    EXPECT_EQ(list().size(), before);
+}
+
+// The instance takes the lines in parts (each under the protocol's line
+// limit) and queues them with the last: 5,000 long lines are over 1 MiB.
+TEST_F(ClientCommands, AddEachOfMoreThanOneLineOfProtocolComesWhole) {
+    QByteArray input;
+    const QString pad(200, QLatin1Char('p'));
+    for (int i = 0; i < 5000; ++i)
+        input += QStringLiteral("%1-%2\n").arg(i).arg(pad).toUtf8();
+    const CliOutcome added =
+        client({QStringLiteral("add"), QStringLiteral("command"), QStringLiteral("--each"),
+                QStringLiteral("-"), QStringLiteral("--not-before"), farFuture,
+                QStringLiteral("--"), QStringLiteral("echo"), QStringLiteral("{}")},
+               input);
+    ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
+    const QList<QByteArray> printed = added.out.trimmed().split('\n');
+    ASSERT_EQ(printed.size(), 5000);
+    const QJsonArray jobs = list();
+    ASSERT_EQ(jobs.size(), 5000);
+    EXPECT_EQ(jobs.last().toObject().value(QStringLiteral("id")).toInteger(),
+              printed.last().toLongLong());
+    EXPECT_EQ(jobs.last()
+                  .toObject()
+                  .value(QStringLiteral("params"))
+                  .toObject()
+                  .value(QStringLiteral("arguments"))
+                  .toArray()
+                  .at(0)
+                  .toString(),
+              QStringLiteral("4999-") + pad);
 }

@@ -5,6 +5,7 @@
 //   start_empty_s=.. start_full_s=.. ratio=..      (until the first answer)
 //   list_s=.. list_json_s=.. list_filtered_s=..    (best of --runs, to /dev/null)
 //   instance_rss_mb=.. logs_disk_mb=.. jobs=..
+//   each_jobs=10000 each_s=..   (`add command --each FILE` until acknowledged)
 // The peer for start-up is the same instance on an empty store, measured in
 // the same run; the listing has no peer that holds such a queue.
 // Usage: bench_big_queue [--jobs N] [--runs N]
@@ -104,6 +105,25 @@ double startInstance(QProcess &instance, const QString &dataDir) {
     return double(timer.nsecsElapsed()) / 1e9;
 }
 
+// Seconds until `taskdeck add command --each` of count lines is acknowledged;
+// the jobs wait for a start time far ahead, so only the adding is timed.
+double addEach(const QString &dataDir, const QString &linesFile, int count) {
+    QFile lines(linesFile);
+    if (!lines.open(QIODevice::WriteOnly))
+        return -1;
+    for (int i = 0; i < count; ++i)
+        lines.write(QByteArray::number(i) + '\n');
+    lines.close();
+    bool ok = false;
+    const double seconds = secondsOf([&] {
+        ok = client(dataDir,
+                    {QStringLiteral("add"), QStringLiteral("command"), QStringLiteral("--each"),
+                     linesFile, QStringLiteral("--not-before"), QStringLiteral("2999-01-01T00:00"),
+                     QStringLiteral("--"), QStringLiteral("echo"), QStringLiteral("{}")}) == 0;
+    });
+    return ok ? seconds : -1;
+}
+
 void stop(QProcess &instance) {
     instance.terminate();
     instance.waitForFinished(60000);
@@ -162,6 +182,7 @@ int main(int argc, char **argv) {
 
     QProcess emptyInstance;
     const double startEmpty = startInstance(emptyInstance, empty);
+    const double each = addEach(empty, root.filePath(QStringLiteral("lines")), 10000);
     stop(emptyInstance);
     QProcess instance;
     const double startFull = startInstance(instance, full);
@@ -196,5 +217,6 @@ int main(int argc, char **argv) {
                 listFiltered);
     std::printf("instance_rss_mb=%.0f logs_disk_mb=%.0f jobs=%d\n", rss,
                 diskMb(full + QStringLiteral("/logs")), jobs);
+    std::printf("each_jobs=10000 each_s=%.3f\n", each);
     return 0;
 }
