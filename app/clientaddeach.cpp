@@ -1,5 +1,6 @@
 #include "clientaddeach.h"
 
+#include "base/lineplaceholders.h"
 #include "clientaddcommand.h"
 #include "kindcommandline.h"
 
@@ -10,6 +11,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <optional>
@@ -21,69 +23,7 @@ QString tr(const char *text) {
 
 const QString eachOption = QStringLiteral("--each");
 
-// Every placeholder, longest first where one begins like another.
-struct Placeholder {
-    QLatin1String token;
-    QString (*value)(const QString &line);
-};
-
-QString baseName(const QString &line) {
-    const qsizetype slash = line.lastIndexOf(QLatin1Char('/'));
-    return slash < 0 ? line : line.mid(slash + 1);
-}
-
-// The extension is the base name's last ".suffix", unless the name starts with it.
-QString withoutExtension(const QString &line) {
-    const qsizetype dot = line.lastIndexOf(QLatin1Char('.'));
-    const qsizetype slash = line.lastIndexOf(QLatin1Char('/'));
-    return dot > slash + 1 ? line.left(dot) : line;
-}
-
-const Placeholder placeholders[] = {
-    {QLatin1String("{}"), [](const QString &line) { return line; }},
-    {QLatin1String("{.}"), withoutExtension},
-    {QLatin1String("{/.}"), [](const QString &line) { return withoutExtension(baseName(line)); }},
-    {QLatin1String("{//}"),
-     [](const QString &line) {
-         const qsizetype slash = line.lastIndexOf(QLatin1Char('/'));
-         return slash < 0    ? QStringLiteral(".")
-                : slash == 0 ? QStringLiteral("/")
-                             : line.left(slash);
-     }},
-    {QLatin1String("{/}"), baseName},
-};
-
-bool namesTheLine(const QString &word) {
-    for (const Placeholder &placeholder : placeholders) {
-        if (word.contains(placeholder.token))
-            return true;
-    }
-    return false;
-}
 } // namespace
-
-QString ClientAddEach::substitute(const QString &word, const QString &line) {
-    QString result;
-    qsizetype at = 0;
-    while (at < word.size()) {
-        const qsizetype brace = word.indexOf(QLatin1Char('{'), at);
-        if (brace < 0)
-            break;
-        result += word.mid(at, brace - at);
-        at = brace + 1;
-        const QStringView rest = QStringView(word).mid(brace);
-        for (const Placeholder &placeholder : placeholders) {
-            if (rest.startsWith(placeholder.token)) {
-                result += placeholder.value(line);
-                at = brace + placeholder.token.size();
-                break;
-            }
-        }
-        if (at == brace + 1)
-            result += QLatin1Char('{');
-    }
-    return result + word.mid(at);
-}
 
 std::optional<QStringList> ClientAddEach::withoutEach(const QStringList &arguments,
                                                       QString &source) {
@@ -108,20 +48,13 @@ std::optional<QStringList> ClientAddEach::withoutEach(const QStringList &argumen
 }
 
 QStringList ClientAddEach::argumentsFor(const QStringList &templateArguments, const QString &line) {
-    QStringList arguments;
-    arguments.reserve(templateArguments.size() + 2);
-    bool named = false;
-    for (const QString &word : templateArguments) {
-        named = named || namesTheLine(word);
-        arguments.append(substitute(word, line));
-    }
-    if (!named) {
-        // After "--", so a line that begins with '-' is not read as an option.
-        if (!templateArguments.contains(QStringLiteral("--")))
-            arguments.append(QStringLiteral("--"));
-        arguments.append(line);
-    }
-    return arguments;
+    QStringList words = templateArguments;
+    const bool named = std::any_of(words.cbegin(), words.cend(), LinePlaceholders::namesTheLine);
+    // A line appended goes after "--", so one that begins with '-' is not
+    // read as an option.
+    if (!named && !words.contains(QStringLiteral("--")))
+        words.append(QStringLiteral("--"));
+    return LinePlaceholders::wordsFor(words, line);
 }
 
 Expected<QStringList> ClientAddEach::readLines(const QString &source) {

@@ -9,10 +9,9 @@
 #include <optional>
 
 // `taskdeck add KIND --each FILE|- ...`: one job per input line, the way
-// GNU parallel and xargs take them. In every argument after KIND, {} is the
-// line, {.} the line without its extension, {/} its base name, {/.} the base
-// name without extension and {//} its folder; when no argument names the line,
-// it is appended as the last one (for the file kinds: the path to work on).
+// GNU parallel and xargs take them: the placeholders of LinePlaceholders in
+// every argument after KIND; when no argument names the line, it is appended
+// as the last one (for the file kinds: the path to work on).
 // Plain functions on values; main thread (reads stdin).
 class KindCommandLine;
 
@@ -33,8 +32,6 @@ public:
     static std::optional<QStringList> withoutEach(const QStringList &arguments, QString &source);
     // The template's arguments for one line (see above).
     static QStringList argumentsFor(const QStringList &templateArguments, const QString &line);
-    // The placeholders of word replaced for line.
-    static QString substitute(const QString &word, const QString &line);
 
     static constexpr qsizetype maxLines = 100000;
 };

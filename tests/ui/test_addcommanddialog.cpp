@@ -1,4 +1,5 @@
 #include "addjob/addcommanddialog.h"
+#include "addjob/pathlisteditor.h"
 
 #include "mainwindow.h"
 #include "uitestfixture.h"
@@ -17,6 +18,9 @@
 #include <QToolBar>
 
 namespace {
+QString s(const char *text) {
+    return QString::fromUtf8(text);
+}
 
 class AddCommandDialogTest : public UiTestFixture {
 protected:
@@ -123,4 +127,67 @@ TEST_F(AddCommandDialogTest, LabelsHaveBuddiesAndControlsAccessibleNames) {
         EXPECT_FALSE(widget->accessibleName().isEmpty());
     for (QWidget *widget : dialog.findChildren<QComboBox *>())
         EXPECT_FALSE(widget->accessibleName().isEmpty());
+}
+
+TEST_F(AddCommandDialogTest, ForEachFileTheWindowQueuesAJobPerFileWithThePlaceholders) {
+    MainWindow window(&queue);
+    window.show();
+    window.addJobAction(JobLauncher::Command)->trigger();
+    AddCommandDialog *dialog = nullptr;
+    ASSERT_TRUE(waitUntil([&] {
+        dialog = window.findChild<AddCommandDialog *>();
+        return dialog && dialog->isVisible();
+    }));
+    const QStringList files{path(QStringLiteral("a.mkv")), path(QStringLiteral("b c.mkv"))};
+    dialog->setEachFiles(files);
+    dialog->setCommandLine(QStringLiteral("echo {} {.}.mp4 {/.}"));
+    dialog->setWorkingDirectory(temp.path());
+    clickOk(dialog);
+    ASSERT_EQ(queue.count(), 2) << dialog->errorText().toStdString();
+    const auto arguments = [&](int row) {
+        return queue.job(queue.order().at(row))->spec.params.value(s("arguments")).toStringList();
+    };
+    EXPECT_EQ(arguments(0), (QStringList{files[0], path(s("a.mp4")), s("a")}));
+    EXPECT_EQ(arguments(1), (QStringList{files[1], path(s("b c.mp4")), s("b c")}));
+}
+
+TEST_F(AddCommandDialogTest, ForEachFileIsAllOrNoneAndNamesTheJobRefused) {
+    MainWindow window(&queue);
+    window.show();
+    window.addJobAction(JobLauncher::Command)->trigger();
+    AddCommandDialog *dialog = nullptr;
+    ASSERT_TRUE(waitUntil([&] {
+        dialog = window.findChild<AddCommandDialog *>();
+        return dialog && dialog->isVisible();
+    }));
+    // The first file is a program, the second is not there.
+    dialog->setEachFiles({s("/usr/bin/true"), path(s("no-such-program-xyz"))});
+    dialog->setCommandLine(QStringLiteral("{}"));
+    dialog->setWorkingDirectory(temp.path());
+    clickOk(dialog);
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_TRUE(dialog->errorText().startsWith(s("Job 2 of 2: ")))
+        << dialog->errorText().toStdString();
+    EXPECT_TRUE(dialog->errorText().contains(s("no-such-program-xyz")))
+        << dialog->errorText().toStdString();
+    EXPECT_EQ(queue.count(), 0);
+
+    // Without files it is one job again, with the words as typed.
+    dialog->setEachFiles({});
+    dialog->setCommandLine(QStringLiteral("echo {}"));
+    clickOk(dialog);
+    ASSERT_EQ(queue.count(), 1) << dialog->errorText().toStdString();
+    EXPECT_EQ(queue.job(queue.order().first())->spec.params.value(s("arguments")).toStringList(),
+              QStringList{s("{}")});
+}
+
+TEST_F(AddCommandDialogTest, EditingAJobHidesForEachFile) {
+    AddCommandDialog dialog(*kinds);
+    JobSnapshot job;
+    job.id = 7;
+    job.spec.kind = s("command");
+    job.spec.params = {{s("program"), s("echo")}, {s("cwd"), temp.path()}};
+    dialog.editJob(job);
+    dialog.show();
+    EXPECT_FALSE(dialog.findChild<PathListEditor *>()->isVisible());
 }

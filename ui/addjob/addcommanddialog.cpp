@@ -3,6 +3,9 @@
 #include "kinds/command/commandjobparams.h"
 #include "kinds/command/shellwords.h"
 
+#include "addjob/pathlisteditor.h"
+#include "base/lineplaceholders.h"
+
 #include <QComboBox>
 #include <QDir>
 #include <QFormLayout>
@@ -57,11 +60,26 @@ AddCommandDialog::AddCommandDialog(const JobKindRegistry &kinds, QWidget *parent
     form->addRow(cwdLabel, cwdRow);
     form->addRow(tr("&Progress:"), m_progressCombo);
 
+    m_eachEditor = new PathListEditor(this);
+    m_eachEditor->setAccessibleName(tr("For each file"));
+    m_eachEditor->setPickerTitles(tr("Files to Run the Command On"),
+                                  tr("Folder to Run the Command On"));
+    connect(m_eachEditor, &PathListEditor::pathsChanged, this, &AddCommandDialog::hideError);
+    m_eachLabel = new QLabel(tr("For &each file (optional), one job per file, all or none: in the "
+                                "command line {} is the file, {.} without its extension, {/} "
+                                "its name, {/.} both, {//} its folder; with none of them the "
+                                "file comes last."),
+                             this);
+    m_eachLabel->setWordWrap(true);
+    m_eachLabel->setBuddy(m_eachEditor);
+
     QVBoxLayout *layout = contentLayout();
     layout->addLayout(form);
     layout->addWidget(parsedLabel);
     layout->addWidget(m_parsedList, 1);
-    resize(600, 380);
+    layout->addWidget(m_eachLabel);
+    layout->addWidget(m_eachEditor, 1);
+    resize(640, 560);
 }
 
 void AddCommandDialog::folderSettingsChanged() {
@@ -92,6 +110,14 @@ QString AddCommandDialog::workingDirectory() const {
 
 void AddCommandDialog::setWorkingDirectory(const QString &path) {
     m_cwdEdit->setText(path);
+}
+
+QStringList AddCommandDialog::eachFiles() const {
+    return m_eachEditor->paths();
+}
+
+void AddCommandDialog::setEachFiles(const QStringList &files) {
+    m_eachEditor->setPaths(files);
 }
 
 QString AddCommandDialog::progressMode() const {
@@ -154,7 +180,32 @@ QVariantMap AddCommandDialog::parameters(QString *error) const {
     return p.toMap();
 }
 
+QList<QVariantMap> AddCommandDialog::parameterSets(QString *error) const {
+    const QVariantMap single = parameters(error);
+    const QStringList files = eachFiles();
+    if (!error->isEmpty() || files.isEmpty())
+        return {single};
+    const Expected<CommandJobParams> template_ = CommandJobParams::fromMap(single);
+    if (!template_)
+        return {single};
+    QStringList words{template_->program};
+    words.append(template_->arguments);
+    QList<QVariantMap> sets;
+    sets.reserve(files.size());
+    for (const QString &file : files) {
+        const QStringList substituted = LinePlaceholders::wordsFor(words, file);
+        CommandJobParams p = template_.value();
+        p.program = substituted.first();
+        p.arguments = substituted.mid(1);
+        sets.append(p.toMap());
+    }
+    return sets;
+}
+
 void AddCommandDialog::setParameters(const QVariantMap &params) {
+    // Editing changes one job: "For each file" does not apply.
+    m_eachLabel->hide();
+    m_eachEditor->hide();
     const Expected<CommandJobParams> parsed = CommandJobParams::fromMap(params);
     if (!parsed)
         return; // a job the queue took always parses

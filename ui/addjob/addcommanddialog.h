@@ -4,7 +4,9 @@
 
 #include "addjob/addjobdialog.h"
 
+class PathListEditor;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 
@@ -17,6 +19,11 @@ class QListWidget;
 // when the kind refuses (command not found, no such folder, ...), its message is
 // shown inline and the dialog stays open. After accepted(), spec() is the
 // validated job to queue; the dialog itself queues nothing (see AddJobDialog).
+//
+// "For each file" makes it add one job per file chosen there, all or none,
+// like `taskdeck add command --each`: the placeholders of LinePlaceholders in
+// the command line ({} the file, {.} without its extension, ...), or the file
+// appended as the last argument when it names none. Hidden when editing a job.
 // The folder picker is Qt's own (non-native) dialog.
 //
 // Ownership: the registry is not owned and must outlive the dialog. GUI thread.
@@ -35,6 +42,10 @@ public:
     QString workingDirectory() const;
     void setWorkingDirectory(const QString &path);
 
+    // The files of "For each file"; empty: one job.
+    QStringList eachFiles() const;
+    void setEachFiles(const QStringList &files);
+
     // "auto" (default), "percent", "ffmpeg", "rsync" or "none".
     QString progressMode() const;
     void setProgressMode(const QString &mode);
@@ -44,6 +55,7 @@ private:
     void updateParsed();
     void browseWorkingDirectory();
     QVariantMap parameters(QString *error) const override;
+    QList<QVariantMap> parameterSets(QString *error) const override;
     void setParameters(const QVariantMap &params) override;
     QStringList parameterKeys() const override;
 
@@ -51,6 +63,8 @@ private:
     QListWidget *m_parsedList = nullptr;
     QLineEdit *m_cwdEdit = nullptr;
     QComboBox *m_progressCombo = nullptr;
+    QLabel *m_eachLabel = nullptr;
+    PathListEditor *m_eachEditor = nullptr;
     // The job being edited as the dialog found it (defaults for a new one): what
     // the dialog does not show is kept from it.
     CommandJobParams m_edited;

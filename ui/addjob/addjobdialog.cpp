@@ -62,32 +62,42 @@ void AddJobDialog::accept() {
         return;
     }
     QString error;
-    QVariantMap params = parameters(&error);
+    const QList<QVariantMap> sets =
+        m_edited != 0 ? QList<QVariantMap>{parameters(&error)} : parameterSets(&error);
     if (!error.isEmpty()) {
         showError(error);
         return;
     }
-    if (m_edited != 0) {
-        // What the dialog has no control for stays as it was.
-        QVariantMap merged = m_editedParams;
-        for (const QString &key : parameterKeys())
-            merged.remove(key);
-        merged.insert(params);
-        params = merged;
+    QList<JobSpec> specs;
+    for (QVariantMap params : sets) {
+        if (m_edited != 0) {
+            // What the dialog has no control for stays as it was.
+            QVariantMap merged = m_editedParams;
+            for (const QString &key : parameterKeys())
+                merged.remove(key);
+            merged.insert(params);
+            params = merged;
+        }
+        // On the GUI thread: a kind's validate() is cheap (it stats paths or
+        // looks a program up on PATH, it never walks a tree).
+        const Expected<QVariantMap> validated = kind->validate(params);
+        if (!validated) {
+            showError(sets.size() == 1 ? validated.error()
+                                       : tr("Job %1 of %2: %3")
+                                             .arg(specs.size() + 1)
+                                             .arg(sets.size())
+                                             .arg(validated.error()));
+            return;
+        }
+        JobSpec spec;
+        spec.kind = m_kindName;
+        spec.params = validated.value();
+        m_schedule->applyTo(&spec);
+        specs.append(spec);
     }
-    // On the GUI thread: a kind's validate() is cheap (it stats paths or looks a
-    // program up on PATH, it never walks a tree).
-    const Expected<QVariantMap> validated = kind->validate(params);
-    if (!validated) {
-        showError(validated.error());
-        return;
-    }
-    m_spec = JobSpec{};
-    m_spec.kind = m_kindName;
-    m_spec.params = validated.value();
-    m_schedule->applyTo(&m_spec);
+    m_specs = specs;
     if (m_submit) {
-        if (const QString refused = m_submit(m_spec); !refused.isEmpty()) {
+        if (const QString refused = m_submit(m_specs); !refused.isEmpty()) {
             showError(refused);
             return;
         }

@@ -40,8 +40,12 @@ class AddJobDialog : public QDialog {
 public:
     // The message shown for the last refused accept(); empty when none.
     QString errorText() const;
-    // The validated job, meaningful after the dialog was accepted.
-    JobSpec spec() const { return m_spec; }
+    // The validated job, meaningful after the dialog was accepted: the first
+    // of specs().
+    JobSpec spec() const { return m_specs.value(0); }
+    // Every validated job, in order (more than one: the command dialog's
+    // "For each file"); queued all together or not at all.
+    QList<JobSpec> specs() const { return m_specs; }
 
     JobScheduleEditor *scheduleEditor() const { return m_schedule; }
 
@@ -54,10 +58,10 @@ public:
     void editJob(const JobSnapshot &job);
     JobId editedJob() const { return m_edited; }
 
-    // Called by accept() with the validated job before the dialog closes;
+    // Called by accept() with the validated jobs before the dialog closes;
     // returns an error message to show inline (the dialog stays open), or an
-    // empty string. Without one, accept() closes and the caller reads spec().
-    using Submitter = std::function<QString(const JobSpec &spec)>;
+    // empty string. Without one, accept() closes and the caller reads specs().
+    using Submitter = std::function<QString(const QList<JobSpec> &specs)>;
     void setSubmitter(Submitter submitter) { m_submit = std::move(submitter); }
 
     void accept() override;
@@ -81,6 +85,9 @@ protected:
     // dialog names better than the kind would (nothing entered yet, an open
     // quote), sets *error and returns {}. Called on the GUI thread by accept().
     virtual QVariantMap parameters(QString *error) const = 0;
+    // The parameters of every job to add: parameters() alone unless the
+    // dialog adds several jobs at once. Same contract as parameters().
+    virtual QList<QVariantMap> parameterSets(QString *error) const { return {parameters(error)}; }
     // Shows a job's validated parameters (the kind's toMap() form) in the
     // controls: the inverse of parameters(). Called by editJob().
     virtual void setParameters(const QVariantMap &params) = 0;
@@ -120,7 +127,7 @@ private:
     JobScheduleEditor *m_schedule = nullptr;
     QLabel *m_errorLabel = nullptr;
     QPushButton *m_okButton = nullptr;
-    JobSpec m_spec;
+    QList<JobSpec> m_specs;
     JobId m_edited = 0;
     bool m_shown = false;
     Submitter m_submit;

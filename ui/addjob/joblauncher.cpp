@@ -116,18 +116,21 @@ void JobLauncher::openAddDialog(AddJobDialog *dialog) {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFolderSettings(m_folderSettings);
     dialog->scheduleEditor()->setChoices(jobsInQueue(), dialog->editedJob());
-    dialog->setSubmitter([this, dialog](const JobSpec &spec) -> QString {
+    dialog->setSubmitter([this, dialog](const QList<JobSpec> &specs) -> QString {
         if (const JobId id = dialog->editedJob()) {
-            const Status saved = m_queue->edit(id, spec);
+            const Status saved = m_queue->edit(id, specs.value(0));
             if (!saved)
                 return tr("Could not save job %1: %2").arg(id).arg(saved.error());
             Q_EMIT jobEdited(id);
             return {};
         }
-        const Expected<JobId> added = m_queue->add(spec);
+        // All of them or none (JobQueue::add of a list).
+        const Expected<QList<JobId>> added = m_queue->add(specs);
         if (!added)
-            return tr("Could not add the job: %1").arg(added.error());
-        Q_EMIT jobAdded(added.value());
+            return specs.size() == 1
+                       ? tr("Could not add the job: %1").arg(added.error())
+                       : tr("Could not add the %1 jobs: %2").arg(specs.size()).arg(added.error());
+        Q_EMIT jobAdded(added->first());
         return {};
     });
     dialog->open();
