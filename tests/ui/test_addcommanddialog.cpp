@@ -31,6 +31,17 @@ protected:
         QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
         QTest::mouseClick(ok, Qt::LeftButton);
     }
+    // Shows the window and opens its Add Command Job dialog; null if none came.
+    AddCommandDialog *openFromWindow(MainWindow &window) {
+        window.show();
+        window.addJobAction(JobLauncher::Command)->trigger();
+        AddCommandDialog *dialog = nullptr;
+        waitUntil([&] {
+            dialog = window.findChild<AddCommandDialog *>();
+            return dialog && dialog->isVisible();
+        });
+        return dialog;
+    }
     static QStringList shownWords(AddCommandDialog &dialog) {
         QStringList words;
         const QListWidget *list = dialog.findChild<QListWidget *>();
@@ -131,13 +142,8 @@ TEST_F(AddCommandDialogTest, LabelsHaveBuddiesAndControlsAccessibleNames) {
 
 TEST_F(AddCommandDialogTest, ForEachFileTheWindowQueuesAJobPerFileWithThePlaceholders) {
     MainWindow window(&queue);
-    window.show();
-    window.addJobAction(JobLauncher::Command)->trigger();
-    AddCommandDialog *dialog = nullptr;
-    ASSERT_TRUE(waitUntil([&] {
-        dialog = window.findChild<AddCommandDialog *>();
-        return dialog && dialog->isVisible();
-    }));
+    AddCommandDialog *dialog = openFromWindow(window);
+    ASSERT_NE(dialog, nullptr);
     const QStringList files{path(QStringLiteral("a.mkv")), path(QStringLiteral("b c.mkv"))};
     dialog->setEachFiles(files);
     dialog->setCommandLine(QStringLiteral("echo {} {.}.mp4 {/.}"));
@@ -153,13 +159,8 @@ TEST_F(AddCommandDialogTest, ForEachFileTheWindowQueuesAJobPerFileWithThePlaceho
 
 TEST_F(AddCommandDialogTest, ForEachFileIsAllOrNoneAndNamesTheJobRefused) {
     MainWindow window(&queue);
-    window.show();
-    window.addJobAction(JobLauncher::Command)->trigger();
-    AddCommandDialog *dialog = nullptr;
-    ASSERT_TRUE(waitUntil([&] {
-        dialog = window.findChild<AddCommandDialog *>();
-        return dialog && dialog->isVisible();
-    }));
+    AddCommandDialog *dialog = openFromWindow(window);
+    ASSERT_NE(dialog, nullptr);
     // The first file is a program, the second is not there.
     dialog->setEachFiles({s("/usr/bin/true"), path(s("no-such-program-xyz"))});
     dialog->setCommandLine(QStringLiteral("{}"));
