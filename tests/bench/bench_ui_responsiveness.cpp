@@ -10,9 +10,13 @@
 // figures, GOAL MET / GOAL MISSED lines, and last:
 //   max_stall_ms=X p99_stall_ms=Y jobs=N rss_mb=M
 // It reports; it is not a test: the exit code is 0 whichever way the goals go.
+// With --attached, the queue has what the real application attaches: the
+// store writing every change and the instance server, with a shell running
+// `taskdeck list` of the whole queue one after another during the run.
 // Usage: bench_ui_responsiveness [--seconds S] [--queued N] [--rate R]
 //        [--max-running M] [--instant-slots K] [--busy-spinners] [--trace]
-//        [--select-all]
+//        [--select-all] [--attached]
+#include "attachedinstance.h"
 #include "benchinstantjobkind.h"
 #include "benchspinnerjobkind.h"
 #include "engine/jobqueue.h"
@@ -134,8 +138,11 @@ int main(int argc, char **argv) {
     const QCommandLineOption selectAllOption(
         QStringLiteral("select-all"),
         QStringLiteral("Select every row before the run (a person pressed Ctrl+A)."));
+    const QCommandLineOption attachedOption(
+        QStringLiteral("attached"),
+        QStringLiteral("Attach the store and the instance server; list from a shell meanwhile."));
     parser.addOptions({selectAllOption, traceOption, secondsOption, queuedOption, rateOption,
-                       maxRunningOption, instantSlotsOption, busyOption});
+                       maxRunningOption, instantSlotsOption, busyOption, attachedOption});
     parser.process(app);
     const int seconds = qMax(1, parser.value(secondsOption).toInt());
     const int queued = qMax(1, parser.value(queuedOption).toInt());
@@ -150,6 +157,14 @@ int main(int argc, char **argv) {
     auto queue = std::make_unique<JobQueue>(registry);
     queue->setMaxRunning(maxRunning);
     queue->setGroupLimit(heldGroup, 1);
+    std::unique_ptr<AttachedInstance> attached;
+    if (parser.isSet(attachedOption)) {
+        attached = std::make_unique<AttachedInstance>(queue.get());
+        if (!attached->error().isEmpty()) {
+            std::fprintf(stderr, "bench_ui_responsiveness: %s\n", qPrintable(attached->error()));
+            return 1;
+        }
+    }
 
     auto window = std::make_unique<MainWindow>(queue.get());
     window->show();
@@ -248,11 +263,15 @@ int main(int argc, char **argv) {
     QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
     app.setTracing(parser.isSet(traceOption));
     runClock.start();
+    if (attached)
+        attached->startListing(QStringLiteral(TASKDECK_BINARY));
     meter.start();
     feeder.start();
     reporter.start();
     loop.exec();
     meter.stop();
+    if (attached)
+        attached->stopListing();
     feeder.stop();
     reporter.stop();
     app.setTracing(false);
@@ -283,6 +302,9 @@ int main(int argc, char **argv) {
                     ? double(modelSignals.dataChangedRows) / double(modelSignals.dataChanged)
                     : 0.0,
                 modelSignals.resets);
+    if (attached)
+        std::printf("attached: lists_completed=%d lists_failed=%d\n", attached->listsCompleted(),
+                    attached->listsFailed());
     if (window->view()->model() != static_cast<QAbstractItemModel *>(window->model()))
         std::printf("view model (proxy): dataChanged=%lld resets=%lld\n",
                     viewModelSignals.dataChanged, viewModelSignals.resets);
@@ -306,6 +328,7 @@ int main(int argc, char **argv) {
     }
     spinUntil([&] { return queue->countIn(JobState::Running) == 0; }, 30000);
     window.reset();
+    attached.reset();
     queue.reset();
 
     std::printf("max_stall_ms=%.1f p99_stall_ms=%.1f jobs=%d rss_mb=%.0f\n", maxStall, p99, jobs,
