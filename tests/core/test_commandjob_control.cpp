@@ -3,7 +3,10 @@
 // process group and session (the supervisor is their subreaper).
 #include "commandjobfixture.h"
 
+#include "kinds/command/supervisedprocess.h"
+
 #include <QElapsedTimer>
+#include <QProcess>
 
 class CommandJobControl : public CommandJobFixture {};
 
@@ -112,4 +115,32 @@ TEST_F(CommandJobControl, CancelingEndsWhatLeftTheProcessGroupToo) {
     ASSERT_TRUE(queue.cancel(id).ok());
     ASSERT_TRUE(waitForState(id, JobState::Canceled));
     EXPECT_TRUE(waitUntil([&] { return isGone(escaped); }, 10000));
+}
+
+// The program's parent is the small supervisor program, exec'd: starting a job
+// must not copy the instance (a fork of it costs time in proportion to its
+// memory, and a copy of it would hold all its pages while the job runs).
+TEST_F(CommandJobControl, TheProgramRunsUnderTheSupervisorProgramWithOnlyItsOwnDescriptors) {
+    const JobSnapshot job =
+        run(shell(QStringLiteral("echo $PPID; ls /proc/self/fd | wc -l; "
+                                 "cat /proc/$PPID/status | grep -E '^(Name|Threads):'")));
+    ASSERT_EQ(job.state, JobState::Succeeded) << job.result.error.toStdString();
+    ASSERT_TRUE(waitUntil([&] { return output(lastId).size() >= 4; }));
+    const QStringList lines = output(lastId);
+    // ls itself holds 0, 1, 2 and the descriptor of the folder it reads.
+    EXPECT_EQ(lines.at(1).trimmed(), QStringLiteral("4")) << lines.join('|').toStdString();
+    EXPECT_TRUE(lines.at(2).contains(QStringLiteral("taskdeck-super")))
+        << lines.join('|').toStdString();
+    EXPECT_TRUE(lines.at(3).endsWith(QStringLiteral("\t1"))) << lines.join('|').toStdString();
+}
+
+TEST(SupervisorProgram, IsFoundAndRefusesToRunByHand) {
+    const QString supervisor = SupervisedProcess::supervisorProgram();
+    ASSERT_FALSE(supervisor.isEmpty());
+    QProcess byHand;
+    byHand.start(supervisor, {QStringLiteral("1"), QStringLiteral("-"), QStringLiteral("/"),
+                              QStringLiteral("/bin/true"), QStringLiteral("true")});
+    ASSERT_TRUE(byHand.waitForFinished(10000));
+    EXPECT_EQ(byHand.exitCode(), 2);
+    EXPECT_TRUE(byHand.readAllStandardError().contains("not a command to run by hand"));
 }

@@ -38,6 +38,7 @@ done
 expected_files() {
     echo bin/taskdeck
     echo libexec/taskdeck/taskdeck-window
+    echo libexec/taskdeck/taskdeck-supervise
     echo share/applications/$app_id.desktop
     echo share/metainfo/$app_id.metainfo.xml
     echo share/icons/hicolor/scalable/apps/$app_id.svg

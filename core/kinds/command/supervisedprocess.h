@@ -9,9 +9,11 @@
 
 #include <sys/types.h>
 
-// Runs one program so that nothing it starts outlives it. Two processes are
-// forked:
-//  - the supervisor, in a session of its own, is a child subreaper
+// Runs one program so that nothing it starts outlives it, through two
+// processes:
+//  - the supervisor, Taskdeck's helper program taskdeck-supervise
+//    (supervisormain.cpp), started with posix_spawn so that a job's start
+//    does not copy the instance's page tables. In a session of its own, is a child subreaper
 //    (PR_SET_CHILD_SUBREAPER): whatever the program starts and leaves behind
 //    (`setsid sleep 1000 &`, a double-forked daemon) is re-parented to it,
 //    not to init. Once the program has exited, it kills all of those
@@ -20,15 +22,17 @@
 //    it dies (PR_SET_PDEATHSIG; that thread runs the job until it ends, so
 //    this means: the instance died), and then kills the program's group and
 //    everything else it holds at once, stopped processes included;
-//  - the program, in a process group of its own within that session (pause
+//  - the program, forked by the supervisor, in a process group of its own within that session
+//  (pause
 //    and cancel signal the group), with stdin /dev/null, stdout and stderr on
 //    pipes read here, and no other descriptor of ours. It gets SIGKILL should
 //    the supervisor itself die.
 // Optionally the program is first moved into a cgroup (cgroupProcsFd), so
 // that even a process that escapes the supervisor can be found there.
 //
-// The children only make async-signal-safe calls (they are forked from a
-// threaded process): everything they need is prepared before the fork.
+// The supervisor is found beside the running executable, in its
+// ../libexec/taskdeck/, or in the build tree (tests); when it is missing the
+// job fails saying so.
 //
 // Thread: the one that calls start() must stay alive until the process has
 // ended (the death signal follows that thread). Not thread-safe otherwise.
@@ -75,6 +79,9 @@ public:
     bool crashed() const { return m_signal != 0; }
     int exitCode() const { return m_exitCode; }
     int signal() const { return m_signal; }
+
+    // The supervisor's absolute path, looked up once; empty when not found.
+    static QString supervisorProgram();
 
     // Resolves a program name the way a shell would (PATH), or returns the
     // path unchanged when it has a '/'. Empty when not found.
