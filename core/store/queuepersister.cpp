@@ -274,6 +274,10 @@ void QueuePersister::Private::follow() {
 }
 
 void QueuePersister::Private::scheduleBatch(int delayMs) {
+    // Asked for now while a batch is being written: the next one goes as soon
+    // as that one is done, not a batch interval later.
+    if (delayMs == 0)
+        urgent = true;
     if (!batchTimer.isActive() || batchTimer.remainingTime() > delayMs)
         batchTimer.start(delayMs);
 }
@@ -288,6 +292,7 @@ void QueuePersister::Private::sendBatch() {
     if (inFlight || !store)
         return; // onWritten() sends the rest
     if (hasChanges()) {
+        urgent = false;
         inFlight = takeBatch();
         JobStore *target = store;
         CrossThreadCalls *answer = &replies;
@@ -405,7 +410,7 @@ void QueuePersister::Private::onWritten(quint64 sequence, const QString &error) 
             ++it;
         }
     }
-    if (!waiters.isEmpty())
+    if (!waiters.isEmpty() || (urgent && error.isEmpty()))
         scheduleBatch(0);
     else if (hasChanges())
         scheduleBatch(error.isEmpty() ? batchIntervalMs : retryIntervalMs);

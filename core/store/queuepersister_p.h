@@ -85,6 +85,7 @@ public:
     QSet<JobId> starting;                // jobs whose work begins once their Running row is written
 
     std::optional<StoreBatch> inFlight;
+    bool urgent = false; // a change asked to be written now since the last batch left
     quint64 nextSequence = 1;
     QList<CommitWaiter> waiters;
     QString lastError;
