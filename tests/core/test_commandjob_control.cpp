@@ -138,8 +138,10 @@ TEST(SupervisorProgram, IsFoundAndRefusesToRunByHand) {
     const QString supervisor = SupervisedProcess::supervisorProgram();
     ASSERT_FALSE(supervisor.isEmpty());
     QProcess byHand;
-    byHand.start(supervisor, {QStringLiteral("1"), QStringLiteral("-"), QStringLiteral("/"),
-                              QStringLiteral("/bin/true"), QStringLiteral("true")});
+    // Without the status pipe on descriptor 3, as from a shell.
+    byHand.start(QStringLiteral("/bin/sh"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("exec 3>&-; exec \"$0\" 1 - / /bin/true true"), supervisor});
     ASSERT_TRUE(byHand.waitForFinished(10000));
     EXPECT_EQ(byHand.exitCode(), 2);
     EXPECT_TRUE(byHand.readAllStandardError().contains("not a command to run by hand"));

@@ -29,6 +29,7 @@
 #include <linux/close_range.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -184,7 +185,8 @@ void killChildren(pid_t self) {
 } // namespace
 
 int main(int argc, char **argv) {
-    if (argc < 6 || ::fcntl(statusFd, F_GETFD) < 0) {
+    struct stat status {};
+    if (argc < 6 || ::fstat(statusFd, &status) != 0 || !S_ISFIFO(status.st_mode)) {
         std::fprintf(stderr, "taskdeck-supervise is Taskdeck's own helper for command jobs; "
                              "it is not a command to run by hand\n");
         return 2;
