@@ -43,9 +43,14 @@ JobQueuePrivate::JobQueuePrivate(JobQueue *queue, std::shared_ptr<const JobKindR
     startTimeTimer.setSingleShot(true);
     startTimeTimer.setTimerType(Qt::CoarseTimer);
     QObject::connect(&startTimeTimer, &QTimer::timeout, q, [this] {
-        for (JobId id : order) {
-            JobRecord *job = find(id);
-            if (isPending(job->state) && job->spec.notBefore.isValid())
+        // Copied first: reevaluate() may cancel jobs, which changes the set.
+        std::vector<JobId> timed;
+        for (const PendingKey &key : pending.all()) {
+            if (find(key.id)->spec.notBefore.isValid())
+                timed.push_back(key.id);
+        }
+        for (JobId id : timed) {
+            if (JobRecord *job = find(id); job && isPending(job->state))
                 reevaluate(*job);
         }
         scheduleDispatch();
@@ -147,16 +152,30 @@ void JobQueuePrivate::reevaluate(JobRecord &job) {
         if (policy == &concurrency)
             break;
         if (auto refusal = policy->check(job)) {
-            if (policy == &startTimes) {
-                const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(job.spec.notBefore);
-                if (!startTimeTimer.isActive() || startTimeTimer.remainingTime() > ms)
-                    startTimeTimer.start(int(qBound<qint64>(0, ms, qint64(24) * 3600 * 1000)));
-            }
-            setState(job, JobState::Waiting, refusal->reason);
+            waitFor(job, policy, *refusal);
             return;
         }
     }
     setState(job, JobState::Queued);
+    pending.unpark(keyOf(job));
+}
+
+// A parked job's start time is looked at again at least this often: the
+// timer's clock stops while the computer sleeps, the wall clock does not.
+constexpr qint64 maxStartTimeWaitMs = 60 * 1000;
+
+void JobQueuePrivate::waitFor(JobRecord &job, const AdmissionPolicy *policy,
+                              const Refusal &refusal) {
+    setState(job, JobState::Waiting, refusal.reason);
+    if (policy == &startTimes) {
+        const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(job.spec.notBefore);
+        if (!startTimeTimer.isActive() || startTimeTimer.remainingTime() > ms)
+            startTimeTimer.start(int(qBound<qint64>(0, ms, maxStartTimeWaitMs)));
+    }
+    if (policy == &startTimes || policy == &dependencies)
+        pending.park(keyOf(job));
+    else
+        pending.unpark(keyOf(job));
 }
 
 void JobQueuePrivate::scheduleDispatch() {
@@ -176,11 +195,14 @@ void JobQueuePrivate::dispatch() {
         // only takes slots), with the same reason: thousands of jobs waiting in a
         // full group then cost a lookup each, not a check and a translated message.
         QHash<QString, Refusal> fullGroups;
-        for (auto it = pending.begin(); it != pending.end();) {
+        const std::set<PendingKey> &candidates = pending.candidates();
+        for (auto it = candidates.begin(); it != candidates.end();) {
             JobRecord &job = *find(it->id);
             ++it; // start() and setState() may erase the current key
             std::optional<Refusal> refusal;
+            const AdmissionPolicy *refusedBy = nullptr;
             for (const AdmissionPolicy *policy : policies) {
+                refusedBy = policy;
                 if (policy == &groups && !job.spec.group.isEmpty()) {
                     if (auto full = fullGroups.constFind(job.spec.group);
                         full != fullGroups.cend()) {
@@ -202,7 +224,7 @@ void JobQueuePrivate::dispatch() {
                 break;
             }
             if (refusal)
-                setState(job, JobState::Waiting, refusal->reason);
+                waitFor(job, refusedBy, *refusal);
             else
                 start(job);
         }
@@ -468,7 +490,7 @@ QString JobQueuePrivate::queuedReason() const {
 
 void JobQueuePrivate::announceQueuedReasons() {
     QList<JobId> queued;
-    for (const PendingKey &key : pending) {
+    for (const PendingKey &key : pending.all()) {
         if (find(key.id)->state == JobState::Queued)
             queued.append(key.id);
     }

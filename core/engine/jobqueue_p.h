@@ -8,6 +8,7 @@
 #include "engine/joblogstore.h"
 #include "engine/jobqueue.h"
 #include "engine/jobrecord.h"
+#include "engine/pendingjobs.h"
 #include "engine/unknownjobkind.h"
 
 #include <QElapsedTimer>
@@ -49,6 +50,10 @@ public:
     void reevaluate(JobRecord &job);
     void scheduleDispatch();
     void dispatch();
+    // Shows the job Waiting for what `policy` refused, and parks it when that
+    // is a dependency or a start time (reevaluate() brings it back; the start
+    // time timer is set for it).
+    void waitFor(JobRecord &job, const AdmissionPolicy *policy, const Refusal &refusal);
 
     // Takes a slot and shows the job Running; its work begins at once, or,
     // for a kind that is not Resumable under a gate, once confirmStarts() says
@@ -93,18 +98,7 @@ public:
     void announceQueuedReasons();
 
     // The pending set holds exactly the Queued and Waiting jobs, best first.
-    struct PendingKey {
-        int priority; // higher first
-        qint64 rank;  // then lower first
-        JobId id;
-        bool operator<(const PendingKey &o) const {
-            if (priority != o.priority)
-                return priority > o.priority;
-            if (rank != o.rank)
-                return rank < o.rank;
-            return id < o.id;
-        }
-    };
+    using PendingKey = PendingJobs::Key;
     static PendingKey keyOf(const JobRecord &job) {
         return {int(job.spec.priority), job.rank, job.id};
     }
@@ -117,7 +111,7 @@ public:
     QThreadPool pool;
     std::unordered_map<JobId, std::unique_ptr<JobRecord>> jobs;
     std::vector<JobId> order;
-    std::set<PendingKey> pending;
+    PendingJobs pending;
     std::vector<JobId> active;                      // jobs holding a slot
     std::vector<std::unique_ptr<JobRun>> abandoned; // runs a stop gave up on (abandonRunning)
     QHash<JobId, QList<JobId>> dependents;          // job -> jobs that wait for it

@@ -40,6 +40,8 @@ void JobQueuePrivate::forget(JobRecord &job) {
                     tr("canceled: job %1 (%2) was removed").arg(id).arg(job.spec.title)));
         }
         other->spec.after.removeAll(id);
+        if (isPending(other->state))
+            pending.unpark(keyOf(*other)); // what it waited for is gone: dispatch looks again
     }
     logs.remove(id);
     jobs.erase(id);
