@@ -22,6 +22,7 @@
 #include <vector>
 
 class JobKindRegistry;
+class StringPool;
 
 // JobQueue's state and the machinery behind its public API: dispatch,
 // starting and finishing runs, sampling progress. Queue thread only.
@@ -34,7 +35,8 @@ public:
     // A record of a job brought back (restore, reinstate) with the snapshot's
     // id, spec, kind (an UnknownJobKind when this build lacks it), progress,
     // result and timings; state, rank and position are the caller's to set.
-    std::unique_ptr<JobRecord> recordFrom(const JobSnapshot &saved);
+    // With a pool, its strings are pooled (restore: a long history repeats them).
+    std::unique_ptr<JobRecord> recordFrom(const JobSnapshot &saved, StringPool *pool = nullptr);
     JobSnapshot snapshot(const JobRecord &job) const;
     // The status line a snapshot shows: the kind's own line only while it
     // runs, and its last word once it succeeded; a paused run says it is

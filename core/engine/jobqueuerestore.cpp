@@ -1,15 +1,20 @@
 #include "engine/jobqueue.h"
 
+#include "base/stringpool.h"
 #include "engine/jobqueue_p.h"
 #include "engine/unknownjobkind.h"
 #include "job/jobkindregistry.h"
 
 #include <algorithm>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 // JobQueue's two ways of bringing jobs back: restore() from a store at start,
 // and reinstate() of jobs removed in this run (an undo).
 
-std::unique_ptr<JobRecord> JobQueuePrivate::recordFrom(const JobSnapshot &saved) {
+std::unique_ptr<JobRecord> JobQueuePrivate::recordFrom(const JobSnapshot &saved, StringPool *pool) {
     auto job = std::make_unique<JobRecord>();
     job->id = saved.id;
     job->spec = saved.spec;
@@ -26,13 +31,33 @@ std::unique_ptr<JobRecord> JobQueuePrivate::recordFrom(const JobSnapshot &saved)
     job->addedAt = saved.addedAt;
     job->startedAt = saved.startedAt;
     job->finishedAt = saved.finishedAt;
+    if (pool) {
+        job->spec.kind = pool->intern(job->spec.kind);
+        job->spec.title = pool->intern(job->spec.title);
+        job->spec.group = pool->intern(job->spec.group);
+        job->spec.params = pool->intern(job->spec.params);
+        job->status = pool->intern(job->status);
+        job->result.error = pool->intern(job->result.error);
+        job->result.summary = pool->intern(job->result.summary);
+        job->result.details = pool->intern(job->result.details);
+    }
     return job;
 }
+
+namespace {
+void releaseFreedMemory() {
+#ifdef __GLIBC__
+    ::malloc_trim(0);
+#endif
+}
+} // namespace
 
 Status JobQueue::restore(const QList<StoredJob> &stored, RecoveryPolicy policy) {
     if (!d->jobs.empty())
         return Status::failure(tr("jobs can only be restored into an empty queue"));
     QList<JobId> ids;
+    // A long history repeats most of its strings: each is kept once.
+    StringPool pool;
     QHash<JobId, const StoredJob *> byId;
     for (const StoredJob &entry : stored)
         byId.insert(entry.job.id, &entry);
@@ -40,7 +65,7 @@ Status JobQueue::restore(const QList<StoredJob> &stored, RecoveryPolicy policy) 
         const JobSnapshot &saved = entry.job;
         if (saved.id == 0 || d->jobs.count(saved.id))
             continue;
-        std::unique_ptr<JobRecord> record = d->recordFrom(saved);
+        std::unique_ptr<JobRecord> record = d->recordFrom(saved, &pool);
         JobRecord &job = *record;
         // A job it waited for was pruned: it had succeeded (failure would have
         // canceled this one), so the dependency is met.
@@ -112,6 +137,11 @@ Status JobQueue::restore(const QList<StoredJob> &stored, RecoveryPolicy policy) 
         Q_EMIT jobsAdded(ids);
     d->scheduleDispatch();
     d->updateIdle();
+    // Loading left the heap full of freed rows (the store's copies, and the
+    // values the pool replaced); glibc keeps such memory unless asked. Once the
+    // caller has dropped the rows, on the next pass, it goes back to the system.
+    QMetaObject::invokeMethod(
+        this, [] { releaseFreedMemory(); }, Qt::QueuedConnection);
     return {};
 }
 

@@ -47,6 +47,28 @@ TEST_F(JobQueueRestore, QueuedJobsComeBackInOrderWithTheirIds) {
     EXPECT_EQ(add(spec(QStringLiteral("instant"))), JobId(8)); // ids go on after the highest
 }
 
+// A long history repeats its strings; restored jobs share one copy of each.
+TEST_F(JobQueueRestore, RestoredJobsShareTheStringsTheyRepeat) {
+    queue.drain();
+    QList<StoredJob> history;
+    for (JobId id = 1; id <= 3; ++id) {
+        StoredJob job = stored(id, QStringLiteral("instant"), JobState::Succeeded,
+                               {{QString::fromUtf8("cwd"), QString::fromUtf8("/srv/videos")}});
+        job.job.result.summary = QString::fromUtf8("Exited with code 0");
+        history.append(job);
+    }
+    ASSERT_NE(history[0].job.spec.params.value("cwd").toString().constData(),
+              history[1].job.spec.params.value("cwd").toString().constData());
+    ASSERT_TRUE(queue.restore(history, RecoveryPolicy::ResumeSafeKinds));
+    const JobSnapshot first = *queue.job(1), third = *queue.job(3);
+    EXPECT_EQ(first.spec.params, history[0].job.spec.params);
+    EXPECT_EQ(first.spec.params.value("cwd").toString().constData(),
+              third.spec.params.value("cwd").toString().constData());
+    EXPECT_EQ(first.spec.params.firstKey().constData(), third.spec.params.firstKey().constData());
+    EXPECT_EQ(first.result.summary.constData(), third.result.summary.constData());
+    EXPECT_EQ(first.spec.title, QStringLiteral("job 1"));
+}
+
 TEST_F(JobQueueRestore, AnnouncesTheRestoredJobsOnce) {
     QSignalSpy added(&queue, &JobQueue::jobsAdded);
     QSignalSpy changed(&queue, &JobQueue::jobStateChanged);
