@@ -6,6 +6,8 @@
 //   list_s=.. list_json_s=.. list_filtered_s=..    (best of --runs, to /dev/null)
 //   instance_rss_mb=.. logs_disk_mb=.. jobs=..
 //   each_jobs=10000 each_s=..   (`add command --each FILE` until acknowledged)
+//   window_empty_s=.. window_full_s=.. window_rss_mb=..  (the window, offscreen,
+//                                 until it answers: shown, with every job in it)
 // The peer for start-up is the same instance on an empty store, measured in
 // the same run; the listing has no peer that holds such a queue.
 // Usage: bench_big_queue [--jobs N] [--runs N]
@@ -90,12 +92,22 @@ double secondsOf(const std::function<void()> &work) {
     return double(timer.nsecsElapsed()) / 1e9;
 }
 
-// Starts the instance; seconds until a client gets an answer, -1 on failure.
-double startInstance(QProcess &instance, const QString &dataDir) {
+// Starts the instance (headless, or the window on Qt's offscreen platform);
+// seconds until a client gets an answer, -1 on failure. The window answers
+// once its event loop runs, right after it was shown with the whole queue.
+double startInstance(QProcess &instance, const QString &dataDir, bool window = false) {
     QElapsedTimer timer;
     timer.start();
     instance.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    instance.start(taskdeck, {QStringLiteral("--headless"), QStringLiteral("--data-dir"), dataDir});
+    if (window) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        instance.setProcessEnvironment(environment);
+        instance.start(taskdeck, {QStringLiteral("--data-dir"), dataDir});
+    } else {
+        instance.start(taskdeck,
+                       {QStringLiteral("--headless"), QStringLiteral("--data-dir"), dataDir});
+    }
     while (client(dataDir,
                   {QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("1")}) != 0) {
         if (instance.state() == QProcess::NotRunning || timer.elapsed() > 300000)
@@ -207,6 +219,12 @@ int main(int argc, char **argv) {
     }
     const double rss = residentMb(instance.processId());
     stop(instance);
+    QProcess emptyWindow, window;
+    const double windowEmpty = startInstance(emptyWindow, empty, true);
+    stop(emptyWindow);
+    const double windowFull = startInstance(window, full, true);
+    const double windowRss = residentMb(window.processId());
+    stop(window);
     if (!ok) {
         std::fprintf(stderr, "bench_big_queue: a listing failed\n");
         return 1;
@@ -218,5 +236,7 @@ int main(int argc, char **argv) {
     std::printf("instance_rss_mb=%.0f logs_disk_mb=%.0f jobs=%d\n", rss,
                 diskMb(full + QStringLiteral("/logs")), jobs);
     std::printf("each_jobs=10000 each_s=%.3f\n", each);
+    std::printf("window_empty_s=%.3f window_full_s=%.3f ratio=%.1f window_rss_mb=%.0f\n",
+                windowEmpty, windowFull, windowFull / windowEmpty, windowRss);
     return 0;
 }
